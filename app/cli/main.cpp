@@ -1,0 +1,90 @@
+// quire-cli: the command-line front end of the Quire engine. Results go to stdout, logs to stderr.
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+#include "core/error.h"
+#include "core/log.h"
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <map>
+#include <spdlog/sinks/stdout_color_sinks.h>
+
+namespace {
+
+const char * kUsage = R"(usage: quire-cli COMMAND [options]
+
+commands:
+  generate    generate text from a prompt
+  info        describe a model file
+  tokenize    print the token ids of a text
+  detokenize  print the text of token ids read from stdin
+
+common options:
+  --model PATH       GGUF file, Hugging Face folder, or llama2.c checkpoint
+  --tokenizer PATH   tokenizer file (required for llama2.c checkpoints)
+  -v, --verbose      more log output on stderr;  -q, --quiet: errors only
+
+Run 'quire-cli COMMAND --help' for a command's options.
+exit codes: 0 success, 2 bad usage, 3 bad or unsupported input file, 4 other failure
+)";
+
+} // namespace
+
+int main(int argc, char ** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    // Global logging switches may appear anywhere.
+    auto level = spdlog::level::warn;
+    for (auto it = args.begin(); it != args.end();) {
+        if (*it == "-v" || *it == "--verbose") level = spdlog::level::debug;
+        else if (*it == "-q" || *it == "--quiet") level = spdlog::level::err;
+        else {
+            ++it;
+            continue;
+        }
+        it = args.erase(it);
+    }
+    quire::log_set_sink(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+    quire::log_set_level(level);
+
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::fputs(kUsage, args.empty() ? stderr : stdout);
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+        std::printf("quire-cli %s\n", QUIRE_VERSION);
+        return 0;
+    }
+    const std::map<std::string, int (*)(const std::vector<std::string> &)> commands = {
+        {"generate", quire::cli::cmd_generate},
+        {"info", quire::cli::cmd_info},
+        {"tokenize", quire::cli::cmd_tokenize},
+        {"detokenize", quire::cli::cmd_detokenize},
+    };
+    auto it = commands.find(args[0]);
+    if (it == commands.end()) {
+        std::fprintf(stderr, "quire-cli: unknown command '%s'\n\n%s", args[0].c_str(), kUsage);
+        return 2;
+    }
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    try {
+        return it->second(rest);
+    } catch (const quire::cli::UsageError & e) {
+        std::fprintf(stderr, "quire-cli %s: %s (see 'quire-cli %s --help')\n", args[0].c_str(), e.message.c_str(), args[0].c_str());
+        return 2;
+    } catch (const quire::Error & e) {
+        std::fprintf(stderr, "quire-cli %s: error: %s\n", args[0].c_str(), e.what());
+        switch (e.status()) {
+        case quire::Status::BAD_INPUT:
+        case quire::Status::UNSUPPORTED:
+        case quire::Status::IO: return 3;
+        default: return 4;
+        }
+    } catch (const std::bad_alloc &) {
+        std::fprintf(stderr, "quire-cli %s: error: out of memory\n", args[0].c_str());
+        return 4;
+    } catch (const std::exception & e) {
+        std::fprintf(stderr, "quire-cli %s: error: %s\n", args[0].c_str(), e.what());
+        return 4;
+    }
+}

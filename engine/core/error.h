@@ -1,0 +1,33 @@
+// Error reporting at the engine's API boundary: one exception type carrying a status code,
+// so that front ends (CLI exit codes, UI messages) can react to the kind of failure.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace quire {
+
+enum class Status {
+    OK = 0,
+    BAD_INPUT,     // a file or argument is malformed, truncated or inconsistent
+    UNSUPPORTED,   // well-formed, but a feature (architecture, tensor type, ...) we do not handle
+    IO,            // the operating system refused a read or write
+    OUT_OF_MEMORY, // host or device allocation failed
+    CANCELLED,     // the caller asked to stop
+    INTERNAL,      // a bug: an invariant the engine itself should have kept
+};
+
+const char * status_name(Status s);
+
+class Error : public std::runtime_error {
+public:
+    Error(Status status, const std::string & message) : std::runtime_error(message), status_(status) {}
+    Status status() const { return status_; }
+
+private:
+    Status status_;
+};
+
+[[noreturn]] void fail(Status status, const std::string & message);
+
+} // namespace quire

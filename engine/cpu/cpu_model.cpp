@@ -1,0 +1,115 @@
+// Llama/Qwen2 decoder forward pass (pre-norm, GQA attention, SwiGLU FFN) in fp32.
+#include "cpu/cpu_model.h"
+
+#include "core/error.h"
+#include "cpu/ops.h"
+#include "model/tensor_source.h"
+
+#include <cmath>
+#include <cstring>
+#include <new>
+
+namespace quire::cpu {
+
+CpuModel::CpuModel(const Model & model, int n_ctx) : m_(model), hp_(model.hp), n_ctx_(n_ctx) {
+    if (n_ctx <= 0) fail(Status::BAD_INPUT, "context size must be positive");
+    if (m_.w.layers.empty()) fail(Status::INTERNAL, "model was loaded without weights");
+    inv_freq_ = rope_inv_freq(hp_);
+    const size_t n = static_cast<size_t>(hp_.n_layer) * static_cast<size_t>(n_ctx) * static_cast<size_t>(hp_.kv_dim());
+    try {
+        k_cache_.resize(n);
+        v_cache_.resize(n);
+    } catch (const std::bad_alloc &) {
+        fail(Status::OUT_OF_MEMORY, "not enough memory for a KV cache of " + std::to_string(n_ctx) + " positions (" +
+                                        std::to_string(n * 8 >> 20) + " MiB)");
+    }
+}
+
+void CpuModel::truncate(int n) {
+    if (n < 0 || n > n_past_) fail(Status::INTERNAL, "truncate past the end of the cache");
+    n_past_ = n;
+}
+
+std::vector<float> CpuModel::eval(const std::vector<int> & tokens, std::vector<float> * all_logits) {
+    const int T = static_cast<int>(tokens.size());
+    if (T == 0) fail(Status::INTERNAL, "eval of no tokens");
+    if (n_past_ + T > n_ctx_)
+        fail(Status::BAD_INPUT, "sequence of " + std::to_string(n_past_ + T) + " tokens exceeds the context of " + std::to_string(n_ctx_));
+    const int D = hp_.n_embd, QD = hp_.q_dim(), KVD = hp_.kv_dim(), F = hp_.n_ff, HD = hp_.head_dim;
+    const int n_rep = hp_.n_head / hp_.n_head_kv;
+    const float scale = 1.0f / std::sqrt(static_cast<float>(HD));
+    const size_t layer_stride = static_cast<size_t>(n_ctx_) * static_cast<size_t>(KVD);
+
+    std::vector<float> x(static_cast<size_t>(T) * D), xn(x.size()), q(static_cast<size_t>(T) * QD), k(static_cast<size_t>(T) * KVD),
+        v(k.size()), att(q.size()), o(x.size()), g(static_cast<size_t>(T) * F), u(g.size());
+    for (int t = 0; t < T; ++t) {
+        const int id = tokens[static_cast<size_t>(t)];
+        if (id < 0 || id >= hp_.n_vocab) fail(Status::BAD_INPUT, "token id " + std::to_string(id) + " is outside the vocabulary");
+        std::memcpy(&x[static_cast<size_t>(t) * D], m_.w.tok_embd.row(id), sizeof(float) * static_cast<size_t>(D));
+    }
+
+    for (int l = 0; l < hp_.n_layer; ++l) {
+        const LayerWeights & L = m_.w.layers[static_cast<size_t>(l)];
+        rmsnorm(x.data(), L.attn_norm.data.data(), xn.data(), T, D, hp_.norm_eps);
+        matmul(xn.data(), T, L.wq, q.data(), L.bq.empty() ? nullptr : &L.bq);
+        matmul(xn.data(), T, L.wk, k.data(), L.bk.empty() ? nullptr : &L.bk);
+        matmul(xn.data(), T, L.wv, v.data(), L.bv.empty() ? nullptr : &L.bv);
+        float * kc = k_cache_.data() + static_cast<size_t>(l) * layer_stride;
+        float * vc = v_cache_.data() + static_cast<size_t>(l) * layer_stride;
+        for (int t = 0; t < T; ++t) {
+            const int pos = n_past_ + t;
+            rope(&q[static_cast<size_t>(t) * QD], hp_.n_head, HD, pos, inv_freq_, hp_.rope_layout);
+            rope(&k[static_cast<size_t>(t) * KVD], hp_.n_head_kv, HD, pos, inv_freq_, hp_.rope_layout);
+            std::memcpy(kc + static_cast<size_t>(pos) * KVD, &k[static_cast<size_t>(t) * KVD], sizeof(float) * static_cast<size_t>(KVD));
+            std::memcpy(vc + static_cast<size_t>(pos) * KVD, &v[static_cast<size_t>(t) * KVD], sizeof(float) * static_cast<size_t>(KVD));
+        }
+        // Causal attention: token t sees positions 0 .. n_past + t.
+#pragma omp parallel
+        {
+            std::vector<float> scores(static_cast<size_t>(n_past_ + T));
+#pragma omp for collapse(2) schedule(static)
+            for (int t = 0; t < T; ++t) {
+                for (int h = 0; h < hp_.n_head; ++h) {
+                    const int n_keys = n_past_ + t + 1;
+                    const int kvh = h / n_rep;
+                    const float * qh = &q[static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD];
+                    for (int p = 0; p < n_keys; ++p)
+                        scores[static_cast<size_t>(p)] = dot(qh, kc + static_cast<size_t>(p) * KVD + static_cast<size_t>(kvh) * HD, HD) * scale;
+                    softmax(scores.data(), n_keys);
+                    float * out = &att[static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD];
+                    std::fill(out, out + HD, 0.0f);
+                    for (int p = 0; p < n_keys; ++p) {
+                        const float w = scores[static_cast<size_t>(p)];
+                        const float * vp = vc + static_cast<size_t>(p) * KVD + static_cast<size_t>(kvh) * HD;
+                        for (int d = 0; d < HD; ++d) out[d] += w * vp[d];
+                    }
+                }
+            }
+        }
+        matmul(att.data(), T, L.wo, o.data());
+        for (size_t i = 0; i < x.size(); ++i) x[i] += o[i];
+
+        rmsnorm(x.data(), L.ffn_norm.data.data(), xn.data(), T, D, hp_.norm_eps);
+        matmul(xn.data(), T, L.w_gate, g.data());
+        matmul(xn.data(), T, L.w_up, u.data());
+        swiglu(g.data(), u.data(), static_cast<int64_t>(g.size()));
+        matmul(g.data(), T, L.w_down, o.data());
+        for (size_t i = 0; i < x.size(); ++i) x[i] += o[i];
+    }
+    n_past_ += T;
+
+    const Tensor & head = m_.w.lm_head();
+    const int V = hp_.n_vocab;
+    if (all_logits) {
+        rmsnorm(x.data(), m_.w.out_norm.data.data(), xn.data(), T, D, hp_.norm_eps);
+        all_logits->resize(static_cast<size_t>(T) * V);
+        matmul(xn.data(), T, head, all_logits->data());
+        return std::vector<float>(all_logits->end() - V, all_logits->end());
+    }
+    std::vector<float> last(static_cast<size_t>(V));
+    rmsnorm(&x[static_cast<size_t>(T - 1) * D], m_.w.out_norm.data.data(), xn.data(), 1, D, hp_.norm_eps);
+    matmul(xn.data(), 1, head, last.data());
+    return last;
+}
+
+} // namespace quire::cpu

@@ -1,0 +1,34 @@
+// The CPU backend's forward pass over a KV cache: feed tokens in chunks, get logits.
+#pragma once
+
+#include "model/model.h"
+
+#include <vector>
+
+namespace quire::cpu {
+
+class CpuModel {
+public:
+    // n_ctx: the most positions this instance will hold (allocates the KV cache).
+    CpuModel(const Model & model, int n_ctx);
+
+    // Run tokens at positions n_past().. and append them to the cache. Returns the logits of
+    // the last token; with all_logits, fills it with T rows of n_vocab logits.
+    std::vector<float> eval(const std::vector<int> & tokens, std::vector<float> * all_logits = nullptr);
+
+    int n_past() const { return n_past_; }
+    int n_ctx() const { return n_ctx_; }
+    void reset() { n_past_ = 0; }
+    // Forget every position from n on (n <= n_past()).
+    void truncate(int n);
+
+private:
+    const Model & m_;
+    const HParams & hp_;
+    int n_ctx_;
+    int n_past_ = 0;
+    std::vector<float> inv_freq_;
+    std::vector<float> k_cache_, v_cache_; // [layer][pos][kv_dim]
+};
+
+} // namespace quire::cpu

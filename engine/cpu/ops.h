@@ -1,0 +1,30 @@
+// CPU compute primitives in fp32, multi-threaded with OpenMP. These are also the reference
+// ("CPU twin") against which the CUDA kernels are checked.
+#pragma once
+
+#include "model/hparams.h"
+#include "model/weights.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace quire::cpu {
+
+float dot(const float * a, const float * b, int64_t n);
+
+// Y[t][o] = sum_i X[t][i] * W[o][i] (+ bias[o]) for t < T; X is [T][W.cols], Y is [T][W.rows].
+void matmul(const float * X, int64_t T, const Tensor & W, float * Y, const Tensor * bias = nullptr);
+
+// Row-wise RMSNorm: y = x / sqrt(mean(x^2) + eps) * w, for T rows of n.
+void rmsnorm(const float * x, const float * w, float * y, int64_t T, int64_t n, float eps);
+
+// Rotate the n_heads heads (head_dim each) of one token's vector at position pos.
+void rope(float * x, int n_heads, int head_dim, int pos, const std::vector<float> & inv_freq, RopeLayout layout);
+
+// In-place softmax of n values.
+void softmax(float * x, int64_t n);
+
+// g = silu(g) * u, elementwise.
+void swiglu(float * g, const float * u, int64_t n);
+
+} // namespace quire::cpu

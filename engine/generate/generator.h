@@ -1,0 +1,48 @@
+// Prompt -> streamed text: tokenization, the forward pass, sampling, stop conditions, and
+// UTF-8-safe incremental detokenization.
+#pragma once
+
+#include "cpu/cpu_model.h"
+#include "generate/sampler.h"
+#include "model/model.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace quire {
+
+struct GenerateParams {
+    int n_predict = 128;
+    SamplerParams sampling;
+    int n_ctx = 0;          // 0: prompt + n_predict, capped at the model's trained context
+    int n_batch = 512;      // prompt tokens per forward chunk
+};
+
+struct GenerateResult {
+    std::vector<int> tokens; // generated ids (without the prompt)
+    std::string text;
+    std::string stop_reason; // "length", "eos", "context"
+};
+
+// on_text receives each new piece of decoded text; returning false stops generation.
+using TextCallback = std::function<bool(const std::string & piece)>;
+
+GenerateResult generate(const Model & model, const std::vector<int> & prompt, const GenerateParams & params,
+                        const TextCallback & on_text = {});
+
+// Decodes a growing token sequence and yields only the new, complete UTF-8 text.
+class StreamDecoder {
+public:
+    explicit StreamDecoder(const Tokenizer & tok, std::vector<int> prefix = {}) : tok_(tok), ids_(std::move(prefix)) {
+        emitted_ = tok_.decode(ids_, false).size();
+    }
+    std::string push(int id);
+
+private:
+    const Tokenizer & tok_;
+    std::vector<int> ids_;
+    size_t emitted_ = 0;
+};
+
+} // namespace quire
