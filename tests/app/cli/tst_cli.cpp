@@ -1,0 +1,139 @@
+// quire-cli as a user runs it: exit codes (0 ok, 2 usage, 3 bad input file), results alone on
+// stdout, clear messages on stderr, and the golden text through the command line.
+#include "gguf_builder.h"
+#include "test_env.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+struct Run {
+    int code;
+    QByteArray out, err;
+};
+
+static Run run_cli(const QStringList & args, const QByteArray & input = {}) {
+    QProcess p;
+    p.start(QString::fromStdString(quire::test::env_or("QUIRE_CLI", "quire-cli")), args);
+    if (!input.isEmpty()) p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+class TestCli : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    QString write(const QString & name, const std::string & bytes) {
+        const QString p = tmp_.filePath(name);
+        std::ofstream(p.toStdString(), std::ios::binary) << bytes;
+        return p;
+    }
+
+private slots:
+    void usageErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no command") << QStringList{};
+        QTest::newRow("unknown command") << QStringList{"frobnicate"};
+        QTest::newRow("unknown option") << QStringList{"generate", "--model", "x", "--bogus"};
+        QTest::newRow("missing value") << QStringList{"generate", "--model"};
+        QTest::newRow("bad number") << QStringList{"generate", "--model", "x", "-n", "abc"};
+        QTest::newRow("missing model") << QStringList{"generate", "--prompt", "hi"};
+    }
+    void usageErrors() {
+        QFETCH(QStringList, args);
+        const Run r = run_cli(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!r.err.isEmpty());
+    }
+
+    void badModelFiles_data() {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("message");
+        const std::string ok = quire::test::tiny_llama_gguf().build();
+        std::string magic = ok;
+        magic[0] = 'Z';
+        std::string offset = ok;
+        const std::string name = "blk.0.ffn_down.weight";
+        const uint64_t far = 1ull << 40;
+        std::memcpy(&offset[offset.find(name) + name.size() + 4 + 16 + 4], &far, 8);
+        quire::test::GgufBuilder dims;
+        dims.kv_string("general.architecture", "llama");
+        dims.tensor("token_embd.weight", 0, {1ull << 41, 1ull << 41}, std::string(64, '\0'));
+        QTest::newRow("truncated") << QByteArray::fromStdString(ok.substr(0, ok.size() / 2)) << "truncated";
+        QTest::newRow("wrong magic") << QByteArray::fromStdString(magic) << "not a GGUF";
+        QTest::newRow("offset past end") << QByteArray::fromStdString(offset) << "past the end";
+        QTest::newRow("absurd dimensions") << QByteArray::fromStdString(dims.build()) << "absurd dimension";
+        QTest::newRow("unknown architecture") << QByteArray::fromStdString(quire::test::tiny_llama_gguf("rwkv6").build())
+                                              << "architecture 'rwkv6' is not supported";
+        QTest::newRow("empty") << QByteArray() << "too short";
+    }
+    void badModelFiles() {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, message);
+        const QString p = write("bad.gguf", bytes.toStdString());
+        for (const QString & cmd : {QString("info"), QString("generate")}) {
+            const Run r = run_cli({cmd, "--model", p, "-n", "4"});
+            if (cmd == "info" && r.code == 2) continue; // info takes no -n
+            QCOMPARE(r.code, 3);
+            QVERIFY(r.out.isEmpty());
+            QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+            QVERIFY2(r.err.contains(p.toUtf8()), "the message names the file");
+        }
+        const Run r = run_cli({"info", "--model", p});
+        QCOMPARE(r.code, 3);
+    }
+
+    void missingFile() {
+        const Run r = run_cli({"info", "--model", "/nonexistent/model.gguf"});
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains("no such file"));
+    }
+
+    void goldenText() {
+        const std::string dir = quire::test::shared("models/stories260K");
+        QUIRE_REQUIRE_FILE(dir + "/stories260K.bin", "stories260K");
+        const Run r = run_cli({"generate", "--model", QString::fromStdString(dir + "/stories260K.bin"), "--tokenizer",
+                               QString::fromStdString(dir + "/tok512.bin"), "-n", "200"});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out.toStdString(), quire::test::read_bytes(dir + "/expected-greedy-200.txt"));
+    }
+
+    void tokenizeAndDetokenize() {
+        const std::string tok = quire::test::shared("tokenizers/llama2/tokenizer.model");
+        QUIRE_REQUIRE_FILE(tok, "Llama 2 tokenizer");
+        const QString t = QString::fromStdString(tok);
+        Run r = run_cli({"tokenize", "--tokenizer", t, "--text", "Hello world"});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QByteArray("1 15043 3186\n"));
+        r = run_cli({"tokenize", "--tokenizer", t, "--text", "Hello world", "--no-bos", "--pieces"});
+        QCOMPARE(r.out, QByteArray("\xE2\x96\x81Hello \xE2\x96\x81world\n"));
+        r = run_cli({"detokenize", "--tokenizer", t}, "1 15043 3186\n");
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QByteArray("Hello world"));
+        r = run_cli({"detokenize", "--tokenizer", t}, "1 99999999\n");
+        QCOMPARE(r.code, 2);
+    }
+
+    void infoJson() {
+        const QString p = QString::fromStdString(quire::test::data("arch/qwen2/model-q8_0.gguf"));
+        const Run r = run_cli({"info", "--model", p, "--json"});
+        QCOMPARE(r.code, 0);
+        const auto j = nlohmann::json::parse(r.out.toStdString());
+        QCOMPARE(j["architecture"].get<std::string>(), std::string("qwen2"));
+        QCOMPARE(j["layers"].get<int>(), 2);
+        QCOMPARE(j["tensor_types"]["Q8_0"].get<int>(), 15);
+        QCOMPARE(j["tied_embeddings"].get<bool>(), true);
+    }
+
+    void chatAnswer() {
+        QUIRE_REQUIRE_FILE(quire::test::smollm2_path(), "SmolLM2 model (scripts/fetch-model.sh)");
+        const Run r = run_cli({"generate", "--model", QString::fromStdString(quire::test::smollm2_path()), "--chat", "--prompt",
+                               "What is the capital of France?", "-n", "32"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("Paris"), r.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

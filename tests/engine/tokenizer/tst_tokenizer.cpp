@@ -1,0 +1,150 @@
+// Tokenizers against the reference libraries' ids (fixtures from
+// tests/reference/make_tokenizer_fixtures.py): Llama 2 (sentencepiece), Llama 3 (tiktoken, with and
+// without special-token parsing), SmolLM2 from its GGUF (transformers), plus decode(encode(x)) == x.
+#include "core/error.h"
+#include "model/gguf.h"
+#include "test_env.h"
+#include "tokenizer/bpe_tokenizer.h"
+#include "tokenizer/byte_unicode.h"
+#include "tokenizer/tokenizer_loader.h"
+
+using namespace quire;
+
+namespace {
+
+QString show(const std::vector<int> & ids) {
+    QStringList s;
+    for (int id : ids) s << QString::number(id);
+    return s.join(' ');
+}
+
+// Compares every fixture row; reports the first few mismatches in full.
+void check_fixture(const Tokenizer & tok, const std::string & fixture, bool parse_special, bool roundtrip) {
+    const auto rows = test::read_jsonl(test::data("tokenizer/" + fixture));
+    QVERIFY(rows.size() >= 200);
+    int bad = 0;
+    QStringList report;
+    for (const auto & r : rows) {
+        const std::string text = r["text"].get<std::string>();
+        const auto expected = r["ids"].get<std::vector<int>>();
+        const auto got = tok.encode(text, parse_special);
+        if (got != expected) {
+            if (++bad <= 5) report << QString("text %1\n  got      %2\n  expected %3").arg(QString::fromStdString(nlohmann::json(text).dump()), show(got), show(expected));
+        }
+        if (roundtrip) {
+            const std::string back = tok.decode(got);
+            if (back != text && ++bad <= 5) report << QString("round trip of %1 gave %2").arg(QString::fromStdString(nlohmann::json(text).dump()), QString::fromStdString(nlohmann::json(back).dump()));
+        }
+    }
+    if (bad) QFAIL(qPrintable(QString("%1 mismatches in %2:\n%3").arg(bad).arg(QString::fromStdString(fixture), report.join('\n'))));
+}
+
+} // namespace
+
+class TestTokenizer : public QObject {
+    Q_OBJECT
+private slots:
+    void llama2SentencePiece() {
+        const auto path = test::shared("tokenizers/llama2/tokenizer.model");
+        QUIRE_REQUIRE_FILE(path, "Llama 2 tokenizer");
+        auto tok = tokenizer_from_file(path);
+        QCOMPARE(tok->kind(), std::string("sentencepiece"));
+        QCOMPARE(tok->n_vocab(), 32000);
+        QCOMPARE(tok->special().bos, 1);
+        QCOMPARE(tok->special().eos, 2);
+        check_fixture(*tok, "llama2.jsonl", false, true);
+    }
+
+    void llama2FromLlama2cFileMatchesSentencePiece() {
+        // The same vocabulary in llama2.c's format, converted to a ModelProto, must agree.
+        const auto path = test::shared("tokenizers/llama2/tokenizer.bin");
+        QUIRE_REQUIRE_FILE(path, "Llama 2 tokenizer.bin");
+        auto tok = tokenizer_from_file(path, 32000);
+        check_fixture(*tok, "llama2.jsonl", false, true);
+    }
+
+    void llama3Tiktoken() {
+        const auto path = test::shared("tokenizers/llama3/tokenizer.model");
+        QUIRE_REQUIRE_FILE(path, "Llama 3 tokenizer");
+        auto tok = tokenizer_from_file(path);
+        QCOMPARE(tok->kind(), std::string("bpe"));
+        QCOMPARE(tok->n_vocab(), 128256);
+        QCOMPARE(tok->special().bos, 128000);
+        QCOMPARE(tok->special().eot, 128009);
+        QCOMPARE(tok->find_token("<|start_header_id|>"), 128006);
+        check_fixture(*tok, "llama3.jsonl", false, true);
+        check_fixture(*tok, "llama3_special.jsonl", true, true);
+    }
+
+    void llama3MergesFormMatchesRanks() {
+        // GGUF stores Llama 3 as GPT-2-style tokens plus an explicit merge list, which converters
+        // derive from the ranks: every split of a token into two tokens, ordered by the merged
+        // token's rank, then by the halves' ranks. Both forms must tokenize identically.
+        const auto path = test::shared("tokenizers/llama3/tokenizer.model");
+        QUIRE_REQUIRE_FILE(path, "Llama 3 tokenizer");
+        BpeVocab ranks = bpe_vocab_from_tiktoken(path);
+        std::unordered_map<std::string, int> id_of;
+        for (int i = 0; i < 128000; ++i) id_of.emplace(ranks.tokens[static_cast<size_t>(i)], i);
+        BpeVocab v = ranks;
+        v.merges_from_ranks = false;
+        v.merges.clear();
+        for (int r = 0; r < 128000; ++r) {
+            const std::string & t = ranks.tokens[static_cast<size_t>(r)];
+            std::vector<std::pair<int, int>> local;
+            for (size_t k = 1; k < t.size(); ++k) {
+                auto a = id_of.find(t.substr(0, k)), b = id_of.find(t.substr(k));
+                if (a != id_of.end() && b != id_of.end()) local.emplace_back(a->second, b->second);
+            }
+            std::sort(local.begin(), local.end());
+            v.merges.insert(v.merges.end(), local.begin(), local.end());
+        }
+        BpeTokenizer tok(std::move(v), "derived");
+        check_fixture(tok, "llama3.jsonl", false, false);
+    }
+
+    void smollm2FromGguf() {
+        const auto path = test::smollm2_path();
+        QUIRE_REQUIRE_FILE(path, "SmolLM2 model (scripts/fetch-model.sh)");
+        GgufFile g(path);
+        auto tok = tokenizer_from_gguf(g);
+        QCOMPARE(tok->kind(), std::string("bpe"));
+        QCOMPARE(tok->n_vocab(), 49152);
+        QVERIFY(!tok->special().add_bos);
+        check_fixture(*tok, "smollm2.jsonl", true, true);
+    }
+
+    void byteUnicodeMappingIsABijection() {
+        std::string all;
+        for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
+        const std::string mapped = bytes_to_unicode(all);
+        QCOMPARE(*unicode_to_bytes(mapped), all);
+        QCOMPARE(bytes_to_unicode(" "), std::string("\xC4\xA0")); // U+0120 'Ġ'
+        QVERIFY(!unicode_to_bytes("\xE2\x96\x81"));                  // U+2581 is not in the table
+    }
+
+    void invalidUtf8IsTokenizedWithoutCrashing() {
+        const auto path = test::shared("tokenizers/llama3/tokenizer.model");
+        QUIRE_REQUIRE_FILE(path, "Llama 3 tokenizer");
+        auto tok = tokenizer_from_file(path);
+        const std::string bad = "ok \xff\xfe broken \xc3";
+        const auto ids = tok->encode(bad);
+        QVERIFY(!ids.empty());
+        QCOMPARE(tok->decode(ids), bad); // byte-level BPE is lossless even on invalid UTF-8
+    }
+
+    void unknownFormatsAreErrors() {
+        QTemporaryDir d;
+        const std::string p = d.filePath("junk").toStdString();
+        std::ofstream(p, std::ios::binary) << std::string("\x01\x02\x03 not a tokenizer", 22);
+        try {
+            tokenizer_from_file(p);
+            QFAIL("accepted junk");
+        } catch (const Error & e) {
+            QCOMPARE(e.status(), Status::BAD_INPUT);
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, pretokenizer_patterns("no-such-pre"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenizer)
+#include "tst_tokenizer.moc"
