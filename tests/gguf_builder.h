@@ -13,6 +13,21 @@ public:
     void kv_string(const std::string & k, const std::string & v) { key(k, 8); str(meta_, v); ++n_kv_; }
     void kv_u32(const std::string & k, uint32_t v) { key(k, 4); put(meta_, v); ++n_kv_; }
     void kv_f32(const std::string & k, float v) { key(k, 6); put(meta_, v); ++n_kv_; }
+    void kv_bool(const std::string & k, bool v) { key(k, 7); put(meta_, static_cast<uint8_t>(v)); ++n_kv_; }
+    void kv_str_array(const std::string & k, const std::vector<std::string> & v) {
+        key(k, 9);
+        put(meta_, uint32_t(8));
+        put(meta_, static_cast<uint64_t>(v.size()));
+        for (const auto & s : v) str(meta_, s);
+        ++n_kv_;
+    }
+    template <typename T> void kv_array(const std::string & k, uint32_t elem_type, const std::vector<T> & v) {
+        key(k, 9);
+        put(meta_, elem_type);
+        put(meta_, static_cast<uint64_t>(v.size()));
+        for (const T & x : v) put(meta_, x);
+        ++n_kv_;
+    }
     // A tensor of `type` with dims ne (fastest first) and raw data.
     void tensor(const std::string & name, uint32_t type, std::vector<uint64_t> ne, std::string bytes) {
         tensors_.push_back({name, type, std::move(ne), std::move(bytes)});

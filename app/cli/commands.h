@@ -11,5 +11,6 @@ int cmd_generate(const std::vector<std::string> & args);
 int cmd_info(const std::vector<std::string> & args);
 int cmd_tokenize(const std::vector<std::string> & args);
 int cmd_detokenize(const std::vector<std::string> & args);
+int cmd_chat(const std::vector<std::string> & args);
 
 } // namespace quire::cli

@@ -19,6 +19,7 @@ commands:
   info        describe a model file
   tokenize    print the token ids of a text
   detokenize  print the text of token ids read from stdin
+  chat        talk with a model on the terminal
 
 common options:
   --model PATH       GGUF file, Hugging Face folder, or llama2.c checkpoint
@@ -60,6 +61,7 @@ int main(int argc, char ** argv) {
         {"info", quire::cli::cmd_info},
         {"tokenize", quire::cli::cmd_tokenize},
         {"detokenize", quire::cli::cmd_detokenize},
+        {"chat", quire::cli::cmd_chat},
     };
     auto it = commands.find(args[0]);
     if (it == commands.end()) {

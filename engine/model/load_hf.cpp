@@ -9,7 +9,6 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 #include <unordered_map>
 
@@ -79,11 +78,13 @@ std::string gguf_name(const std::string & hf) {
         {"post_attention_layernorm.weight", "ffn_norm.weight"}, {"mlp.gate_proj.weight", "ffn_gate.weight"},
         {"mlp.up_proj.weight", "ffn_up.weight"},             {"mlp.down_proj.weight", "ffn_down.weight"}};
     if (auto it = top.find(hf); it != top.end()) return it->second;
-    static const std::regex re(R"(model\.layers\.(\d+)\.(.+))");
-    std::smatch mm;
-    if (std::regex_match(hf, mm, re)) {
-        if (auto it = layer.find(mm[2].str()); it != layer.end()) return "blk." + mm[1].str() + "." + it->second;
-    }
+    const std::string prefix = "model.layers.";
+    if (hf.rfind(prefix, 0) != 0) return {};
+    const size_t dot = hf.find('.', prefix.size());
+    if (dot == std::string::npos || dot == prefix.size()) return {};
+    const std::string index = hf.substr(prefix.size(), dot - prefix.size());
+    if (index.find_first_not_of("0123456789") != std::string::npos) return {};
+    if (auto it = layer.find(hf.substr(dot + 1)); it != layer.end()) return "blk." + index + "." + it->second;
     return {};
 }
 

@@ -4,6 +4,12 @@ per line: {"text": ..., "ids": [...]}, without BOS.
   llama2.jsonl          python sentencepiece on ../shared/tokenizers/llama2/tokenizer.model
   llama3.jsonl          tiktoken on ../shared/tokenizers/llama3/tokenizer.model, encode_ordinary
   llama3_special.jsonl  the same with allowed_special="all" (special-token text parsed)
+  llama3_qwen2_pattern.jsonl, llama3_gpt2_pattern.jsonl
+                        tiktoken with the Llama 3 ranks but Qwen2's / GPT-2's split patterns (checks
+                        PCRE2 against tiktoken's regex engine on each pattern)
+  hf_bpe/tokenizer.json + hf_bpe.jsonl
+                        a small byte-level BPE trained by Hugging Face `tokenizers` on the test
+                        strings, saved as tokenizer.json, and its ids (checks the tokenizer.json reader)
   smollm2.jsonl         Hugging Face `tokenizers` with SmolLM2's vocabulary and merges (read from its GGUF
                         by transformers) and SmolLM2's pre-tokenizer (tokenizer.ggml.pre "smollm": Digits
                         with individual digits, then ByteLevel), special text parsed
@@ -16,6 +22,8 @@ from tokenizer_strings import strings
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(HERE, "..", "..", "..", "shared", "tokenizers")
 OUT = os.path.join(HERE, "..", "data", "tokenizer")
+QWEN2_PATTERN = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"
+GPT2_PATTERN = r"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+"
 LLAMA3_PATTERN = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"
 
 def write(name, rows):
@@ -46,6 +54,21 @@ def main():
                             special_tokens={n: 128000 + i for i, n in enumerate(names)})
     write("llama3.jsonl", [(t, enc.encode_ordinary(t)) for t in texts])
     write("llama3_special.jsonl", [(t, enc.encode(t, allowed_special="all")) for t in texts])
+
+    for tag, pat in [("qwen2", QWEN2_PATTERN), ("gpt2", GPT2_PATTERN)]:
+        e = tiktoken.Encoding(f"llama3-{tag}", pat_str=pat, mergeable_ranks=ranks, special_tokens={})
+        write(f"llama3_{tag}_pattern.jsonl", [(t, e.encode_ordinary(t)) for t in texts])
+
+    from tokenizers import Tokenizer, models, pre_tokenizers, decoders, trainers
+    hf = Tokenizer(models.BPE())
+    hf.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)
+    hf.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(vocab_size=600, special_tokens=["<|endoftext|>", "<|im_start|>", "<|im_end|>"],
+                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False)
+    hf.train_from_iterator(texts * 3, trainer)
+    os.makedirs(os.path.join(OUT, "hf_bpe"), exist_ok=True)
+    hf.save(os.path.join(OUT, "hf_bpe", "tokenizer.json"))
+    write("hf_bpe.jsonl", [(t, hf.encode(t).ids) for t in texts])
 
     if len(sys.argv) > 1:
         from transformers import AutoTokenizer

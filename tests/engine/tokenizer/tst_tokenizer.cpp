@@ -7,6 +7,10 @@
 #include "tokenizer/bpe_tokenizer.h"
 #include "tokenizer/byte_unicode.h"
 #include "tokenizer/tokenizer_loader.h"
+#include "gguf_builder.h"
+
+#include <QTemporaryDir>
+#include <sentencepiece_processor.h>
 
 using namespace quire;
 
@@ -100,6 +104,81 @@ private slots:
         }
         BpeTokenizer tok(std::move(v), "derived");
         check_fixture(tok, "llama3.jsonl", false, false);
+    }
+
+    void splitPatternsMatchTiktoken_data() {
+        QTest::addColumn<QString>("pre");
+        QTest::addColumn<QString>("fixture");
+        QTest::newRow("qwen2") << "qwen2" << "llama3_qwen2_pattern.jsonl";
+        QTest::newRow("gpt-2") << "gpt-2" << "llama3_gpt2_pattern.jsonl";
+    }
+    // The Qwen2 and GPT-2 split patterns under PCRE2 agree with tiktoken's regex engine.
+    void splitPatternsMatchTiktoken() {
+        QFETCH(QString, pre);
+        QFETCH(QString, fixture);
+        const auto path = test::shared("tokenizers/llama3/tokenizer.model");
+        QUIRE_REQUIRE_FILE(path, "Llama 3 tokenizer");
+        BpeVocab v = bpe_vocab_from_tiktoken(path);
+        v.split_patterns = pretokenizer_patterns(pre.toStdString());
+        BpeTokenizer tok(std::move(v), "llama3-" + pre.toStdString());
+        check_fixture(tok, fixture.toStdString(), false, true);
+    }
+
+    void huggingFaceTokenizerJson() {
+        auto tok = tokenizer_from_file(test::data("tokenizer/hf_bpe/tokenizer.json"));
+        QCOMPARE(tok->kind(), std::string("bpe"));
+        QCOMPARE(tok->find_token("<|im_start|>"), 1);
+        check_fixture(*tok, "hf_bpe.jsonl", true, true);
+    }
+
+    void llama2AsGgufVocabulary() {
+        // A GGUF "llama" vocabulary (tokens, scores, types) carrying Llama 2's SentencePiece model
+        // tokenizes exactly like the SentencePiece model itself.
+        const auto path = test::shared("tokenizers/llama2/tokenizer.model");
+        QUIRE_REQUIRE_FILE(path, "Llama 2 tokenizer");
+        sentencepiece::SentencePieceProcessor sp;
+        QVERIFY(sp.Load(path).ok());
+        std::vector<std::string> tokens;
+        std::vector<float> scores;
+        std::vector<int32_t> types;
+        for (int i = 0; i < sp.GetPieceSize(); ++i) {
+            tokens.push_back(sp.IdToPiece(i));
+            scores.push_back(sp.GetScore(i));
+            types.push_back(sp.IsControl(i) ? 3 : sp.IsUnknown(i) ? 2 : sp.IsByte(i) ? 6 : sp.IsUnused(i) ? 5 : 1);
+        }
+        test::GgufBuilder b;
+        b.kv_string("general.architecture", "llama");
+        b.kv_string("tokenizer.ggml.model", "llama");
+        b.kv_str_array("tokenizer.ggml.tokens", tokens);
+        b.kv_array("tokenizer.ggml.scores", 6, scores);
+        b.kv_array("tokenizer.ggml.token_type", 5, types);
+        b.kv_array("tokenizer.ggml.bos_token_id", 4, std::vector<uint32_t>{});
+        QTemporaryDir d;
+        const std::string file = d.filePath("vocab.gguf").toStdString();
+        std::string bytes = b.build();
+        std::ofstream(file, std::ios::binary) << bytes;
+        try {
+            GgufFile g(file);
+            tokenizer_from_gguf(g);
+            QFAIL("bos_token_id given as an array was accepted");
+        } catch (const Error & e) {
+            QVERIFY(std::string(e.what()).find("should be an integer") != std::string::npos);
+        }
+        test::GgufBuilder ok;
+        ok.kv_string("general.architecture", "llama");
+        ok.kv_string("tokenizer.ggml.model", "llama");
+        ok.kv_str_array("tokenizer.ggml.tokens", tokens);
+        ok.kv_array("tokenizer.ggml.scores", 6, scores);
+        ok.kv_array("tokenizer.ggml.token_type", 5, types);
+        ok.kv_u32("tokenizer.ggml.bos_token_id", 1);
+        ok.kv_u32("tokenizer.ggml.eos_token_id", 2);
+        ok.kv_u32("tokenizer.ggml.unknown_token_id", 0);
+        std::ofstream(file, std::ios::binary | std::ios::trunc) << ok.build();
+        GgufFile g(file);
+        auto tok = tokenizer_from_gguf(g);
+        QCOMPARE(tok->kind(), std::string("sentencepiece"));
+        QVERIFY(tok->special().add_bos);
+        check_fixture(*tok, "llama2.jsonl", false, true);
     }
 
     void smollm2FromGguf() {
