@@ -45,12 +45,12 @@ std::vector<float> CpuModel::eval(const std::vector<int> & tokens, std::vector<f
     for (int t = 0; t < T; ++t) {
         const int id = tokens[static_cast<size_t>(t)];
         if (id < 0 || id >= hp_.n_vocab) fail(Status::BAD_INPUT, "token id " + std::to_string(id) + " is outside the vocabulary");
-        std::memcpy(&x[static_cast<size_t>(t) * D], m_.w.tok_embd.row(id), sizeof(float) * static_cast<size_t>(D));
+        m_.w.tok_embd.dequantize_row(id, &x[static_cast<size_t>(t) * D]);
     }
 
     for (int l = 0; l < hp_.n_layer; ++l) {
         const LayerWeights & L = m_.w.layers[static_cast<size_t>(l)];
-        rmsnorm(x.data(), L.attn_norm.data.data(), xn.data(), T, D, hp_.norm_eps);
+        rmsnorm(x.data(), L.attn_norm.data(), xn.data(), T, D, hp_.norm_eps);
         matmul(xn.data(), T, L.wq, q.data(), L.bq.empty() ? nullptr : &L.bq);
         matmul(xn.data(), T, L.wk, k.data(), L.bk.empty() ? nullptr : &L.bk);
         matmul(xn.data(), T, L.wv, v.data(), L.bv.empty() ? nullptr : &L.bv);
@@ -89,7 +89,7 @@ std::vector<float> CpuModel::eval(const std::vector<int> & tokens, std::vector<f
         matmul(att.data(), T, L.wo, o.data());
         for (size_t i = 0; i < x.size(); ++i) x[i] += o[i];
 
-        rmsnorm(x.data(), L.ffn_norm.data.data(), xn.data(), T, D, hp_.norm_eps);
+        rmsnorm(x.data(), L.ffn_norm.data(), xn.data(), T, D, hp_.norm_eps);
         matmul(xn.data(), T, L.w_gate, g.data());
         matmul(xn.data(), T, L.w_up, u.data());
         swiglu(g.data(), u.data(), static_cast<int64_t>(g.size()));
@@ -101,13 +101,13 @@ std::vector<float> CpuModel::eval(const std::vector<int> & tokens, std::vector<f
     const Tensor & head = m_.w.lm_head();
     const int V = hp_.n_vocab;
     if (all_logits) {
-        rmsnorm(x.data(), m_.w.out_norm.data.data(), xn.data(), T, D, hp_.norm_eps);
+        rmsnorm(x.data(), m_.w.out_norm.data(), xn.data(), T, D, hp_.norm_eps);
         all_logits->resize(static_cast<size_t>(T) * V);
         matmul(xn.data(), T, head, all_logits->data());
         return std::vector<float>(all_logits->end() - V, all_logits->end());
     }
     std::vector<float> last(static_cast<size_t>(V));
-    rmsnorm(&x[static_cast<size_t>(T - 1) * D], m_.w.out_norm.data.data(), xn.data(), 1, D, hp_.norm_eps);
+    rmsnorm(&x[static_cast<size_t>(T - 1) * D], m_.w.out_norm.data(), xn.data(), 1, D, hp_.norm_eps);
     matmul(xn.data(), 1, head, last.data());
     return last;
 }

@@ -13,7 +13,8 @@ namespace quire::cpu {
 float dot(const float * a, const float * b, int64_t n);
 
 // Y[t][o] = sum_i X[t][i] * W[o][i] (+ bias[o]) for t < T; X is [T][W.cols], Y is [T][W.rows].
-void matmul(const float * X, int64_t T, const Tensor & W, float * Y, const Tensor * bias = nullptr);
+// W may be of any supported stored type; its rows are dequantised on the fly.
+void matmul(const float * X, int64_t T, const Tensor & W, float * Y, const Vector * bias = nullptr);
 
 // Row-wise RMSNorm: y = x / sqrt(mean(x^2) + eps) * w, for T rows of n.
 void rmsnorm(const float * x, const float * w, float * y, int64_t T, int64_t n, float eps);

@@ -5,6 +5,7 @@
 #include "model/ggml_type.h"
 
 #include <cmath>
+#include <cstring>
 #include <new>
 
 namespace quire {
@@ -17,7 +18,8 @@ std::string shape_str(const std::vector<uint64_t> & ne) {
     return s + "]";
 }
 
-Tensor load_tensor(const SourceTensor & st, int64_t rows, int64_t cols, const std::string & source) {
+// Validates a stored tensor against the expected shape and returns a view of it.
+Tensor view_tensor(const SourceTensor & st, int64_t rows, int64_t cols, const std::string & source, Weights & w) {
     uint64_t rest = 1;
     for (size_t i = 1; i < st.ne.size(); ++i) rest *= st.ne[i];
     if (st.ne.empty() || st.ne[0] != static_cast<uint64_t>(cols) || rest != static_cast<uint64_t>(rows))
@@ -33,50 +35,62 @@ Tensor load_tensor(const SourceTensor & st, int64_t rows, int64_t cols, const st
     Tensor t;
     t.rows = rows;
     t.cols = cols;
-    try {
-        t.data.resize(static_cast<size_t>(rows * cols));
-    } catch (const std::bad_alloc &) {
-        fail(Status::OUT_OF_MEMORY, source + ": not enough memory for tensor '" + st.stored_name + "'");
+    t.type = static_cast<GgmlType>(st.type);
+    t.row_bytes = *row_bytes;
+    t.data = st.data;
+    if (t.type == GgmlType::F32 && reinterpret_cast<uintptr_t>(st.data) % alignof(float) != 0) {
+        // fp32 rows are used in place; a misaligned one (possible in safetensors) gets an aligned copy.
+        std::shared_ptr<std::vector<float>> copy;
+        try {
+            copy = std::make_shared<std::vector<float>>(static_cast<size_t>(rows * cols));
+        } catch (const std::bad_alloc &) {
+            fail(Status::OUT_OF_MEMORY, source + ": not enough memory for tensor '" + st.stored_name + "'");
+        }
+        std::memcpy(copy->data(), st.data, copy->size() * sizeof(float));
+        t.data = reinterpret_cast<const uint8_t *>(copy->data());
+        w.storage.push_back(std::move(copy));
     }
-    const auto type = static_cast<GgmlType>(st.type);
-#pragma omp parallel for schedule(static)
-    for (int64_t r = 0; r < rows; ++r)
-        ggml_dequantize(type, st.data + static_cast<uint64_t>(r) * *row_bytes, t.data.data() + r * cols, static_cast<uint64_t>(cols));
     return t;
+}
+
+Vector to_vector(const Tensor & t) {
+    Vector v(static_cast<size_t>(t.rows * t.cols));
+    for (int64_t r = 0; r < t.rows; ++r) t.dequantize_row(r, v.data() + r * t.cols);
+    return v;
 }
 
 } // namespace
 
 Weights build_weights(const HParams & hp, const TensorLookup & lookup, const std::string & source, ModelInfo & info) {
-    auto get = [&](const std::string & name, int64_t rows, int64_t cols, bool required = true) -> Tensor {
+    Weights w;
+    auto get = [&](const std::string & name, int64_t rows, int64_t cols) -> Tensor {
         const SourceTensor * st = lookup(name);
-        if (!st) {
-            if (required) fail(Status::BAD_INPUT, source + ": missing tensor '" + name + "'");
-            return {};
-        }
+        if (!st) fail(Status::BAD_INPUT, source + ": missing tensor '" + name + "'");
         info.tensor_types[ggml_type_name(st->type)]++;
         info.n_params += static_cast<uint64_t>(rows * cols);
-        return load_tensor(*st, rows, cols, source);
+        Tensor t = view_tensor(*st, rows, cols, source, w);
+        info.weight_bytes += t.row_bytes * static_cast<uint64_t>(rows);
+        return t;
     };
-    Weights w;
+    auto vec = [&](const std::string & name, int64_t n) { return to_vector(get(name, 1, n)); };
     w.tok_embd = get("token_embd.weight", hp.n_vocab, hp.n_embd);
-    w.out_norm = get("output_norm.weight", 1, hp.n_embd);
+    w.out_norm = vec("output_norm.weight", hp.n_embd);
     if (!hp.tied_embeddings) w.output = get("output.weight", hp.n_vocab, hp.n_embd);
     w.layers.resize(static_cast<size_t>(hp.n_layer));
     for (int l = 0; l < hp.n_layer; ++l) {
         const std::string p = "blk." + std::to_string(l) + ".";
         auto & L = w.layers[static_cast<size_t>(l)];
-        L.attn_norm = get(p + "attn_norm.weight", 1, hp.n_embd);
+        L.attn_norm = vec(p + "attn_norm.weight", hp.n_embd);
         L.wq = get(p + "attn_q.weight", hp.q_dim(), hp.n_embd);
         L.wk = get(p + "attn_k.weight", hp.kv_dim(), hp.n_embd);
         L.wv = get(p + "attn_v.weight", hp.kv_dim(), hp.n_embd);
         L.wo = get(p + "attn_output.weight", hp.n_embd, hp.q_dim());
         if (hp.qkv_bias) {
-            L.bq = get(p + "attn_q.bias", 1, hp.q_dim());
-            L.bk = get(p + "attn_k.bias", 1, hp.kv_dim());
-            L.bv = get(p + "attn_v.bias", 1, hp.kv_dim());
+            L.bq = vec(p + "attn_q.bias", hp.q_dim());
+            L.bk = vec(p + "attn_k.bias", hp.kv_dim());
+            L.bv = vec(p + "attn_v.bias", hp.kv_dim());
         }
-        L.ffn_norm = get(p + "ffn_norm.weight", 1, hp.n_embd);
+        L.ffn_norm = vec(p + "ffn_norm.weight", hp.n_embd);
         L.w_gate = get(p + "ffn_gate.weight", hp.n_ff, hp.n_embd);
         L.w_up = get(p + "ffn_up.weight", hp.n_ff, hp.n_embd);
         L.w_down = get(p + "ffn_down.weight", hp.n_embd, hp.n_ff);

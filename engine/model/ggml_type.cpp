@@ -12,6 +12,13 @@ namespace {
 
 constexpr int QK_K = 256;
 
+// Dequantisers run for every weight row of every decoded token: build them for AVX2 as well.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__clang__)
+#define QUIRE_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define QUIRE_CLONES
+#endif
+
 uint16_t rd16(const uint8_t * p) {
     uint16_t v;
     std::memcpy(&v, p, 2);
@@ -21,7 +28,7 @@ float half_at(const uint8_t * p) { return fp16_to_fp32(rd16(p)); }
 
 // --- 32-element block types -------------------------------------------------------------
 
-void deq_q4_0(const uint8_t * b, float * y) { // d, qs[16]
+QUIRE_CLONES void deq_q4_0(const uint8_t * b, float * y) { // d, qs[16]
     const float d = half_at(b);
     const uint8_t * qs = b + 2;
     for (int j = 0; j < 16; ++j) {
@@ -30,7 +37,7 @@ void deq_q4_0(const uint8_t * b, float * y) { // d, qs[16]
     }
 }
 
-void deq_q4_1(const uint8_t * b, float * y) { // d, m, qs[16]
+QUIRE_CLONES void deq_q4_1(const uint8_t * b, float * y) { // d, m, qs[16]
     const float d = half_at(b), m = half_at(b + 2);
     const uint8_t * qs = b + 4;
     for (int j = 0; j < 16; ++j) {
@@ -39,7 +46,7 @@ void deq_q4_1(const uint8_t * b, float * y) { // d, m, qs[16]
     }
 }
 
-void deq_q5(const uint8_t * qh_p, const uint8_t * qs, float d, float m, int offset, float * y) {
+QUIRE_CLONES void deq_q5(const uint8_t * qh_p, const uint8_t * qs, float d, float m, int offset, float * y) {
     uint32_t qh;
     std::memcpy(&qh, qh_p, 4);
     for (int j = 0; j < 16; ++j) {
@@ -52,7 +59,7 @@ void deq_q5(const uint8_t * qh_p, const uint8_t * qs, float d, float m, int offs
 void deq_q5_0(const uint8_t * b, float * y) { deq_q5(b + 2, b + 6, half_at(b), 0.0f, 16, y); }
 void deq_q5_1(const uint8_t * b, float * y) { deq_q5(b + 4, b + 8, half_at(b), half_at(b + 2), 0, y); }
 
-void deq_q8_0(const uint8_t * b, float * y) { // d, qs[32]
+QUIRE_CLONES void deq_q8_0(const uint8_t * b, float * y) { // d, qs[32]
     const float d = half_at(b);
     for (int j = 0; j < 32; ++j) y[j] = static_cast<float>(static_cast<int8_t>(b[2 + j])) * d;
 }
@@ -69,7 +76,7 @@ void scale_min_k4(int j, const uint8_t * q, uint8_t & d, uint8_t & m) {
     }
 }
 
-void deq_q4_k(const uint8_t * b, float * y) { // d, dmin, scales[12], qs[128]
+QUIRE_CLONES void deq_q4_k(const uint8_t * b, float * y) { // d, dmin, scales[12], qs[128]
     const float d = half_at(b), dmin = half_at(b + 2);
     const uint8_t * scales = b + 4;
     const uint8_t * q = b + 16;
@@ -87,7 +94,7 @@ void deq_q4_k(const uint8_t * b, float * y) { // d, dmin, scales[12], qs[128]
     }
 }
 
-void deq_q5_k(const uint8_t * b, float * y) { // d, dmin, scales[12], qh[32], qs[128]
+QUIRE_CLONES void deq_q5_k(const uint8_t * b, float * y) { // d, dmin, scales[12], qh[32], qs[128]
     const float d = half_at(b), dmin = half_at(b + 2);
     const uint8_t * scales = b + 4;
     const uint8_t * qh = b + 16;
@@ -109,7 +116,7 @@ void deq_q5_k(const uint8_t * b, float * y) { // d, dmin, scales[12], qh[32], qs
     }
 }
 
-void deq_q6_k(const uint8_t * b, float * y) { // ql[128], qh[64], scales[16] (int8), d
+QUIRE_CLONES void deq_q6_k(const uint8_t * b, float * y) { // ql[128], qh[64], scales[16] (int8), d
     const uint8_t * ql = b;
     const uint8_t * qh = b + 128;
     const auto * sc = reinterpret_cast<const int8_t *>(b + 192);

@@ -62,7 +62,8 @@ HParams gguf_hparams(const GgufFile & g) {
 } // namespace
 
 void load_gguf_model(Model & m, const std::string & path, const ModelLoadOptions & opts) {
-    GgufFile g(path);
+    auto file = std::make_shared<GgufFile>(path);
+    const GgufFile & g = *file;
     m.hp = gguf_hparams(g);
     m.info.path = path;
     m.info.format = "gguf";
@@ -92,6 +93,7 @@ void load_gguf_model(Model & m, const std::string & path, const ModelLoadOptions
     };
     if (opts.load_weights) {
         m.w = build_weights(m.hp, lookup, path, m.info);
+        m.w.storage.push_back(file); // the tensors point into the mapped file
     } else {
         for (const auto & t : g.tensors()) {
             m.info.tensor_types[ggml_type_name(t.type)]++;

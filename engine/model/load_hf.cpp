@@ -124,10 +124,10 @@ void load_hf_model(Model & m, const std::string & dir, const ModelLoadOptions & 
     } else {
         fail(Status::BAD_INPUT, dir + ": no model.safetensors or model.safetensors.index.json");
     }
-    std::vector<std::unique_ptr<SafetensorsFile>> files;
+    std::vector<std::shared_ptr<SafetensorsFile>> files;
     std::unordered_map<std::string, SourceTensor> sources;
     for (const auto & s : shards) {
-        files.push_back(std::make_unique<SafetensorsFile>(s));
+        files.push_back(std::make_shared<SafetensorsFile>(s));
         for (const auto & t : files.back()->tensors()) {
             const std::string g = gguf_name(t.stored_name);
             if (g.empty()) continue; // rotary caches and other tensors we do not need
@@ -141,8 +141,10 @@ void load_hf_model(Model & m, const std::string & dir, const ModelLoadOptions & 
         auto it = sources.find(name);
         return it == sources.end() ? nullptr : &it->second;
     };
-    if (opts.load_weights) m.w = build_weights(m.hp, lookup, dir, m.info);
-    else
+    if (opts.load_weights) {
+        m.w = build_weights(m.hp, lookup, dir, m.info);
+        m.w.storage.insert(m.w.storage.end(), files.begin(), files.end()); // the tensors point into the mapped shards
+    } else
         for (const auto & [n, t] : sources) {
             m.info.tensor_types[ggml_type_name(t.type)]++;
             uint64_t e = 1;

@@ -82,8 +82,10 @@ void load_llama2c_model(Model & m, const std::string & path, const ModelLoadOpti
         auto it = sources.find(name);
         return it == sources.end() ? nullptr : &it->second;
     };
-    if (opts.load_weights) m.w = build_weights(hp, lookup, path, m.info);
-    else {
+    if (opts.load_weights) {
+        m.w = build_weights(hp, lookup, path, m.info);
+        m.w.storage.push_back(file); // the tensors point into the mapped file
+    } else {
         m.info.tensor_types["F32"] = static_cast<int>(sources.size());
         for (const auto & [n, t] : sources) m.info.n_params += t.nbytes / 4;
     }

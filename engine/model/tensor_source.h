@@ -23,8 +23,9 @@ struct SourceTensor {
 
 using TensorLookup = std::function<const SourceTensor *(const std::string & name)>;
 
-// Dequantise every tensor the architecture needs; a missing or misshapen tensor throws
-// Error(BAD_INPUT) naming `source` and the tensor. Tallies types and parameters into info.
+// Views of every tensor the architecture needs (the caller adds the backing files to
+// Weights::storage); a missing, misshapen or unsupported tensor throws Error naming `source` and
+// the tensor. Tallies types, parameters and bytes into info.
 Weights build_weights(const HParams & hp, const TensorLookup & lookup, const std::string & source, ModelInfo & info);
 
 // Per-dimension inverse RoPE frequencies (head_dim / 2 of them), with the model's scaling.

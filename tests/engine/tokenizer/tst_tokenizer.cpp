@@ -214,7 +214,7 @@ private slots:
     void unknownFormatsAreErrors() {
         QTemporaryDir d;
         const std::string p = d.filePath("junk").toStdString();
-        std::ofstream(p, std::ios::binary) << std::string("\x01\x02\x03 not a tokenizer", 22);
+        std::ofstream(p, std::ios::binary) << std::string("\x01\x02\x03 not a tokenizer");
         try {
             tokenizer_from_file(p);
             QFAIL("accepted junk");
