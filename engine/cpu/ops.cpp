@@ -31,21 +31,20 @@ QUIRE_CLONES float dot(const float * a, const float * b, int64_t n) {
 // scalar form of this loop.
 typedef float v8f __attribute__((vector_size(32)));
 
-static inline v8f load8(const float * p) {
-    v8f v;
-    std::memcpy(&v, p, sizeof(v));
-    return v;
-}
-
 QUIRE_CLONES void dot4(const float * x, const float * w0, const float * w1, const float * w2, const float * w3, int64_t n, float * out) {
     v8f a0 = {}, a1 = {}, a2 = {}, a3 = {};
     int64_t i = 0;
+    v8f xv, v0, v1, v2, v3; // unaligned loads through memcpy (no vector-returning helper: -Wpsabi)
     for (; i + 8 <= n; i += 8) {
-        const v8f xv = load8(x + i);
-        a0 += xv * load8(w0 + i);
-        a1 += xv * load8(w1 + i);
-        a2 += xv * load8(w2 + i);
-        a3 += xv * load8(w3 + i);
+        std::memcpy(&xv, x + i, sizeof(xv));
+        std::memcpy(&v0, w0 + i, sizeof(v0));
+        std::memcpy(&v1, w1 + i, sizeof(v1));
+        std::memcpy(&v2, w2 + i, sizeof(v2));
+        std::memcpy(&v3, w3 + i, sizeof(v3));
+        a0 += xv * v0;
+        a1 += xv * v1;
+        a2 += xv * v2;
+        a3 += xv * v3;
     }
     float s[4] = {};
     for (int k = 0; k < 8; ++k) {
