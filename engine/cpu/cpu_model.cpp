@@ -2,6 +2,7 @@
 #include "cpu/cpu_model.h"
 
 #include "core/error.h"
+#include "core/host_memory.h"
 #include "cpu/ops.h"
 #include "model/tensor_source.h"
 
@@ -16,6 +17,7 @@ CpuModel::CpuModel(const Model & model, int n_ctx) : m_(model), hp_(model.hp), n
     if (m_.w.layers.empty()) fail(Status::INTERNAL, "model was loaded without weights");
     inv_freq_ = rope_inv_freq(hp_);
     const size_t n = static_cast<size_t>(hp_.n_layer) * static_cast<size_t>(n_ctx) * static_cast<size_t>(hp_.kv_dim());
+    host_memory_check(n * 2 * sizeof(float), "a KV cache of " + std::to_string(n_ctx) + " positions");
     try {
         k_cache_.resize(n);
         v_cache_.resize(n);

@@ -8,13 +8,19 @@ using namespace quire;
 
 class TestGolden : public QObject {
     Q_OBJECT
+    const std::string dir_ = test::shared("models/stories260K");
+    std::unique_ptr<Model> m_;
+
 private slots:
-    void stories260KGreedy() {
-        const auto dir = test::shared("models/stories260K");
-        QUIRE_REQUIRE_FILE(dir + "/stories260K.bin", "stories260K");
+    void initTestCase() {
+        QUIRE_REQUIRE_FILE(dir_ + "/stories260K.bin", "stories260K");
         ModelLoadOptions lo;
-        lo.tokenizer_path = dir + "/tok512.bin";
-        auto m = model_load(dir + "/stories260K.bin", lo);
+        lo.tokenizer_path = dir_ + "/tok512.bin";
+        m_ = model_load(dir_ + "/stories260K.bin", lo);
+    }
+
+    void stories260KGreedy() {
+        const Model * m = m_.get();
         GenerateParams gp;
         gp.n_predict = 200;
         std::string streamed;
@@ -22,7 +28,7 @@ private slots:
             streamed += p;
             return true;
         });
-        const std::string expected = test::read_bytes(dir + "/expected-greedy-200.txt");
+        const std::string expected = test::read_bytes(dir_ + "/expected-greedy-200.txt");
         QCOMPARE(res.tokens.size(), size_t(200));
         QCOMPARE(streamed, res.text);
         if (res.text != expected) {
@@ -36,11 +42,7 @@ private slots:
 
     void chunkedPromptEqualsOneShot() {
         // Feeding a prompt in chunks of 7 or all at once gives the same continuation (KV cache).
-        const auto dir = test::shared("models/stories260K");
-        QUIRE_REQUIRE_FILE(dir + "/stories260K.bin", "stories260K");
-        ModelLoadOptions lo;
-        lo.tokenizer_path = dir + "/tok512.bin";
-        auto m = model_load(dir + "/stories260K.bin", lo);
+        const Model * m = m_.get();
         const auto prompt = m->tok().tokenize("Once upon a time, a little dog named Max found a shiny key", true);
         GenerateParams a, b;
         a.n_predict = b.n_predict = 40;

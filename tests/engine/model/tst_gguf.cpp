@@ -55,6 +55,17 @@ private slots:
         for (float x : logits) QVERIFY(std::isfinite(x));
     }
 
+    void hugeContextIsAnOutOfMemoryError() {
+        // 2^31 positions of a 1-layer model: 256 GiB of KV cache, refused before allocating.
+        auto m = model_load(write("ok.gguf", test::tiny_llama_gguf().build()));
+        try {
+            cpu::CpuModel cm(*m, (1 << 30) + ((1 << 30) - 1));
+            QFAIL("allocated an impossible KV cache");
+        } catch (const Error & e) {
+            QCOMPARE(e.status(), Status::OUT_OF_MEMORY);
+        }
+    }
+
     void versionTwoIsAccepted() {
         const std::string b = test::tiny_llama_gguf().build(2);
         GgufFile g(reinterpret_cast<const uint8_t *>(b.data()), b.size(), "v2.gguf");
