@@ -114,8 +114,9 @@ void rmsnorm(const float * x, const float * w, float * y, int64_t T, int64_t n, 
 void rope(float * x, int n_heads, int head_dim, int pos, const std::vector<float> & inv_freq, RopeLayout layout) {
     const int half = head_dim / 2;
     for (int i = 0; i < half; ++i) {
-        const float theta = static_cast<float>(pos) * inv_freq[static_cast<size_t>(i)];
-        const float c = std::cos(theta), s = std::sin(theta);
+        // The angle in double: a book reaches positions where float(pos) * f is off by radians.
+        const double theta = static_cast<double>(pos) * static_cast<double>(inv_freq[static_cast<size_t>(i)]);
+        const float c = static_cast<float>(std::cos(theta)), s = static_cast<float>(std::sin(theta));
         for (int h = 0; h < n_heads; ++h) {
             float * v = x + h * head_dim;
             const int a = layout == RopeLayout::ADJACENT ? 2 * i : i;
