@@ -155,4 +155,51 @@ std::vector<int> chat_template_apply(const ChatTemplate & tmpl, const Tokenizer 
     return b.finish();
 }
 
+ChatFrame chat_frame(const ChatTemplate & tmpl, const Tokenizer & tok) {
+    ChatFrame f;
+    Builder pre(tok), post(tok);
+    const int bos = tok.special().bos;
+    switch (tmpl.format) {
+    case ChatFormat::NONE:
+        if (bos >= 0) pre.special_id(bos);
+        post.text("\nAnswer:");
+        break;
+    case ChatFormat::CHATML:
+        if (tok.special().add_bos && bos >= 0) pre.special_id(bos);
+        if (!tmpl.default_system.empty()) {
+            pre.special("<|im_start|>");
+            pre.text("system\n" + tmpl.default_system);
+            pre.special("<|im_end|>");
+            pre.text("\n");
+        }
+        pre.special("<|im_start|>");
+        pre.text("user\n");
+        post.special("<|im_end|>");
+        post.text("\n");
+        post.special("<|im_start|>");
+        post.text("assistant\n");
+        break;
+    case ChatFormat::LLAMA3:
+        if (bos >= 0) pre.special_id(bos);
+        pre.special("<|start_header_id|>");
+        pre.text("user");
+        pre.special("<|end_header_id|>");
+        pre.text("\n\n");
+        post.special("<|eot_id|>");
+        post.special("<|start_header_id|>");
+        post.text("assistant");
+        post.special("<|end_header_id|>");
+        post.text("\n\n");
+        break;
+    case ChatFormat::MISTRAL:
+        if (bos >= 0) pre.special_id(bos);
+        pre.text("[INST] ");
+        post.text(" [/INST]");
+        break;
+    }
+    f.prefix = pre.finish();
+    f.suffix = post.finish();
+    return f;
+}
+
 } // namespace quire

@@ -32,4 +32,14 @@ ChatTemplate chat_template_detect(const std::string & template_text, const Token
 std::vector<int> chat_template_apply(const ChatTemplate & tmpl, const Tokenizer & tok, const std::vector<ChatMessage> & messages,
                                      bool add_generation_prompt = true);
 
+// The token ids around one user message: everything before its content (BOS, system turn,
+// user header) and after it (end of turn, assistant header). Used to wrap a document plus a
+// question that are tokenized separately. Models without a chat format get BOS before and
+// "\nAnswer:" after.
+struct ChatFrame {
+    std::vector<int> prefix;
+    std::vector<int> suffix;
+};
+ChatFrame chat_frame(const ChatTemplate & tmpl, const Tokenizer & tok);
+
 } // namespace quire

@@ -1,0 +1,44 @@
+// Presets and checks.
+#include "memory/memory_config.h"
+
+#include "core/error.h"
+#include "model/model.h"
+
+namespace quire {
+
+MemoryConfig memory_preset(const std::string & name) {
+    MemoryConfig c;
+    c.preset = name;
+    if (name == "512") {
+        c.n_local = 256, c.block_size = 64, c.topk = 4, c.exc_block_size = 256;
+    } else if (name == "1k") {
+        c.n_local = 512, c.block_size = 64, c.topk = 8, c.exc_block_size = 512;
+    } else if (name == "2k") {
+        c.n_local = 1024, c.block_size = 128, c.topk = 8, c.exc_block_size = 512;
+    } else if (name == "infllm") {
+        c.n_local = 4096, c.block_size = 128, c.topk = 16, c.exc_block_size = 512;
+    } else {
+        fail(Status::BAD_INPUT, "unknown memory preset '" + name + "' (known: 512, 1k, 2k, infllm)");
+    }
+    return c;
+}
+
+float memory_default_beta(const Model & m) {
+    if (m.tokenizer && m.tokenizer->find_token("<|start_header_id|>") >= 0 && m.hp.arch == Arch::LLAMA) return 4.0f;
+    return 1.0f;
+}
+
+void memory_config_validate(const MemoryConfig & c) {
+    auto check = [](bool ok, const std::string & what) {
+        if (!ok) fail(Status::BAD_INPUT, "invalid memory configuration: " + what);
+    };
+    check(c.n_init >= 0, "n_init must be >= 0");
+    check(c.n_local >= 1, "n_local must be >= 1");
+    check(c.block_size >= 1, "block_size must be >= 1");
+    check(c.topk >= 0, "topk must be >= 0");
+    check(c.exc_block_size >= 1, "exc_block_size must be >= 1");
+    check(c.repr_topk >= 1 && c.repr_topk <= c.block_size, "repr_topk must be in 1..block_size");
+    check(c.beta >= 0.0f, "beta must be >= 0");
+}
+
+} // namespace quire

@@ -1,0 +1,180 @@
+// Memory-aware forward pass.
+#include "memory/memory_model.h"
+
+#include "core/error.h"
+#include "cpu/ops.h"
+#include "model/tensor_source.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace quire {
+
+const char * step_kind_name(StepKind k) {
+    switch (k) {
+    case StepKind::DOCUMENT: return "document";
+    case StepKind::PROMPT: return "prompt";
+    case StepKind::QUESTION: return "question";
+    case StepKind::TOKEN: return "token";
+    }
+    return "?";
+}
+
+MemoryModel::MemoryModel(const Model & model, MemoryState & state) : m_(model), hp_(model.hp), st_(state), inv_freq_(rope_inv_freq(model.hp)) {
+    if (m_.w.layers.empty()) fail(Status::INTERNAL, "model was loaded without weights");
+    if (st_.n_layer != hp_.n_layer || st_.head_dim != hp_.head_dim || st_.n_head != hp_.n_head || st_.n_head_kv != hp_.n_head_kv)
+        fail(Status::BAD_INPUT, "block memory was built for another model shape");
+}
+
+// Question vector of one layer: per head, the mean of the fixed-distance queries of the
+// repr_topk question tokens that the question itself attends to most (causal attention among
+// the question tokens gives each its local score).
+void MemoryModel::question_vector(const float * q_mem, const float * q_rot, const float * k_rot, int T, LayerMemory & L) const {
+    const int HD = hp_.head_dim, QD = hp_.q_dim(), KVD = hp_.kv_dim(), n_rep = hp_.n_head / hp_.n_head_kv;
+    const float scale = 1.0f / std::sqrt(static_cast<float>(HD));
+    L.qvec.assign(static_cast<size_t>(QD), 0.0f);
+    std::vector<float> score(static_cast<size_t>(T)), p(static_cast<size_t>(T));
+    for (int h = 0; h < hp_.n_head; ++h) {
+        std::fill(score.begin(), score.end(), 0.0f);
+        const int kvh = h / n_rep;
+        for (int t = 0; t < T; ++t) {
+            for (int j = 0; j <= t; ++j)
+                p[static_cast<size_t>(j)] = cpu::dot(q_rot + static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD,
+                                                     k_rot + static_cast<size_t>(j) * KVD + static_cast<size_t>(kvh) * HD, HD) * scale;
+            cpu::softmax(p.data(), t + 1);
+            for (int j = 0; j <= t; ++j) score[static_cast<size_t>(j)] += p[static_cast<size_t>(j)];
+        }
+        block_representative(q_mem + static_cast<size_t>(h) * HD, QD, score.data(), 1, T, HD, st_.cfg.repr_topk,
+                             L.qvec.data() + static_cast<size_t>(h) * HD);
+    }
+}
+
+std::vector<float> MemoryModel::step(const std::vector<int> & tokens, StepKind kind, bool want_logits, RetrievalStep * trace) {
+    const int T = static_cast<int>(tokens.size());
+    if (T == 0) fail(Status::INTERNAL, "memory step of no tokens");
+    const int D = hp_.n_embd, QD = hp_.q_dim(), KVD = hp_.kv_dim(), F = hp_.n_ff, HD = hp_.head_dim, NH = hp_.n_head;
+    const int n_rep = NH / hp_.n_head_kv;
+    const float scale = 1.0f / std::sqrt(static_cast<float>(HD));
+    const MemoryConfig & cfg = st_.cfg;
+    const int64_t p0 = st_.n_tokens;
+    const int mem_pos = std::max(cfg.n_local - 1, 0); // the fixed distance of memory keys
+
+    std::vector<float> x(static_cast<size_t>(T) * D), xn(x.size()), q(static_cast<size_t>(T) * QD), q_mem(q.size()),
+        k(static_cast<size_t>(T) * KVD), k_rot(k.size()), v(k.size()), att(q.size()), o(x.size()), g(static_cast<size_t>(T) * F),
+        u(g.size()), cur_score(static_cast<size_t>(T) * NH);
+    for (int t = 0; t < T; ++t) {
+        const int id = tokens[static_cast<size_t>(t)];
+        if (id < 0 || id >= hp_.n_vocab) fail(Status::BAD_INPUT, "token id " + std::to_string(id) + " is outside the vocabulary");
+        m_.w.tok_embd.dequantize_row(id, &x[static_cast<size_t>(t) * D]);
+    }
+    if (trace) {
+        trace->kind = kind;
+        trace->position = p0;
+        trace->n_tokens = T;
+        trace->token = T == 1 ? tokens[0] : -1;
+        trace->layers.assign(static_cast<size_t>(hp_.n_layer), {});
+    }
+
+    for (int l = 0; l < hp_.n_layer; ++l) {
+        const LayerWeights & W = m_.w.layers[static_cast<size_t>(l)];
+        LayerMemory & L = st_.layers[static_cast<size_t>(l)];
+        cpu::rmsnorm(x.data(), W.attn_norm.data(), xn.data(), T, D, hp_.norm_eps);
+        cpu::matmul(xn.data(), T, W.wq, q.data(), W.bq.empty() ? nullptr : &W.bq);
+        cpu::matmul(xn.data(), T, W.wk, k.data(), W.bk.empty() ? nullptr : &W.bk);
+        cpu::matmul(xn.data(), T, W.wv, v.data(), W.bv.empty() ? nullptr : &W.bv);
+        q_mem = q;
+        k_rot = k;
+        for (int t = 0; t < T; ++t) {
+            cpu::rope(&q_mem[static_cast<size_t>(t) * QD], NH, HD, mem_pos, inv_freq_, hp_.rope_layout);
+            cpu::rope(&q[static_cast<size_t>(t) * QD], NH, HD, static_cast<int>(p0 + t), inv_freq_, hp_.rope_layout);
+            cpu::rope(&k_rot[static_cast<size_t>(t) * KVD], hp_.n_head_kv, HD, static_cast<int>(p0 + t), inv_freq_, hp_.rope_layout);
+        }
+        if (kind == StepKind::QUESTION && L.qvec.empty()) question_vector(q_mem.data(), q.data(), k_rot.data(), T, L);
+
+        // Block selection for this execution block: s(B) = s(B,H) + beta * s(B,Q).
+        std::vector<int> selected;
+        const int nb = st_.n_blocks();
+        if (nb > 0 && cfg.topk > 0) {
+            std::vector<float> qmean(static_cast<size_t>(QD), 0.0f);
+            for (int t = 0; t < T; ++t)
+                for (int i = 0; i < QD; ++i) qmean[static_cast<size_t>(i)] += q_mem[static_cast<size_t>(t) * QD + static_cast<size_t>(i)];
+            for (auto & z : qmean) z /= static_cast<float>(T);
+            std::vector<float> reprs(static_cast<size_t>(nb) * QD);
+            for (int b = 0; b < nb; ++b)
+                std::memcpy(&reprs[static_cast<size_t>(b) * QD], L.blk_repr[static_cast<size_t>(b)], sizeof(float) * static_cast<size_t>(QD));
+            const bool use_q = !L.qvec.empty() && cfg.beta > 0.0f;
+            BlockScores bs = block_scores(reprs.data(), nb, QD, qmean.data(), L.qvec.empty() ? nullptr : L.qvec.data(), use_q ? cfg.beta : 0.0f, cfg.topk);
+            selected = bs.selected;
+            if (trace) trace->layers[static_cast<size_t>(l)] = std::move(bs);
+        }
+
+        // Attention: one softmax over [sinks + selected blocks] and [window + causal current].
+        const int n_sink = st_.n_sink, n_win = st_.n_win(), bsz = cfg.block_size;
+        const int n_mem = n_sink + static_cast<int>(selected.size()) * bsz;
+        std::fill(cur_score.begin(), cur_score.end(), 0.0f);
+#pragma omp parallel
+        {
+            std::vector<float> lg(static_cast<size_t>(n_mem + n_win + T));
+#pragma omp for schedule(static)
+            for (int h = 0; h < NH; ++h) {
+                const size_t kh = static_cast<size_t>(h / n_rep) * static_cast<size_t>(HD);
+                auto key_row = [&](int j) -> std::pair<const float *, const float *> { // (key, value) of logit slot j
+                    if (j < n_sink) return {L.sink_k.data() + static_cast<size_t>(j) * KVD + kh, L.sink_v.data() + static_cast<size_t>(j) * KVD + kh};
+                    j -= n_sink;
+                    if (j < n_mem - n_sink) {
+                        const size_t b = static_cast<size_t>(selected[static_cast<size_t>(j / bsz)]);
+                        const size_t r = static_cast<size_t>(j % bsz) * KVD + kh;
+                        return {L.blk_k[b] + r, L.blk_v[b] + r};
+                    }
+                    j -= n_mem - n_sink;
+                    if (j < n_win) return {L.win_krot.data() + static_cast<size_t>(j) * KVD + kh, L.win_v.data() + static_cast<size_t>(j) * KVD + kh};
+                    j -= n_win;
+                    return {k_rot.data() + static_cast<size_t>(j) * KVD + kh, v.data() + static_cast<size_t>(j) * KVD + kh};
+                };
+                for (int t = 0; t < T; ++t) {
+                    const float * qm = &q_mem[static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD];
+                    const float * qr = &q[static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD];
+                    const int n = n_mem + n_win + t + 1;
+                    for (int j = 0; j < n; ++j) lg[static_cast<size_t>(j)] = cpu::dot(j < n_mem ? qm : qr, key_row(j).first, HD) * scale;
+                    cpu::softmax(lg.data(), n);
+                    float * out = &att[static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD];
+                    std::fill(out, out + HD, 0.0f);
+                    for (int j = 0; j < n; ++j) {
+                        const float p = lg[static_cast<size_t>(j)];
+                        const float * vr = key_row(j).second;
+                        for (int d = 0; d < HD; ++d) out[d] += p * vr[d];
+                    }
+                    // Local scores: what this query gives the window and current tokens.
+                    for (int j = 0; j < n_win; ++j) L.win_score[static_cast<size_t>(j) * NH + static_cast<size_t>(h)] += lg[static_cast<size_t>(n_mem + j)];
+                    for (int j = 0; j <= t; ++j) cur_score[static_cast<size_t>(j) * NH + static_cast<size_t>(h)] += lg[static_cast<size_t>(n_mem + n_win + j)];
+                }
+            }
+        }
+        cpu::matmul(att.data(), T, W.wo, o.data());
+        for (size_t i = 0; i < x.size(); ++i) x[i] += o[i];
+        cpu::rmsnorm(x.data(), W.ffn_norm.data(), xn.data(), T, D, hp_.norm_eps);
+        cpu::matmul(xn.data(), T, W.w_gate, g.data());
+        cpu::matmul(xn.data(), T, W.w_up, u.data());
+        cpu::swiglu(g.data(), u.data(), static_cast<int64_t>(g.size()));
+        cpu::matmul(g.data(), T, W.w_down, o.data());
+        for (size_t i = 0; i < x.size(); ++i) x[i] += o[i];
+
+        // The current tokens join the window.
+        L.win_k.insert(L.win_k.end(), k.begin(), k.end());
+        L.win_krot.insert(L.win_krot.end(), k_rot.begin(), k_rot.end());
+        L.win_v.insert(L.win_v.end(), v.begin(), v.end());
+        L.win_score.insert(L.win_score.end(), cur_score.begin(), cur_score.end());
+    }
+    st_.n_tokens += T;
+    st_.tokens.insert(st_.tokens.end(), tokens.begin(), tokens.end());
+    st_.trim_window();
+
+    if (!want_logits) return {};
+    std::vector<float> logits(static_cast<size_t>(hp_.n_vocab));
+    cpu::rmsnorm(&x[static_cast<size_t>(T - 1) * D], m_.w.out_norm.data(), xn.data(), 1, D, hp_.norm_eps);
+    cpu::matmul(xn.data(), 1, m_.w.lm_head(), logits.data());
+    return logits;
+}
+
+} // namespace quire

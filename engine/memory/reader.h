@@ -1,0 +1,54 @@
+// Reading a document into block memory and answering questions about it (CPU backend):
+//   ingest   stream the document once, query-agnostic (beta = 0), into a MemoryState;
+//   ask      append a question to a fork of that state and generate with query-aware lookup;
+//   deep     re-read the document with the question before it, then answer (the paper's way).
+#pragma once
+
+#include "generate/generator.h"
+#include "memory/memory_state.h"
+#include "memory/retrieval_trace.h"
+#include "model/model.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace quire {
+
+struct IngestProgress {
+    int64_t done = 0, total = 0; // tokens
+    double seconds = 0;
+};
+// Return false to cancel; the ingest then throws Error(CANCELLED).
+using IngestCallback = std::function<bool(const IngestProgress &)>;
+
+// The document framed for the model: chat prefix, then the document's tokens. `doc_tokens`
+// must not include the prefix. prefix_len tokens of state.tokens are the frame.
+struct IngestResult {
+    MemoryState state;
+    int prefix_len = 0;
+    double seconds = 0;
+};
+IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg,
+                           const IngestCallback & progress = {}, const RetrievalCallback & on_retrieval = {});
+
+enum class AskMode { ASK, DEEP };
+
+struct AskParams {
+    AskMode mode = AskMode::ASK;
+    float beta = -1.0f; // < 0: the model's default (memory_default_beta)
+    GenerateParams gen;
+};
+
+struct AskResult {
+    std::vector<int> tokens; // answer ids
+    std::string text;
+    std::string stop_reason; // "eos", "length", "stopped"
+    double seconds = 0;
+};
+
+// doc: an ingested state (never modified). doc_prefix_len: tokens of the chat frame at its start.
+AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefix_len, const std::string & question, const AskParams & params,
+                     const TextCallback & on_text = {}, const RetrievalCallback & on_retrieval = {});
+
+} // namespace quire
