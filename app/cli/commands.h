@@ -12,5 +12,7 @@ int cmd_info(const std::vector<std::string> & args);
 int cmd_tokenize(const std::vector<std::string> & args);
 int cmd_detokenize(const std::vector<std::string> & args);
 int cmd_chat(const std::vector<std::string> & args);
+int cmd_ingest(const std::vector<std::string> & args);
+int cmd_ask(const std::vector<std::string> & args);
 
 } // namespace quire::cli

@@ -20,6 +20,8 @@ commands:
   tokenize    print the token ids of a text
   detokenize  print the text of token ids read from stdin
   chat        talk with a model on the terminal
+  ingest      read a document into block memory and save it as a block store
+  ask         answer a question about an ingested document
 
 common options:
   --model PATH       GGUF file, Hugging Face folder, or llama2.c checkpoint
@@ -27,7 +29,7 @@ common options:
   -v, --verbose      more log output on stderr;  -q, --quiet: errors only
 
 Run 'quire-cli COMMAND --help' for a command's options.
-exit codes: 0 success, 2 bad usage, 3 bad or unsupported input file, 4 other failure
+exit codes: 0 success, 2 bad usage, 3 bad or unsupported input file, 4 other failure, 130 cancelled
 )";
 
 } // namespace
@@ -62,6 +64,8 @@ int main(int argc, char ** argv) {
         {"tokenize", quire::cli::cmd_tokenize},
         {"detokenize", quire::cli::cmd_detokenize},
         {"chat", quire::cli::cmd_chat},
+        {"ingest", quire::cli::cmd_ingest},
+        {"ask", quire::cli::cmd_ask},
     };
     auto it = commands.find(args[0]);
     if (it == commands.end()) {
@@ -77,6 +81,7 @@ int main(int argc, char ** argv) {
     } catch (const quire::Error & e) {
         std::fprintf(stderr, "quire-cli %s: error: %s\n", args[0].c_str(), e.what());
         switch (e.status()) {
+        case quire::Status::CANCELLED: return 130;
         case quire::Status::BAD_INPUT:
         case quire::Status::UNSUPPORTED:
         case quire::Status::IO: return 3;

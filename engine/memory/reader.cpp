@@ -125,6 +125,8 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
         logits = mm.step({id}, StepKind::TOKEN, true, on_retrieval ? &step : nullptr);
         if (on_retrieval) on_retrieval(step);
     }
+    res.blocks = st.blocks;
+    res.session_tokens = st.tokens;
     res.seconds = since(t0);
     return res;
 }

@@ -42,6 +42,8 @@ struct AskParams {
 
 struct AskResult {
     std::vector<int> tokens; // answer ids
+    std::vector<MemoryBlock> blocks;   // the session's blocks (the document's, then any it cut)
+    std::vector<int> session_tokens;   // every token the session consumed (document, question, answer)
     std::string text;
     std::string stop_reason; // "eos", "length", "stopped"
     double seconds = 0;

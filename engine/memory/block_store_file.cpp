@@ -1,0 +1,305 @@
+// Store file format (version 1), little-endian:
+//   header (64 bytes): "QUIRESTR", u32 version, u32 n_sections, u64 table_offset, u64 file_size,
+//                      u32 table_crc, u32 header_crc (of the 36 bytes before it), zero padding
+//   sections, each 64-byte aligned
+//   table: n_sections x {u32 id, u32 layer, u64 offset, u64 size, u32 crc32, u32 reserved}
+#include "memory/block_store_file.h"
+
+#include "core/error.h"
+#include "core/mapped_file.h"
+#include "memory/model_fingerprint.h"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+#include <zlib.h>
+
+namespace quire {
+
+namespace {
+
+constexpr char kMagic[8] = {'Q', 'U', 'I', 'R', 'E', 'S', 'T', 'R'};
+enum SectionId : uint32_t { META = 1, TOKENS = 2, SPANS = 3, BLOCKS = 4, LAYER = 5, BLOCKDATA = 6 };
+
+#pragma pack(push, 1)
+struct Header {
+    char magic[8];
+    uint32_t version;
+    uint32_t n_sections;
+    uint64_t table_offset;
+    uint64_t file_size;
+    uint32_t table_crc;
+    uint32_t header_crc;
+    uint8_t pad[24];
+};
+struct Entry {
+    uint32_t id;
+    uint32_t layer;
+    uint64_t offset;
+    uint64_t size;
+    uint32_t crc;
+    uint32_t reserved;
+};
+#pragma pack(pop)
+static_assert(sizeof(Header) == 64 && sizeof(Entry) == 32);
+
+uint32_t crc_of(uint32_t crc, const void * p, uint64_t n) {
+    const auto * b = static_cast<const Bytef *>(p);
+    while (n > 0) {
+        const uInt chunk = static_cast<uInt>(std::min<uint64_t>(n, 1u << 30));
+        crc = static_cast<uint32_t>(crc32(crc, b, chunk));
+        b += chunk;
+        n -= chunk;
+    }
+    return crc;
+}
+
+// Streams sections into a temporary file next to the target and renames it into place.
+class Writer {
+public:
+    explicit Writer(const std::string & path) : path_(path), tmp_(path + ".tmp-" + std::to_string(::getpid())) {
+        fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd_ < 0) fail(Status::IO, path + ": cannot create: " + std::strerror(errno));
+        Header h{};
+        put(&h, sizeof(h));
+    }
+    ~Writer() {
+        if (fd_ >= 0) ::close(fd_);
+        if (!done_) ::unlink(tmp_.c_str()); // never leave a partial store behind
+    }
+    void begin(uint32_t id, uint32_t layer = 0) {
+        static const char zeros[64] = {};
+        if (pos_ % 64) put(zeros, 64 - pos_ % 64);
+        cur_ = Entry{id, layer, pos_, 0, static_cast<uint32_t>(crc32(0, nullptr, 0)), 0};
+    }
+    void write(const void * p, uint64_t n) {
+        cur_.crc = crc_of(cur_.crc, p, n);
+        put(p, n);
+        cur_.size += n;
+    }
+    template <typename T> void write_vec(const std::vector<T> & v) { write(v.data(), v.size() * sizeof(T)); }
+    void end() { table_.push_back(cur_); }
+    void finish() {
+        Header h{};
+        std::memcpy(h.magic, kMagic, 8);
+        h.version = kStoreVersion;
+        h.n_sections = static_cast<uint32_t>(table_.size());
+        h.table_offset = pos_;
+        h.table_crc = crc_of(static_cast<uint32_t>(crc32(0, nullptr, 0)), table_.data(), table_.size() * sizeof(Entry));
+        put(table_.data(), table_.size() * sizeof(Entry));
+        h.file_size = pos_;
+        h.header_crc = crc_of(static_cast<uint32_t>(crc32(0, nullptr, 0)), &h, offsetof(Header, header_crc));
+        if (::pwrite(fd_, &h, sizeof(h), 0) != static_cast<ssize_t>(sizeof(h))) io_error("write");
+        if (::fsync(fd_) != 0) io_error("fsync");
+        ::close(fd_);
+        fd_ = -1;
+        if (::rename(tmp_.c_str(), path_.c_str()) != 0) io_error("rename");
+        done_ = true;
+        // Make the rename itself durable.
+        const auto dir = std::filesystem::path(path_).parent_path();
+        const int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd >= 0) {
+            ::fsync(dfd);
+            ::close(dfd);
+        }
+    }
+
+private:
+    [[noreturn]] void io_error(const char * what) {
+        fail(Status::IO, path_ + ": cannot " + what + " the block store (disk full?): " + std::strerror(errno));
+    }
+    void put(const void * p, uint64_t n) {
+        const auto * b = static_cast<const char *>(p);
+        while (n > 0) {
+            const ssize_t w = ::write(fd_, b, std::min<uint64_t>(n, 1u << 30));
+            if (w < 0 && errno == EINTR) continue;
+            if (w <= 0) io_error("write");
+            b += w;
+            n -= static_cast<uint64_t>(w);
+            pos_ += static_cast<uint64_t>(w);
+        }
+    }
+    std::string path_, tmp_;
+    int fd_ = -1;
+    uint64_t pos_ = 0;
+    bool done_ = false;
+    Entry cur_{};
+    std::vector<Entry> table_;
+};
+
+nlohmann::json config_json(const MemoryConfig & c) {
+    return {{"preset", c.preset},         {"n_init", c.n_init}, {"n_local", c.n_local},     {"block_size", c.block_size},
+            {"topk", c.topk},             {"exc_block_size", c.exc_block_size},             {"repr_topk", c.repr_topk},
+            {"beta", c.beta}};
+}
+
+} // namespace
+
+void store_save(const std::string & path, const StoredDocument & doc, const std::function<bool()> & cancelled) {
+    const MemoryState & st = doc.state;
+    auto check_cancel = [&] {
+        if (cancelled && cancelled()) fail(Status::CANCELLED, path + ": saving cancelled");
+    };
+    Writer w(path);
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    char when[32];
+    std::strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    const nlohmann::json meta = {
+        {"format", "quire-block-store"}, {"version", kStoreVersion},
+        {"model", {{"fingerprint", fingerprint_hex(doc.fingerprint)}, {"name", doc.model_name}}},
+        {"config", config_json(st.cfg)},
+        {"dims", {{"n_layer", st.n_layer}, {"n_head", st.n_head}, {"n_head_kv", st.n_head_kv}, {"head_dim", st.head_dim}}},
+        {"n_tokens", st.n_tokens}, {"n_sink", st.n_sink}, {"win_start", st.win_start}, {"n_blocks", st.n_blocks()},
+        {"prefix_len", doc.prefix_len}, {"n_spans", doc.spans.size()}, {"source", doc.source}, {"created", when}};
+    const std::string m = meta.dump(1);
+    w.begin(META);
+    w.write(m.data(), m.size());
+    w.end();
+    w.begin(TOKENS);
+    w.write_vec(st.tokens);
+    w.end();
+    w.begin(SPANS);
+    w.write_vec(doc.spans);
+    w.end();
+    w.begin(BLOCKS);
+    w.write_vec(st.blocks);
+    w.end();
+    const size_t kvd = static_cast<size_t>(st.kv_dim()), bs = static_cast<size_t>(st.cfg.block_size), qd = static_cast<size_t>(st.q_dim());
+    for (int l = 0; l < st.n_layer; ++l) {
+        const LayerMemory & L = st.layers[static_cast<size_t>(l)];
+        w.begin(LAYER, static_cast<uint32_t>(l));
+        for (const auto * v : {&L.sink_k, &L.sink_v, &L.win_k, &L.win_krot, &L.win_v, &L.win_score}) w.write_vec(*v);
+        w.end();
+        w.begin(BLOCKDATA, static_cast<uint32_t>(l));
+        for (int b = 0; b < st.n_blocks(); ++b) {
+            w.write(L.blk_k[static_cast<size_t>(b)], bs * kvd * sizeof(float));
+            w.write(L.blk_v[static_cast<size_t>(b)], bs * kvd * sizeof(float));
+            w.write(L.blk_repr[static_cast<size_t>(b)], qd * sizeof(float));
+        }
+        w.end();
+        check_cancel();
+    }
+    w.finish();
+}
+
+StoredDocument store_load(const std::string & path, const Model & model, const std::string & preset) {
+    auto file = std::make_shared<MappedFile>(path);
+    const uint8_t * base = file->data();
+    const uint64_t size = file->size();
+    auto bad = [&](const std::string & why) -> void { fail(Status::BAD_INPUT, path + ": " + why); };
+    if (size < sizeof(Header) || std::memcmp(base, kMagic, 8) != 0) bad("not a Quire block store");
+    Header h;
+    std::memcpy(&h, base, sizeof(h));
+    if (h.version != kStoreVersion)
+        bad("block store format version " + std::to_string(h.version) + "; this Quire reads version " + std::to_string(kStoreVersion) +
+            ": ingest the document again");
+    if (h.header_crc != crc_of(static_cast<uint32_t>(crc32(0, nullptr, 0)), &h, offsetof(Header, header_crc))) bad("corrupt header (checksum mismatch)");
+    if (h.file_size != size) bad("truncated or extended block store (" + std::to_string(size) + " bytes, expected " + std::to_string(h.file_size) + ")");
+    if (h.n_sections > (1u << 20) || h.table_offset > size || h.n_sections * sizeof(Entry) > size - h.table_offset) bad("corrupt section table");
+    std::vector<Entry> table(h.n_sections);
+    std::memcpy(table.data(), base + h.table_offset, table.size() * sizeof(Entry));
+    if (h.table_crc != crc_of(static_cast<uint32_t>(crc32(0, nullptr, 0)), table.data(), table.size() * sizeof(Entry))) bad("corrupt section table (checksum mismatch)");
+    for (const auto & e : table)
+        if (e.offset > h.table_offset || e.size > h.table_offset - e.offset) bad("section outside the file");
+    // Verify every section's checksum (in parallel: a store may be gigabytes).
+    std::vector<int> bad_section(table.size(), 0);
+#pragma omp parallel for schedule(dynamic)
+    for (size_t i = 0; i < table.size(); ++i)
+        bad_section[i] = crc_of(static_cast<uint32_t>(crc32(0, nullptr, 0)), base + table[i].offset, table[i].size) != table[i].crc;
+    for (size_t i = 0; i < table.size(); ++i)
+        if (bad_section[i]) bad("checksum mismatch in section " + std::to_string(table[i].id) + " (layer " + std::to_string(table[i].layer) + "): the file is corrupt");
+    auto find = [&](uint32_t id, uint32_t layer = 0) -> const Entry & {
+        for (const auto & e : table)
+            if (e.id == id && e.layer == layer) return e;
+        fail(Status::BAD_INPUT, path + ": section " + std::to_string(id) + " missing");
+    };
+
+    StoredDocument doc;
+    nlohmann::json meta;
+    MemoryConfig cfg;
+    int64_t n_tokens = 0, n_blocks = 0, n_spans = 0;
+    try {
+        const Entry & me = find(META);
+        meta = nlohmann::json::parse(reinterpret_cast<const char *>(base + me.offset), reinterpret_cast<const char *>(base + me.offset + me.size));
+        doc.fingerprint = std::stoull(meta.at("model").at("fingerprint").get<std::string>(), nullptr, 16);
+        doc.model_name = meta["model"].value("name", "");
+        const auto & c = meta.at("config");
+        cfg.preset = c.at("preset").get<std::string>();
+        cfg.n_init = c.at("n_init");
+        cfg.n_local = c.at("n_local");
+        cfg.block_size = c.at("block_size");
+        cfg.topk = c.at("topk");
+        cfg.exc_block_size = c.at("exc_block_size");
+        cfg.repr_topk = c.at("repr_topk");
+        cfg.beta = c.at("beta");
+        n_tokens = meta.at("n_tokens");
+        n_blocks = meta.at("n_blocks");
+        n_spans = meta.at("n_spans");
+        doc.prefix_len = meta.at("prefix_len");
+        doc.source = meta.value("source", "");
+    } catch (const nlohmann::json::exception & e) {
+        bad(std::string("malformed metadata: ") + e.what());
+    } catch (const std::exception & e) {
+        bad(std::string("malformed metadata: ") + e.what());
+    }
+    const uint64_t fp = model_fingerprint(model);
+    if (doc.fingerprint != fp)
+        bad("was built with another model (" + (doc.model_name.empty() ? fingerprint_hex(doc.fingerprint) : doc.model_name) + ", fingerprint " +
+            fingerprint_hex(doc.fingerprint) + "; this model's is " + fingerprint_hex(fp) + "): ingest the document again with this model");
+    if (!preset.empty() && preset != cfg.preset) bad("was built with preset '" + cfg.preset + "', not '" + preset + "'");
+    memory_config_validate(cfg);
+
+    MemoryState & st = doc.state;
+    st = MemoryState(model.hp, cfg);
+    const auto & dims = meta["dims"];
+    if (dims.value("n_layer", -1) != st.n_layer || dims.value("n_head", -1) != st.n_head || dims.value("n_head_kv", -1) != st.n_head_kv ||
+        dims.value("head_dim", -1) != st.head_dim)
+        bad("layer shapes do not match the model");
+    st.n_tokens = n_tokens;
+    st.n_sink = meta.value("n_sink", 0);
+    st.win_start = meta.value("win_start", int64_t(0));
+    const size_t kvd = static_cast<size_t>(st.kv_dim()), bs = static_cast<size_t>(cfg.block_size), qd = static_cast<size_t>(st.q_dim());
+    const int64_t n_win = st.n_tokens - st.win_start;
+    if (n_tokens < 0 || n_blocks < 0 || st.n_sink < 0 || st.n_sink > cfg.n_init || n_win < 0 ||
+        st.n_sink + n_blocks * cfg.block_size + n_win != n_tokens || doc.prefix_len < 0 || doc.prefix_len > n_tokens || n_spans < 0)
+        bad("inconsistent counts in the metadata");
+    auto load_vec = [&](const Entry & e, auto & v, size_t count) {
+        using T = typename std::decay_t<decltype(v)>::value_type;
+        if (e.size != count * sizeof(T)) bad("section " + std::to_string(e.id) + " has the wrong size");
+        v.resize(count);
+        std::memcpy(v.data(), base + e.offset, e.size);
+    };
+    load_vec(find(TOKENS), st.tokens, static_cast<size_t>(n_tokens));
+    load_vec(find(SPANS), doc.spans, static_cast<size_t>(n_spans));
+    load_vec(find(BLOCKS), st.blocks, static_cast<size_t>(n_blocks));
+    const size_t per_block = 2 * bs * kvd + qd; // floats
+    for (int l = 0; l < st.n_layer; ++l) {
+        LayerMemory & L = st.layers[static_cast<size_t>(l)];
+        const Entry & le = find(LAYER, static_cast<uint32_t>(l));
+        const size_t ns = static_cast<size_t>(st.n_sink) * kvd, nw = static_cast<size_t>(n_win) * kvd, nsc = static_cast<size_t>(n_win) * static_cast<size_t>(st.n_head);
+        if (le.size != (2 * ns + 3 * nw + nsc) * sizeof(float)) bad("layer " + std::to_string(l) + " state has the wrong size");
+        const auto * f = reinterpret_cast<const float *>(base + le.offset);
+        for (auto [v, n] : {std::pair{&L.sink_k, ns}, {&L.sink_v, ns}, {&L.win_k, nw}, {&L.win_krot, nw}, {&L.win_v, nw}, {&L.win_score, nsc}}) {
+            v->assign(f, f + n);
+            f += n;
+        }
+        const Entry & be = find(BLOCKDATA, static_cast<uint32_t>(l));
+        if (be.size != static_cast<uint64_t>(n_blocks) * per_block * sizeof(float)) bad("layer " + std::to_string(l) + " block data has the wrong size");
+        const auto * bd = reinterpret_cast<const float *>(base + be.offset); // 64-byte aligned section: floats in place
+        for (int64_t b = 0; b < n_blocks; ++b) {
+            const float * p = bd + static_cast<size_t>(b) * per_block;
+            L.blk_k.push_back(p);
+            L.blk_v.push_back(p + bs * kvd);
+            L.blk_repr.push_back(p + 2 * bs * kvd);
+        }
+    }
+    st.storage.push_back(file);
+    return doc;
+}
+
+} // namespace quire

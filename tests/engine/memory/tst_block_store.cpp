@@ -1,0 +1,207 @@
+// The persistent block store: a store saved here and asked in another process (quire-cli) gives
+// the same answer and retrievals as asking in memory; damaged stores, other models and presets
+// are refused with clear errors; cancelling an ingest or a save leaves no file behind.
+#include "core/error.h"
+#include "memory/block_store_file.h"
+#include "memory/model_fingerprint.h"
+#include "memory/reader.h"
+#include "model/model.h"
+#include "test_env.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <csignal>
+#include <thread>
+
+using namespace quire;
+
+namespace {
+
+std::string story(int n, const std::string & planted) {
+    static const char * names[] = {"Lily", "Tom", "Sue", "Max", "Ben", "Anna"};
+    std::string s;
+    for (int p = 0; p < n; ++p) {
+        if (p == n / 2) s += planted + "\n";
+        s += std::string("Once upon a time, ") + names[p % 6] + " went to the park on day " + std::to_string(p + 1) + " and played with a red ball.\n";
+    }
+    return s;
+}
+
+} // namespace
+
+class TestBlockStore : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    std::unique_ptr<Model> m_;
+    std::string dir_ = test::shared("models/stories260K");
+    std::string doc_path_, store_path_;
+    StoredDocument doc_;
+
+    std::string path(const std::string & name) { return tmp_.filePath(QString::fromStdString(name)).toStdString(); }
+    void expect_load_error(const std::string & file, const Model & m, const std::string & needle, const std::string & preset = {}) {
+        try {
+            store_load(file, m, preset);
+            QFAIL("a bad store was accepted");
+        } catch (const Error & e) {
+            QCOMPARE(e.status(), Status::BAD_INPUT);
+            QVERIFY2(std::string(e.what()).find(needle) != std::string::npos, e.what());
+        }
+    }
+    QStringList model_args() const {
+        return {"--model", QString::fromStdString(dir_ + "/stories260K.bin"), "--tokenizer", QString::fromStdString(dir_ + "/tok512.bin")};
+    }
+
+private slots:
+    void initTestCase() {
+        QUIRE_REQUIRE_FILE(dir_ + "/stories260K.bin", "stories260K");
+        ModelLoadOptions lo;
+        lo.tokenizer_path = dir_ + "/tok512.bin";
+        m_ = model_load(dir_ + "/stories260K.bin", lo);
+        doc_path_ = path("story.txt");
+        std::ofstream(doc_path_) << story(160, "The secret word is banana.");
+        const std::string text = test::read_bytes(doc_path_);
+        const auto ids = m_->tok().encode(text);
+        auto r = memory_ingest(*m_, ids, memory_preset("512"));
+        doc_.prefix_len = r.prefix_len;
+        doc_.spans = token_spans(m_->tok(), ids);
+        doc_.source = doc_path_;
+        doc_.fingerprint = model_fingerprint(*m_);
+        doc_.state = std::move(r.state);
+        store_path_ = path("story.qstore");
+        store_save(store_path_, doc_);
+        QVERIFY(doc_.state.n_blocks() > 50);
+    }
+
+    void spansPointIntoTheSource() {
+        const std::string text = test::read_bytes(doc_path_);
+        QCOMPARE(doc_.spans.size(), doc_.state.tokens.size() - static_cast<size_t>(doc_.prefix_len));
+        // The bytes under the spans of any token run decode to that run's text.
+        const auto ids = m_->tok().encode(text);
+        for (size_t i : {size_t(0), size_t(100), ids.size() / 2, ids.size() - 10}) {
+            const auto & a = doc_.spans[i];
+            const auto & b = doc_.spans[i + 9];
+            const std::string src = text.substr(static_cast<size_t>(a.start), static_cast<size_t>(b.start + b.len - a.start));
+            std::string dec = m_->tok().decode(std::vector<int>(ids.begin() + static_cast<std::ptrdiff_t>(i), ids.begin() + static_cast<std::ptrdiff_t>(i + 10)));
+            if (i == 0 && !dec.empty() && dec[0] == ' ') dec.erase(0, 1);
+            QCOMPARE(QString::fromStdString(src).trimmed(), QString::fromStdString(dec).trimmed());
+        }
+    }
+
+    void loadEqualsSaved() {
+        const StoredDocument d = store_load(store_path_, *m_, "512");
+        QCOMPARE(d.state.tokens, doc_.state.tokens);
+        QCOMPARE(d.state.n_blocks(), doc_.state.n_blocks());
+        QCOMPARE(d.spans.size(), doc_.spans.size());
+        QCOMPARE(d.prefix_len, doc_.prefix_len);
+        for (int l = 0; l < d.state.n_layer; ++l) {
+            const auto & a = d.state.layers[static_cast<size_t>(l)];
+            const auto & b = doc_.state.layers[static_cast<size_t>(l)];
+            QCOMPARE(a.win_krot, b.win_krot);
+            QCOMPARE(a.win_score, b.win_score);
+            QCOMPARE(a.sink_v, b.sink_v);
+            const size_t n = static_cast<size_t>(d.state.cfg.block_size * d.state.kv_dim());
+            for (int blk : {0, d.state.n_blocks() - 1})
+                QVERIFY(std::equal(a.blk_v[static_cast<size_t>(blk)], a.blk_v[static_cast<size_t>(blk)] + n, b.blk_v[static_cast<size_t>(blk)]));
+        }
+    }
+
+    void askInAnotherProcessMatches() {
+        AskParams ap;
+        ap.gen.n_predict = 24;
+        std::vector<RetrievalStep> steps;
+        const auto mem = memory_ask(*m_, doc_.state, doc_.prefix_len, "What is the secret word?", ap, {}, [&](const RetrievalStep & s) { steps.push_back(s); });
+        QProcess p;
+        const std::string trace = path("trace.json");
+        p.start(QString::fromStdString(test::env_or("QUIRE_CLI", "quire-cli")),
+                QStringList{"ask"} + model_args() + QStringList{"--store", QString::fromStdString(store_path_), "--question", "What is the secret word?", "-n", "24",
+                                           "--trace", QString::fromStdString(trace)});
+        QVERIFY(p.waitForFinished(600000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(p.readAllStandardOutput().toStdString(), mem.text + "\n");
+        const auto j = test::read_json(trace);
+        QCOMPARE(j["answer"].get<std::string>(), mem.text);
+        QCOMPARE(j["steps"].size(), steps.size());
+        for (size_t i = 0; i < steps.size(); ++i) {
+            const auto & layers = j["steps"][i]["layers"];
+            size_t li = 0;
+            for (size_t l = 0; l < steps[i].layers.size(); ++l) {
+                if (steps[i].layers[l].combined.empty()) continue;
+                std::vector<int> sel;
+                for (const auto & e : layers[li++]["selected"]) sel.push_back(e["block"].get<int>());
+                QCOMPARE(sel, steps[i].layers[l].selected);
+            }
+        }
+        // The trace names each block's token range and text.
+        QCOMPARE(j["blocks"][0]["len"].get<int>(), doc_.state.cfg.block_size);
+        QVERIFY(!j["blocks"][0]["text"].get<std::string>().empty());
+    }
+
+    void truncatedStore() {
+        const std::string bytes = test::read_bytes(store_path_);
+        const std::string p = path("truncated.qstore");
+        std::ofstream(p, std::ios::binary) << bytes.substr(0, bytes.size() * 2 / 3);
+        expect_load_error(p, *m_, "truncated");
+    }
+
+    void bitFlippedStore() {
+        std::string bytes = test::read_bytes(store_path_);
+        bytes[bytes.size() / 2] ^= 0x10; // inside block data
+        const std::string p = path("flipped.qstore");
+        std::ofstream(p, std::ios::binary) << bytes;
+        expect_load_error(p, *m_, "checksum mismatch");
+    }
+
+    void otherModel() {
+        auto other = model_load(test::data("arch/llama3/model-f32.gguf"));
+        expect_load_error(store_path_, *other, "another model");
+    }
+
+    void otherPreset() { expect_load_error(store_path_, *m_, "preset '512'", "1k"); }
+
+    void notAStore() {
+        const std::string p = path("junk.qstore");
+        std::ofstream(p) << "hello";
+        expect_load_error(p, *m_, "not a Quire block store");
+    }
+
+    void cancelledSaveLeavesNothing() {
+        const std::string p = path("cancelled.qstore");
+        try {
+            store_save(p, doc_, [] { return true; });
+            QFAIL("save was not cancelled");
+        } catch (const Error & e) {
+            QCOMPARE(e.status(), Status::CANCELLED);
+        }
+        QVERIFY(!test::exists(p));
+        for (const auto & f : std::filesystem::directory_iterator(tmp_.path().toStdString()))
+            QVERIFY2(f.path().string().find(".tmp-") == std::string::npos, f.path().c_str());
+    }
+
+    void interruptedIngestLeavesNoStore() {
+        // A document long enough that the ingest is still running when Ctrl+C arrives.
+        const std::string doc = path("long.txt"), out = path("interrupted.qstore");
+        std::ofstream(doc) << story(1500, "The secret word is cherry.");
+        QProcess p;
+        p.start(QString::fromStdString(test::env_or("QUIRE_CLI", "quire-cli")),
+                QStringList{"ingest"} + model_args() + QStringList{"--doc", QString::fromStdString(doc), "--store", QString::fromStdString(out), "--preset", "512"});
+        QVERIFY(p.waitForStarted());
+        // Wait until it reports progress, then interrupt.
+        QByteArray err;
+        for (int i = 0; i < 600 && !err.contains("tokens/s"); ++i) {
+            p.waitForReadyRead(100);
+            err += p.readAllStandardError();
+        }
+        QVERIFY2(err.contains("tokens/s"), err.constData());
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(120000));
+        err += p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY2(err.contains("cancelled"), err.constData());
+        QVERIFY(!test::exists(out));
+        for (const auto & f : std::filesystem::directory_iterator(tmp_.path().toStdString()))
+            QVERIFY2(f.path().string().find(".tmp-") == std::string::npos, f.path().c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBlockStore)
+#include "tst_block_store.moc"
