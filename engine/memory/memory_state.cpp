@@ -9,14 +9,17 @@ namespace quire {
 
 MemoryState::MemoryState(const HParams & hp, const MemoryConfig & c)
     : cfg(c), n_layer(hp.n_layer), n_head(hp.n_head), n_head_kv(hp.n_head_kv), head_dim(hp.head_dim),
-      layers(static_cast<size_t>(hp.n_layer)), pool(std::make_shared<SlabPool>(c.host_budget_bytes)) {
+      layers(static_cast<size_t>(hp.n_layer)), pool(std::make_shared<SlabPool>(c.host_budget_bytes)), repr_pool(std::make_shared<SlabPool>()) {
     storage.push_back(pool);
+    storage.push_back(repr_pool);
 }
 
 MemoryState MemoryState::fork() const {
     MemoryState s = *this;
     s.pool = std::make_shared<SlabPool>(cfg.host_budget_bytes);
+    s.repr_pool = std::make_shared<SlabPool>();
     s.storage.push_back(s.pool);
+    s.storage.push_back(s.repr_pool);
     return s;
 }
 
@@ -49,7 +52,7 @@ void MemoryState::trim_window() {
         for (auto & L : layers) {
             float * k = pool->alloc(bs * kvd);
             float * v = pool->alloc(bs * kvd);
-            float * r = pool->alloc(static_cast<size_t>(q_dim()));
+            float * r = repr_pool->alloc(static_cast<size_t>(q_dim()));
             std::memcpy(k, L.win_k.data(), bs * kvd * sizeof(float));
             std::memcpy(v, L.win_v.data(), bs * kvd * sizeof(float));
             for (int h = 0; h < n_head; ++h)

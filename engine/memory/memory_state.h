@@ -37,7 +37,8 @@ struct MemoryState {
     std::vector<LayerMemory> layers;
     std::vector<int> tokens; // ids consumed, in order
     std::vector<std::shared_ptr<const void>> storage; // what block pointers point into (shared)
-    std::shared_ptr<SlabPool> pool;                   // where this state's new blocks go
+    std::shared_ptr<SlabPool> pool;                   // where this state's new blocks' K/V go (spills past the budget)
+    std::shared_ptr<SlabPool> repr_pool;              // representatives: always in RAM
 
     MemoryState() = default;
     MemoryState(const HParams & hp, const MemoryConfig & cfg);

@@ -15,11 +15,11 @@
 namespace quire {
 
 namespace {
-constexpr size_t kSlabFloats = size_t(16) << 20; // 64 MiB slabs
 constexpr size_t kAlignFloats = 16;              // 64 bytes
 } // namespace
 
-SlabPool::SlabPool(uint64_t budget_bytes, std::string spill_dir) : budget_(budget_bytes), spill_dir_(std::move(spill_dir)) {}
+SlabPool::SlabPool(uint64_t budget_bytes, std::string spill_dir, size_t slab_floats)
+    : budget_(budget_bytes), slab_floats_(slab_floats), spill_dir_(std::move(spill_dir)) {}
 
 SlabPool::~SlabPool() {
     for (auto & s : slabs_) {
@@ -30,7 +30,7 @@ SlabPool::~SlabPool() {
 }
 
 void SlabPool::add_slab(size_t min_floats) {
-    const size_t cap = std::max(kSlabFloats, (min_floats + kAlignFloats - 1) / kAlignFloats * kAlignFloats);
+    const size_t cap = std::max(slab_floats_, (min_floats + kAlignFloats - 1) / kAlignFloats * kAlignFloats);
     const uint64_t bytes = cap * sizeof(float);
     // RAM while within the budget and the machine has room; the file otherwise.
     const bool in_ram = (budget_ == 0 || ram_bytes_ + bytes <= budget_) && bytes + (256ull << 20) < host_memory_available();

@@ -15,7 +15,7 @@ class SlabPool {
 public:
     // budget_bytes: RAM to use before spilling to a file (0: no limit). spill_dir: where the
     // file goes ($TMPDIR or /tmp when empty).
-    explicit SlabPool(uint64_t budget_bytes = 0, std::string spill_dir = {});
+    explicit SlabPool(uint64_t budget_bytes = 0, std::string spill_dir = {}, size_t slab_floats = size_t(16) << 20);
     ~SlabPool();
     SlabPool(const SlabPool &) = delete;
     SlabPool & operator=(const SlabPool &) = delete;
@@ -36,6 +36,7 @@ private:
     void add_slab(size_t min_floats);
 
     uint64_t budget_;
+    size_t slab_floats_;
     std::string spill_dir_;
     int fd_ = -1;
     uint64_t ram_bytes_ = 0, file_bytes_ = 0;

@@ -7,6 +7,7 @@
 #include "memory/block_select.h"
 #include "memory/memory_model.h"
 #include "memory/reader.h"
+#include "memory/slab_pool.h"
 #include "model/model.h"
 #include "test_env.h"
 
@@ -178,6 +179,34 @@ private slots:
         const auto deep = memory_ask(m, doc.state, doc.prefix_len, "What did Tom find?", ap);
         QVERIFY(!deep.tokens.empty());
         QCOMPARE(doc.state.tokens, tokens);
+    }
+
+    void hostBudgetSpillsToFileWithSameResults() {
+        if (!stories_) QSKIP("stories260K not found in ../shared: skipped");
+        const Model & m = *stories_;
+        const auto ids = m.tok().encode(long_story(60));
+        MemoryConfig cfg = memory_preset("512");
+        const auto ram = memory_ingest(m, ids, cfg);
+        cfg.host_budget_bytes = 1; // everything past the first slab goes to the spill file
+        const auto spilled = memory_ingest(m, ids, cfg);
+        QVERIFY(spilled.state.pool->file_bytes() > 0);
+        QCOMPARE(spilled.state.repr_pool->file_bytes(), uint64_t(0)); // representatives stay in RAM
+        QCOMPARE(ram.state.pool->file_bytes(), uint64_t(0));
+        AskParams ap;
+        ap.gen.n_predict = 16;
+        QCOMPARE(memory_ask(m, spilled.state, spilled.prefix_len, "Who found a shiny key?", ap).tokens,
+                 memory_ask(m, ram.state, ram.prefix_len, "Who found a shiny key?", ap).tokens);
+    }
+
+    void slabPoolSpillsPastItsBudget() {
+        SlabPool pool(4096, {}, 1024); // 4 KiB of RAM in 4 KiB slabs
+        float * a = pool.alloc(1000);
+        float * b = pool.alloc(1000); // second slab: past the budget, so in the file
+        QCOMPARE(pool.ram_bytes(), uint64_t(4096));
+        QCOMPARE(pool.file_bytes(), uint64_t(4096));
+        for (int i = 0; i < 1000; ++i) a[i] = static_cast<float>(i), b[i] = static_cast<float>(-i);
+        QCOMPARE(b[999], -999.0f);
+        QCOMPARE(reinterpret_cast<uintptr_t>(b) % 64, uintptr_t(0));
     }
 
     void cancelledIngestStops() {
