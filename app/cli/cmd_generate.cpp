@@ -2,6 +2,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "core/error.h"
+#include "generate/backend.h"
 #include "core/mapped_file.h"
 #include "generate/generator.h"
 #include "model/model.h"
@@ -13,7 +14,7 @@ namespace quire::cli {
 namespace {
 const char * kHelp = R"(usage: quire-cli generate --model PATH [--tokenizer PATH] [--prompt TEXT | --prompt-file F]
                           [--chat] [--system TEXT] [-n N] [--temp T] [--top-k K] [--top-p P]
-                          [--repeat-penalty R] [--seed S] [--ctx N]
+                          [--repeat-penalty R] [--seed S] [--ctx N] [--backend auto|cpu|cuda]
 Prints the generated text alone on stdout. With an empty prompt, generation starts from BOS.
 --chat wraps the prompt in the model's chat format as a user message.
 Defaults: -n 128, --temp 0 (greedy), --top-k 40, --top-p 0.95, --repeat-penalty 1, --seed 0.
@@ -22,7 +23,7 @@ Defaults: -n 128, --temp 0 (greedy), --top-k 40, --top-p 0.95, --repeat-penalty 
 
 int cmd_generate(const std::vector<std::string> & argv) {
     const Args a(argv, {"--model", "--tokenizer", "--prompt", "--prompt-file", "--system", "-n", "--temp", "--top-k", "--top-p",
-                        "--repeat-penalty", "--seed", "--ctx"},
+                        "--repeat-penalty", "--seed", "--ctx", "--backend"},
                  {"--chat", "--help"});
     if (a.has("--help")) {
         std::fputs(kHelp, stdout);
@@ -39,6 +40,11 @@ int cmd_generate(const std::vector<std::string> & argv) {
     gp.sampling.repeat_penalty = static_cast<float>(a.get_double("--repeat-penalty", 1.0));
     gp.sampling.seed = static_cast<uint64_t>(a.get_double("--seed", 0));
     gp.n_ctx = a.get_int("--ctx", 0);
+    try {
+        gp.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
+    } catch (const Error & e) {
+        throw UsageError{e.what()};
+    }
     if (gp.sampling.temperature < 0 || gp.sampling.top_p <= 0 || gp.sampling.top_p > 1) throw UsageError{"--temp must be >= 0 and --top-p in (0, 1]"};
 
     ModelLoadOptions lo;

@@ -22,6 +22,7 @@ commands:
   chat        talk with a model on the terminal
   ingest      read a document into block memory and save it as a block store
   ask         answer a question about an ingested document
+  backend-check  check the GPU backend against the CPU
 
 common options:
   --model PATH       GGUF file, Hugging Face folder, or llama2.c checkpoint
@@ -66,6 +67,7 @@ int main(int argc, char ** argv) {
         {"chat", quire::cli::cmd_chat},
         {"ingest", quire::cli::cmd_ingest},
         {"ask", quire::cli::cmd_ask},
+        {"backend-check", quire::cli::cmd_backend_check},
     };
     auto it = commands.find(args[0]);
     if (it == commands.end()) {

@@ -38,8 +38,6 @@ std::vector<float> CpuModel::eval(const std::vector<int> & tokens, std::vector<f
     if (n_past_ + T > n_ctx_)
         fail(Status::BAD_INPUT, "sequence of " + std::to_string(n_past_ + T) + " tokens exceeds the context of " + std::to_string(n_ctx_));
     const int D = hp_.n_embd, QD = hp_.q_dim(), KVD = hp_.kv_dim(), F = hp_.n_ff, HD = hp_.head_dim;
-    const int n_rep = hp_.n_head / hp_.n_head_kv;
-    const float scale = 1.0f / std::sqrt(static_cast<float>(HD));
     const size_t layer_stride = static_cast<size_t>(n_ctx_) * static_cast<size_t>(KVD);
 
     std::vector<float> x(static_cast<size_t>(T) * D), xn(x.size()), q(static_cast<size_t>(T) * QD), k(static_cast<size_t>(T) * KVD),
@@ -66,28 +64,7 @@ std::vector<float> CpuModel::eval(const std::vector<int> & tokens, std::vector<f
             std::memcpy(vc + static_cast<size_t>(pos) * KVD, &v[static_cast<size_t>(t) * KVD], sizeof(float) * static_cast<size_t>(KVD));
         }
         // Causal attention: token t sees positions 0 .. n_past + t.
-#pragma omp parallel
-        {
-            std::vector<float> scores(static_cast<size_t>(n_past_ + T));
-#pragma omp for collapse(2) schedule(static)
-            for (int t = 0; t < T; ++t) {
-                for (int h = 0; h < hp_.n_head; ++h) {
-                    const int n_keys = n_past_ + t + 1;
-                    const int kvh = h / n_rep;
-                    const float * qh = &q[static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD];
-                    for (int p = 0; p < n_keys; ++p)
-                        scores[static_cast<size_t>(p)] = dot(qh, kc + static_cast<size_t>(p) * KVD + static_cast<size_t>(kvh) * HD, HD) * scale;
-                    softmax(scores.data(), n_keys);
-                    float * out = &att[static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD];
-                    std::fill(out, out + HD, 0.0f);
-                    for (int p = 0; p < n_keys; ++p) {
-                        const float w = scores[static_cast<size_t>(p)];
-                        const float * vp = vc + static_cast<size_t>(p) * KVD + static_cast<size_t>(kvh) * HD;
-                        for (int d = 0; d < HD; ++d) out[d] += w * vp[d];
-                    }
-                }
-            }
-        }
+        attention(q.data(), kc, vc, att.data(), T, n_past_, hp_.n_head, hp_.n_head_kv, HD);
         matmul(att.data(), T, L.wo, o.data());
         for (size_t i = 0; i < x.size(); ++i) x[i] += o[i];
 

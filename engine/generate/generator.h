@@ -2,7 +2,7 @@
 // UTF-8-safe incremental detokenization.
 #pragma once
 
-#include "cpu/cpu_model.h"
+#include "generate/backend.h"
 #include "generate/sampler.h"
 #include "model/model.h"
 
@@ -17,6 +17,7 @@ struct GenerateParams {
     SamplerParams sampling;
     int n_ctx = 0;          // 0: prompt + n_predict, capped at the model's trained context
     int n_batch = 512;      // prompt tokens per forward chunk
+    BackendKind backend = BackendKind::AUTO;
 };
 
 struct GenerateResult {

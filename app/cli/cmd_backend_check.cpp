@@ -1,0 +1,77 @@
+// quire-cli backend-check: the GPU, and every CUDA op (and optionally a whole model) against the
+// CPU backend. Exit 0 when all checks pass or no GPU is present (said plainly), 1 on a failure.
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+#include "model/model.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#ifdef QUIRE_HAVE_CUDA
+#include "cuda/backend_check.h"
+#endif
+
+namespace quire::cli {
+
+int cmd_backend_check(const std::vector<std::string> & argv) {
+    const Args a(argv, {"--model", "--tokenizer", "--tokens"}, {"--json", "--help"});
+    if (a.has("--help")) {
+        std::fputs("usage: quire-cli backend-check [--json] [--model PATH [--tokenizer PATH] [--tokens N]]\n"
+                   "Checks each CUDA op against its CPU twin on random inputs; with --model, also the whole\n"
+                   "model's logits (N pseudo-random tokens, default 64) and 32 greedy tokens on both backends.\n",
+                   stdout);
+        return 0;
+    }
+    nlohmann::ordered_json j;
+#ifndef QUIRE_HAVE_CUDA
+    j["cuda"] = false;
+    j["skipped"] = "this build of Quire has no CUDA backend";
+    std::printf("%s\n", a.has("--json") ? j.dump(2).c_str() : "backend-check: this build has no CUDA backend; nothing to check");
+    return 0;
+#else
+    const BackendCheckReport r = cuda_backend_check();
+    j["cuda"] = true;
+    j["device"] = {{"usable", r.device.usable}, {"name", r.device.name}, {"compute_capability", std::to_string(r.device.cc_major) + "." + std::to_string(r.device.cc_minor)},
+                   {"memory_gib", static_cast<double>(r.device.total_bytes) / (1ull << 30)}, {"driver", r.device.driver_version},
+                   {"runtime", r.device.runtime_version}, {"error", r.device.error}};
+    if (!r.device.usable) {
+        j["skipped"] = "no usable CUDA device: " + r.device.error;
+        std::printf("%s\n", a.has("--json") ? j.dump(2).c_str() : ("backend-check: GPU checks skipped: no usable CUDA device (" + r.device.error + ")").c_str());
+        return 0;
+    }
+    bool ok = r.all_ok();
+    nlohmann::ordered_json ops = nlohmann::json::array();
+    for (const auto & o : r.ops) ops.push_back({{"op", o.op}, {"error", o.error}, {"threshold", o.threshold}, {"ok", o.ok}});
+    j["ops"] = ops;
+    if (auto mp = a.get("--model")) {
+        ModelLoadOptions lo;
+        lo.tokenizer_path = a.get("--tokenizer").value_or("");
+        auto m = model_load(*mp, lo);
+        std::vector<int> toks;
+        uint32_t s = 12345;
+        const int n = a.get_int("--tokens", 64);
+        for (int i = 0; i < n; ++i) {
+            s = s * 1664525u + 1013904223u;
+            toks.push_back(static_cast<int>((s >> 8) % static_cast<uint32_t>(m->hp.n_vocab)));
+        }
+        const ModelCheck mc = cuda_model_check(*m, toks);
+        j["model"] = {{"path", *mp}, {"max_logit_diff", mc.max_logit_diff}, {"greedy_equal", mc.greedy_equal}, {"greedy_cpu", mc.greedy_cpu},
+                      {"greedy_cuda", mc.greedy_cuda}};
+        ok = ok && mc.greedy_equal && mc.max_logit_diff < 1e-3f;
+    }
+    j["ok"] = ok;
+    if (a.has("--json")) {
+        std::printf("%s\n", j.dump(2).c_str());
+    } else {
+        std::printf("device: %s (compute %d.%d, %.0f GiB)\n", r.device.name.c_str(), r.device.cc_major, r.device.cc_minor,
+                    static_cast<double>(r.device.total_bytes) / (1ull << 30));
+        for (const auto & o : r.ops) std::printf("  %-26s error %.2e (threshold %.0e)  %s\n", o.op.c_str(), o.error, o.threshold, o.ok ? "ok" : "FAIL");
+        if (j.contains("model"))
+            std::printf("  model: max |logit diff| %.2e, greedy %s\n", j["model"]["max_logit_diff"].get<double>(),
+                        j["model"]["greedy_equal"].get<bool>() ? "identical" : "DIFFERENT");
+        std::printf("%s\n", ok ? "all checks passed" : "SOME CHECKS FAILED");
+    }
+    return ok ? 0 : 1;
+#endif
+}
+
+} // namespace quire::cli

@@ -1,0 +1,39 @@
+// Device query through the CUDA runtime; never throws.
+#include "cuda/cuda_device.h"
+
+#include <cuda_runtime.h>
+
+namespace quire {
+
+CudaDeviceInfo cuda_device_info() {
+    CudaDeviceInfo d;
+    cudaDriverGetVersion(&d.driver_version);
+    cudaRuntimeGetVersion(&d.runtime_version);
+    const cudaError_t e = cudaGetDeviceCount(&d.count);
+    if (e != cudaSuccess || d.count == 0) {
+        d.error = e != cudaSuccess ? cudaGetErrorString(e) : "no CUDA device";
+        cudaGetLastError(); // clear the sticky error
+        return d;
+    }
+    cudaDeviceProp p{};
+    if (cudaGetDeviceProperties(&p, 0) != cudaSuccess) {
+        d.error = "cannot read the device's properties";
+        return d;
+    }
+    d.name = p.name;
+    d.cc_major = p.major;
+    d.cc_minor = p.minor;
+    size_t fr = 0, tot = 0;
+    if (cudaMemGetInfo(&fr, &tot) == cudaSuccess) {
+        d.free_bytes = fr;
+        d.total_bytes = tot;
+    }
+    if (p.major < 7) {
+        d.error = d.name + " has compute capability " + std::to_string(p.major) + "." + std::to_string(p.minor) + "; Quire needs 7.0 or newer";
+        return d;
+    }
+    d.usable = true;
+    return d;
+}
+
+} // namespace quire

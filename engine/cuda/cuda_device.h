@@ -1,0 +1,21 @@
+// What GPU (if any) the CUDA backend can use.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace quire {
+
+struct CudaDeviceInfo {
+    bool usable = false;   // a device of compute capability >= 7.0 with a working driver
+    int count = 0;
+    std::string name;
+    int cc_major = 0, cc_minor = 0;
+    uint64_t total_bytes = 0, free_bytes = 0;
+    int driver_version = 0, runtime_version = 0;
+    std::string error;     // why not usable
+};
+
+CudaDeviceInfo cuda_device_info();
+
+} // namespace quire
