@@ -13,17 +13,20 @@ namespace quire::cli {
 
 namespace {
 const char * kHelp = R"(usage: quire-cli ask --model PATH --store S --question TEXT [--mode ask|deep] [--beta B]
-                     [--trace T.json] [-n N] [--temp T] [--top-k K] [--top-p P] [--seed S] [--preset P]
+                     [--trace T.json [--trace-limit N]] [-n N] [--temp T] [--top-k K] [--top-p P] [--seed S]
+                     [--preset P]
 Prints the answer on stdout. --mode ask (default) appends the question to the stored document;
 deep re-reads the document with the question first (slower, the paper's procedure). --beta
 weighs the question in block selection (default: 4 for Llama 3, else 1; 0 is plain InfLLM).
---trace writes every step's block scores and selections as JSON. --preset checks the store's.
+--trace writes every step's block scores and selections as JSON: every block's scores up to
+--trace-limit blocks (default 256), beyond that the top ones and statistics. --preset checks
+the store's preset.
 )";
 } // namespace
 
 int cmd_ask(const std::vector<std::string> & argv) {
     const Args a(argv, {"--model", "--tokenizer", "--store", "--question", "--mode", "--beta", "--trace", "-n", "--temp", "--top-k", "--top-p", "--seed",
-                        "--preset"},
+                        "--preset", "--trace-limit"},
                  {"--help"});
     if (a.has("--help")) {
         std::fputs(kHelp, stdout);
@@ -49,7 +52,9 @@ int cmd_ask(const std::vector<std::string> & argv) {
     auto model = model_load(model_path, lo);
     const StoredDocument doc = store_load(store_path, *model, a.get("--preset").value_or(""));
 
-    TraceJson trace;
+    const int trace_limit = a.get_int("--trace-limit", 256);
+    if (trace_limit < 1) throw UsageError{"--trace-limit must be >= 1"};
+    TraceJson trace(trace_limit);
     const auto trace_path = a.get("--trace");
     RetrievalCallback on_step;
     if (trace_path) on_step = [&](const RetrievalStep & s) { trace.add(s); };
