@@ -2,6 +2,8 @@
 // and small file readers.
 #pragma once
 
+#include "model/model.h"
+
 #include <QtTest>
 
 #include <cstdlib>
@@ -25,6 +27,15 @@ inline std::string shared(const std::string & rel) { return shared_dir() + "/" +
 inline bool exists(const std::string & p) { return std::filesystem::exists(p); }
 
 inline std::string smollm2_path() { return model_cache() + "/SmolLM2-135M-Instruct.Q4_1.gguf"; }
+
+inline std::string stories260k_dir() { return shared("models/stories260K"); }
+// stories260K with its tokenizer from ../shared, or null when the shared data is absent.
+inline std::unique_ptr<Model> load_stories260k() {
+    if (!exists(stories260k_dir() + "/stories260K.bin")) return nullptr;
+    ModelLoadOptions lo;
+    lo.tokenizer_path = stories260k_dir() + "/tok512.bin";
+    return model_load(stories260k_dir() + "/stories260K.bin", lo);
+}
 
 inline std::vector<float> read_f32(const std::string & path) {
     std::ifstream in(path, std::ios::binary | std::ios::ate);

@@ -28,11 +28,9 @@ private slots:
         QVERIFY(r.all_ok());
     }
     void goldenTextOnGpu() {
-        const auto dir = test::shared("models/stories260K");
+        const auto dir = test::stories260k_dir();
         QUIRE_REQUIRE_FILE(dir + "/stories260K.bin", "stories260K");
-        ModelLoadOptions lo;
-        lo.tokenizer_path = dir + "/tok512.bin";
-        auto m = model_load(dir + "/stories260K.bin", lo);
+        auto m = test::load_stories260k();
         GenerateParams gp;
         gp.n_predict = 200;
         gp.backend = BackendKind::CUDA;

@@ -14,9 +14,7 @@ class TestGolden : public QObject {
 private slots:
     void initTestCase() {
         QUIRE_REQUIRE_FILE(dir_ + "/stories260K.bin", "stories260K");
-        ModelLoadOptions lo;
-        lo.tokenizer_path = dir_ + "/tok512.bin";
-        m_ = model_load(dir_ + "/stories260K.bin", lo);
+        m_ = test::load_stories260k();
     }
 
     void stories260KGreedy() {

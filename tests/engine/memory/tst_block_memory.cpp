@@ -32,13 +32,6 @@ std::string long_story(int paragraphs) {
     return s;
 }
 
-std::unique_ptr<Model> stories() {
-    const auto dir = test::shared("models/stories260K");
-    ModelLoadOptions lo;
-    lo.tokenizer_path = dir + "/tok512.bin";
-    return model_load(dir + "/stories260K.bin", lo);
-}
-
 } // namespace
 
 class TestBlockMemory : public QObject {
@@ -47,7 +40,7 @@ class TestBlockMemory : public QObject {
 
 private slots:
     void initTestCase() {
-        if (test::exists(test::shared("models/stories260K/stories260K.bin"))) stories_ = stories();
+        stories_ = test::load_stories260k();
     }
 
     void equalsFullAttentionWhenWindowHoldsAll_data() {

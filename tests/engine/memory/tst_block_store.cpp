@@ -54,9 +54,7 @@ class TestBlockStore : public QObject {
 private slots:
     void initTestCase() {
         QUIRE_REQUIRE_FILE(dir_ + "/stories260K.bin", "stories260K");
-        ModelLoadOptions lo;
-        lo.tokenizer_path = dir_ + "/tok512.bin";
-        m_ = model_load(dir_ + "/stories260K.bin", lo);
+        m_ = test::load_stories260k();
         doc_path_ = path("story.txt");
         std::ofstream(doc_path_) << story(160, "The secret word is banana.");
         const std::string text = test::read_bytes(doc_path_);
