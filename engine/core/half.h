@@ -65,4 +65,13 @@ inline uint16_t fp32_to_fp16(float f) {
     return static_cast<uint16_t>(h);
 }
 
+// Round-to-nearest-even float -> bfloat16 (NaN stays NaN).
+inline uint16_t fp32_to_bf16(float f) {
+    uint32_t x;
+    std::memcpy(&x, &f, 4);
+    if ((x & 0x7fffffff) > 0x7f800000) return static_cast<uint16_t>((x >> 16) | 0x40);
+    x += 0x7fff + ((x >> 16) & 1);
+    return static_cast<uint16_t>(x >> 16);
+}
+
 } // namespace quire

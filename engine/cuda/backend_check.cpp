@@ -150,15 +150,16 @@ BackendCheckReport cuda_backend_check(unsigned seed) {
     return r;
 }
 
-ModelCheck cuda_model_check(const Model & model, const std::vector<int> & tokens, int n_greedy) {
+ModelCheck cuda_model_check(const Model & model, const std::vector<int> & tokens, int n_greedy, bool bf16) {
     ModelCheck c;
     const int n_ctx = static_cast<int>(tokens.size()) + n_greedy + 1;
     cpu::CpuModel cm(model, n_ctx);
-    CudaModel gm(model, n_ctx);
+    CudaModel gm(model, n_ctx, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32);
     std::vector<float> a, b;
     auto la = cm.eval(tokens, &a);
     auto lb = gm.eval(tokens, &b);
     for (size_t i = 0; i < a.size(); ++i) c.max_logit_diff = std::max(c.max_logit_diff, std::abs(a[i] - b[i]));
+    c.logit_error = norm_error(b, a);
     for (int i = 0; i < n_greedy; ++i) {
         c.greedy_cpu.push_back(argmax(la));
         c.greedy_cuda.push_back(argmax(lb));

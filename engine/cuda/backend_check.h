@@ -6,6 +6,8 @@
 #include "cuda/cuda_device.h"
 
 #include <string>
+
+#include <string>
 #include <vector>
 
 namespace quire {
@@ -36,9 +38,10 @@ struct Model;
 // and 32 greedy tokens continuing them.
 struct ModelCheck {
     float max_logit_diff = 0;
+    double logit_error = 0; // ||gpu - cpu|| / ||cpu|| over all logits
     bool greedy_equal = false;
     std::vector<int> greedy_cpu, greedy_cuda;
 };
-ModelCheck cuda_model_check(const Model & model, const std::vector<int> & tokens, int n_greedy = 32);
+ModelCheck cuda_model_check(const Model & model, const std::vector<int> & tokens, int n_greedy = 32, bool bf16 = false);
 
 } // namespace quire

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "cpu/cpu_model.h"
+#include "model/model.h"
 #ifdef QUIRE_HAVE_CUDA
 #include "cuda/cuda_device.h"
 #include "cuda/cuda_model.h"
@@ -18,13 +19,14 @@ BackendKind backend_kind_from_string(const std::string & s) {
     fail(Status::BAD_INPUT, "unknown backend '" + s + "' (auto, cpu, cuda)");
 }
 
-std::unique_ptr<ForwardBackend> make_backend(const Model & model, int n_ctx, BackendKind kind) {
+std::unique_ptr<ForwardBackend> make_backend(const Model & model, int n_ctx, BackendKind kind, GpuPrecision precision) {
     if (kind == BackendKind::CPU) return std::make_unique<cpu::CpuModel>(model, n_ctx);
 #ifdef QUIRE_HAVE_CUDA
     const CudaDeviceInfo dev = cuda_device_info();
     if (dev.usable) {
         try {
-            return std::make_unique<CudaModel>(model, n_ctx);
+            const bool bf16 = precision == GpuPrecision::BF16 || (precision == GpuPrecision::AUTO && model.info.n_params >= 1000000000ull);
+            return std::make_unique<CudaModel>(model, n_ctx, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32);
         } catch (const Error & e) {
             if (kind == BackendKind::CUDA) throw;
             log()->warn("CUDA backend unavailable ({}); using the CPU", e.what());

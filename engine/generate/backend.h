@@ -22,11 +22,15 @@ public:
 
 enum class BackendKind { AUTO, CPU, CUDA };
 
+// GPU weight precision. AUTO: fp32 for models under a billion parameters (exact agreement
+// with the CPU), bf16 above (half the memory, tensor cores).
+enum class GpuPrecision { AUTO, FP32, BF16 };
+
 // "auto", "cpu" or "cuda"; throws Error(BAD_INPUT) otherwise.
 BackendKind backend_kind_from_string(const std::string & s);
 
 // AUTO uses the GPU when this build has CUDA and a usable device, else the CPU (saying why in
 // the log); CUDA fails with a clear Error if the GPU cannot be used.
-std::unique_ptr<ForwardBackend> make_backend(const Model & model, int n_ctx, BackendKind kind);
+std::unique_ptr<ForwardBackend> make_backend(const Model & model, int n_ctx, BackendKind kind, GpuPrecision precision = GpuPrecision::AUTO);
 
 } // namespace quire

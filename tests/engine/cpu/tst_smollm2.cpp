@@ -50,10 +50,12 @@ private slots:
                 if (i + 1 < 32) logits = cm.eval({got.back()});
             }
             QCOMPARE(got, c["greedy"].get<std::vector<int>>());
-            // And the generator's answer (which stops at the end of turn) is its prefix.
-            const auto res = generate(*m_, prompt, gp);
-            QVERIFY(res.tokens.size() <= got.size());
-            QVERIFY(std::equal(res.tokens.begin(), res.tokens.end(), got.begin()));
+            if (&c == &ref_["chat"][0]) {
+                // And the generator's answer (which stops at the end of turn) is its prefix.
+                const auto res = generate(*m_, prompt, gp);
+                QVERIFY(res.tokens.size() <= got.size());
+                QVERIFY(std::equal(res.tokens.begin(), res.tokens.end(), got.begin()));
+            }
         }
     }
 
