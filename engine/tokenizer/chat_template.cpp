@@ -56,9 +56,17 @@ std::string chatml_default_system(const std::string & t) {
         else continue;
         const size_t end = t.find("<|im_end|>", start);
         if (end == std::string::npos) continue;
-        std::string lit = t.substr(start, end - start);
-        if (lit.empty() || lit.find_first_of("{}'\"+") != std::string::npos) continue;
-        for (size_t k; (k = lit.find("\\n")) != std::string::npos;) lit.replace(k, 2, "\n");
+        const std::string raw = t.substr(start, end - start);
+        if (raw.empty() || raw.find_first_of("{}'\"+") != std::string::npos) continue;
+        std::string lit; // the Jinja escape \n becomes a newline
+        for (size_t k = 0; k < raw.size(); ++k) {
+            if (raw[k] == '\\' && k + 1 < raw.size() && raw[k + 1] == 'n') {
+                lit += '\n';
+                ++k;
+            } else {
+                lit += raw[k];
+            }
+        }
         return lit;
     }
     return {};
