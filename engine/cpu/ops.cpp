@@ -2,21 +2,13 @@
 // AVX2 as well as the baseline, and the right one is chosen at load time.
 #include "cpu/ops.h"
 
+#include "core/simd.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
 namespace quire::cpu {
-
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__clang__)
-#define QUIRE_CLONES __attribute__((target_clones("avx2", "default")))
-#elif defined(__SANITIZE_ADDRESS__)
-// Under AddressSanitizer, the innermost arithmetic loops (which only read buffers whose sizes
-// the callers check) are left uninstrumented: instrumented, a real model's test takes minutes.
-#define QUIRE_CLONES __attribute__((no_sanitize("address")))
-#else
-#define QUIRE_CLONES
-#endif
 
 QUIRE_CLONES float dot(const float * a, const float * b, int64_t n) {
     constexpr int W = 16;

@@ -2,6 +2,7 @@
 #include "model/ggml_type.h"
 
 #include "core/error.h"
+#include "core/simd.h"
 #include "core/half.h"
 
 #include <cstring>
@@ -11,17 +12,6 @@ namespace quire {
 namespace {
 
 constexpr int QK_K = 256;
-
-// Dequantisers run for every weight row of every decoded token: build them for AVX2 as well.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__clang__)
-#define QUIRE_CLONES __attribute__((target_clones("avx2", "default")))
-#elif defined(__SANITIZE_ADDRESS__)
-// Block decoders read exactly one block whose bounds the loader checked; uninstrumented under
-// ASan so that real-model tests stay within CI's time.
-#define QUIRE_CLONES __attribute__((no_sanitize("address")))
-#else
-#define QUIRE_CLONES
-#endif
 
 uint16_t rd16(const uint8_t * p) {
     uint16_t v;
