@@ -8,15 +8,28 @@
 
 namespace quire {
 
+StreamDecoder::StreamDecoder(const Tokenizer & tok, const std::vector<int> & prefix)
+    : tok_(tok), ids_(prefix.end() - static_cast<std::ptrdiff_t>(std::min(prefix.size(), kContext)), prefix.end()) {
+    emitted_ = tok_.decode(ids_, false).size();
+}
+
 std::string StreamDecoder::push(int id) {
     ids_.push_back(id);
-    // Decoding the whole sequence keeps word-boundary rules (leading spaces) exact.
-    const std::string all = tok_.decode(ids_, false);
+    // Decoding the kept tail as a whole keeps word-boundary rules (leading spaces) exact.
+    std::string all = tok_.decode(ids_, false);
     if (all.size() < emitted_) return {}; // cannot happen for these vocabularies; be safe
     std::string_view fresh(all.data() + emitted_, all.size() - emitted_);
     fresh.remove_suffix(utf8_incomplete_tail(fresh));
-    emitted_ += fresh.size();
-    return std::string(fresh);
+    const std::string out(fresh);
+    emitted_ += out.size();
+    if (ids_.size() > kMaxKept) {
+        // Drop old tokens; what is not yet emitted (an incomplete UTF-8 tail) sits at the end.
+        const size_t pending = all.size() - emitted_;
+        ids_.erase(ids_.begin(), ids_.end() - static_cast<std::ptrdiff_t>(kContext));
+        const size_t kept = tok_.decode(ids_, false).size();
+        emitted_ = kept >= pending ? kept - pending : 0;
+    }
+    return out;
 }
 
 GenerateResult generate(const Model & model, const std::vector<int> & prompt, const GenerateParams & params, const TextCallback & on_text) {

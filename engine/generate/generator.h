@@ -33,15 +33,16 @@ using TextCallback = std::function<bool(const std::string & piece)>;
 GenerateResult generate(const Model & model, const std::vector<int> & prompt, const GenerateParams & params,
                         const TextCallback & on_text = {});
 
-// Decodes a growing token sequence and yields only the new, complete UTF-8 text.
+// Decodes a growing token sequence and yields only the new, complete UTF-8 text. Only a short
+// tail of the sequence is kept as context (word-boundary rules need a token or two), so each
+// token costs the same however long the prompt or document before it.
 class StreamDecoder {
 public:
-    explicit StreamDecoder(const Tokenizer & tok, std::vector<int> prefix = {}) : tok_(tok), ids_(std::move(prefix)) {
-        emitted_ = tok_.decode(ids_, false).size();
-    }
+    explicit StreamDecoder(const Tokenizer & tok, const std::vector<int> & prefix = {});
     std::string push(int id);
 
 private:
+    static constexpr size_t kContext = 8, kMaxKept = 64;
     const Tokenizer & tok_;
     std::vector<int> ids_;
     size_t emitted_ = 0;

@@ -18,13 +18,13 @@ std::vector<int> top_k_indices(const float * v, int n, int k) {
     return idx;
 }
 
-BlockScores block_scores(const float * reprs, int n_blocks, int dim, const float * qmean, const float * qvec, float beta, int topk) {
+BlockScores block_scores(const float * const * reprs, int n_blocks, int dim, const float * qmean, const float * qvec, float beta, int topk) {
     BlockScores s;
     s.s_h.resize(static_cast<size_t>(n_blocks));
     s.combined.resize(static_cast<size_t>(n_blocks));
     if (qvec) s.s_q.resize(static_cast<size_t>(n_blocks));
     for (int b = 0; b < n_blocks; ++b) {
-        const float * r = reprs + static_cast<size_t>(b) * static_cast<size_t>(dim);
+        const float * r = reprs[b];
         const float h = cpu::dot(r, qmean, dim);
         s.s_h[static_cast<size_t>(b)] = h;
         float c = h;

@@ -15,9 +15,9 @@ struct BlockScores {
     std::vector<int> selected;   // indices of the top-k blocks, best first
 };
 
-// reprs: n_blocks vectors of `dim`; qmean: the current queries' mean (dim); qvec: the question
-// vector (dim) or nullptr. Ties go to the lower block index, so results are deterministic.
-BlockScores block_scores(const float * reprs, int n_blocks, int dim, const float * qmean, const float * qvec, float beta, int topk);
+// reprs: n_blocks pointers to vectors of `dim`; qmean: the current queries' mean (dim); qvec: the
+// question vector (dim) or nullptr. Ties go to the lower block index, so results are deterministic.
+BlockScores block_scores(const float * const * reprs, int n_blocks, int dim, const float * qmean, const float * qvec, float beta, int topk);
 
 // Representative of one block for one query head: the mean of the repr_topk keys (head_dim
 // each, pre-RoPE) whose local scores are highest. keys: n_tokens rows with stride key_stride;

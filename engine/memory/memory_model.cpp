@@ -100,11 +100,8 @@ std::vector<float> MemoryModel::step(const std::vector<int> & tokens, StepKind k
             for (int t = 0; t < T; ++t)
                 for (int i = 0; i < QD; ++i) qmean[static_cast<size_t>(i)] += q_mem[static_cast<size_t>(t) * QD + static_cast<size_t>(i)];
             for (auto & z : qmean) z /= static_cast<float>(T);
-            std::vector<float> reprs(static_cast<size_t>(nb) * QD);
-            for (int b = 0; b < nb; ++b)
-                std::memcpy(&reprs[static_cast<size_t>(b) * QD], L.blk_repr[static_cast<size_t>(b)], sizeof(float) * static_cast<size_t>(QD));
             const bool use_q = !L.qvec.empty() && cfg.beta > 0.0f;
-            BlockScores bs = block_scores(reprs.data(), nb, QD, qmean.data(), L.qvec.empty() ? nullptr : L.qvec.data(), use_q ? cfg.beta : 0.0f, cfg.topk);
+            BlockScores bs = block_scores(L.blk_repr.data(), nb, QD, qmean.data(), L.qvec.empty() ? nullptr : L.qvec.data(), use_q ? cfg.beta : 0.0f, cfg.topk);
             selected = bs.selected;
             if (trace) trace->layers[static_cast<size_t>(l)] = std::move(bs);
         }

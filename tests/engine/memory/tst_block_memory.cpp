@@ -89,13 +89,14 @@ private slots:
         const int dim = 4;
         const std::vector<float> reprs = {1, 0, 0, 0, /**/ 0.2f, 0.1f, 0, 0, /**/ 0, 0, 1, 0, /**/ 0.1f, 0, 0, 0.1f};
         const std::vector<float> qmean = {1, 0, 0.5f, 0}, qvec = {0, 0, 1, 0};
-        const auto plain = block_scores(reprs.data(), 4, dim, qmean.data(), qvec.data(), 0.0f, 1);
+        const float * rows[4] = {&reprs[0], &reprs[4], &reprs[8], &reprs[12]};
+        const auto plain = block_scores(rows, 4, dim, qmean.data(), qvec.data(), 0.0f, 1);
         QCOMPARE(plain.selected, std::vector<int>{0});
-        const auto aware = block_scores(reprs.data(), 4, dim, qmean.data(), qvec.data(), 1.0f, 1);
+        const auto aware = block_scores(rows, 4, dim, qmean.data(), qvec.data(), 1.0f, 1);
         QCOMPARE(aware.selected, std::vector<int>{2});
         QCOMPARE(aware.s_q[2], 1.0f);
         QCOMPARE(aware.combined[2], aware.s_h[2] + aware.s_q[2]);
-        const auto none = block_scores(reprs.data(), 4, dim, qmean.data(), nullptr, 4.0f, 2);
+        const auto none = block_scores(rows, 4, dim, qmean.data(), nullptr, 4.0f, 2);
         QVERIFY(none.s_q.empty());
         QCOMPARE(none.selected, (std::vector<int>{0, 2}));
     }
