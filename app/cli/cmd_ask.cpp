@@ -14,7 +14,7 @@ namespace quire::cli {
 namespace {
 const char * kHelp = R"(usage: quire-cli ask --model PATH --store S --question TEXT [--mode ask|deep] [--beta B]
                      [--trace T.json [--trace-limit N]] [-n N] [--temp T] [--top-k K] [--top-p P] [--seed S]
-                     [--preset P]
+                     [--preset P] [--backend auto|cpu|cuda]
 Prints the answer on stdout. --mode ask (default) appends the question to the stored document;
 deep re-reads the document with the question first (slower, the paper's procedure). --beta
 weighs the question in block selection (default: 4 for Llama 3, else 1; 0 is plain InfLLM).
@@ -26,7 +26,7 @@ the store's preset.
 
 int cmd_ask(const std::vector<std::string> & argv) {
     const Args a(argv, {"--model", "--tokenizer", "--store", "--question", "--mode", "--beta", "--trace", "-n", "--temp", "--top-k", "--top-p", "--seed",
-                        "--preset", "--trace-limit"},
+                        "--preset", "--trace-limit", "--backend"},
                  {"--help"});
     if (a.has("--help")) {
         std::fputs(kHelp, stdout);
@@ -45,6 +45,11 @@ int cmd_ask(const std::vector<std::string> & argv) {
     ap.gen.sampling.top_k = a.get_int("--top-k", 40);
     ap.gen.sampling.top_p = static_cast<float>(a.get_double("--top-p", 0.95));
     ap.gen.sampling.seed = static_cast<uint64_t>(a.get_double("--seed", 0));
+    try {
+        ap.gen.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
+    } catch (const Error & e) {
+        throw UsageError{e.what()};
+    }
 
     ModelLoadOptions lo;
     lo.tokenizer_path = a.get("--tokenizer").value_or("");

@@ -8,18 +8,22 @@
 #include <nlohmann/json.hpp>
 #ifdef QUIRE_HAVE_CUDA
 #include "cuda/backend_check.h"
+#include "cuda/memory_check.h"
 #endif
 
 namespace quire::cli {
 
 int cmd_backend_check(const std::vector<std::string> & argv) {
-    const Args a(argv, {"--model", "--tokenizer", "--tokens"}, {"--json", "--bf16", "--help"});
+    const Args a(argv, {"--model", "--tokenizer", "--tokens", "--l8b"}, {"--json", "--bf16", "--memory", "--help"});
     if (a.has("--help")) {
-        std::fputs("usage: quire-cli backend-check [--json] [--model PATH [--tokenizer PATH] [--tokens N] [--bf16]]\n"
+        std::fputs("usage: quire-cli backend-check [--json] [--model PATH [--tokenizer PATH] [--tokens N] [--bf16] [--memory]] [--l8b DIR]\n"
                    "Checks each CUDA op against its CPU twin on random inputs; with --model, also the whole\n"
                    "model's logits (N pseudo-random tokens, default 64) and 32 greedy tokens on both backends:\n"
                    "fp32 weights must agree exactly (greedy identical, logits within 1e-3); with --bf16, the\n"
-                   "normalised logit error must stay under 2e-2.\n",
+                   "normalised logit error must stay under 2e-2. --memory adds the block-memory checks of the\n"
+                   "model (CUDA vs CPU memory pass in fp32, bf16 and fp8 blocks; window >= sequence vs full\n"
+                   "attention). --l8b DIR: the 8B-shape parity against transformers from the folder written by\n"
+                   "tests/reference/make_llama3_8b_2layer.py.\n",
                    stdout);
         return 0;
     }
@@ -61,6 +65,21 @@ int cmd_backend_check(const std::vector<std::string> & argv) {
                       {"logit_error", mc.logit_error}, {"greedy_equal", mc.greedy_equal}, {"greedy_cpu", mc.greedy_cpu},
                       {"greedy_cuda", mc.greedy_cuda}};
         ok = ok && (bf16 ? mc.logit_error < 2e-2 : (mc.greedy_equal && mc.max_logit_diff < 1e-3f));
+        if (a.has("--memory")) {
+            std::vector<std::string> notes;
+            for (const auto & o : cuda_memory_checks(*m, &notes)) {
+                j["memory"].push_back({{"check", o.op}, {"error", o.error}, {"threshold", o.threshold}, {"ok", o.ok}});
+                ok = ok && o.ok;
+            }
+            j["memory_notes"] = notes;
+        }
+    }
+    if (auto dir = a.get("--l8b")) {
+        std::vector<std::string> notes;
+        for (const auto & o : cuda_l8b_checks(*dir, &notes)) {
+            j["l8b"].push_back({{"check", o.op}, {"error", o.error}, {"threshold", o.threshold}, {"ok", o.ok}});
+            ok = ok && o.ok;
+        }
     }
     j["ok"] = ok;
     if (a.has("--json")) {
@@ -73,6 +92,13 @@ int cmd_backend_check(const std::vector<std::string> & argv) {
             std::printf("  model (%s): max |logit diff| %.2e, normalised error %.2e, greedy %s\n", j["model"]["precision"].get<std::string>().c_str(),
                         j["model"]["max_logit_diff"].get<double>(), j["model"]["logit_error"].get<double>(),
                         j["model"]["greedy_equal"].get<bool>() ? "identical" : "different");
+        for (const char * key : {"memory", "l8b"})
+            if (j.contains(key))
+                for (const auto & c : j[key])
+                    std::printf("  %-58s error %.2e (threshold %.0e)  %s\n", c["check"].get<std::string>().c_str(), c["error"].get<double>(),
+                                c["threshold"].get<double>(), c["ok"].get<bool>() ? "ok" : "FAIL");
+        if (j.contains("memory_notes"))
+            for (const auto & n : j["memory_notes"]) std::printf("    %s\n", n.get<std::string>().c_str());
         std::printf("%s\n", ok ? "all checks passed" : "SOME CHECKS FAILED");
     }
     return ok ? 0 : 1;

@@ -25,8 +25,9 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_sigint(int) { g_interrupted = true; }
 
-const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE.txt --store OUT [memory options]
+const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE.txt --store OUT [--backend auto|cpu|cuda] [memory options]
 Reads the document once into the model's block memory and saves it as a block store.
+--backend: the GPU when there is one (auto, default), or force cpu / cuda.
 Progress goes to stderr; a JSON summary (tokens, blocks per layer, seconds, bytes) to stdout.
 Ctrl+C cancels and leaves no store behind.
 )";
@@ -34,7 +35,7 @@ Ctrl+C cancels and leaves no store behind.
 } // namespace
 
 int cmd_ingest(const std::vector<std::string> & argv) {
-    std::set<std::string> opts = {"--model", "--tokenizer", "--doc", "--store"};
+    std::set<std::string> opts = {"--model", "--tokenizer", "--doc", "--store", "--backend"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
     const Args a(argv, opts, {"--help"});
     if (a.has("--help")) {
@@ -42,6 +43,12 @@ int cmd_ingest(const std::vector<std::string> & argv) {
         return 0;
     }
     const MemoryConfig cfg = memory_config_from_args(a);
+    BackendKind backend = BackendKind::AUTO;
+    try {
+        backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
+    } catch (const Error & e) {
+        throw UsageError{e.what()};
+    }
     const std::string doc_path = a.require("--doc"), store_path = a.require("--store");
     ModelLoadOptions lo;
     lo.tokenizer_path = a.get("--tokenizer").value_or("");
@@ -71,7 +78,7 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     };
     IngestResult r;
     try {
-        r = memory_ingest(*model, ids, cfg, progress);
+        r = memory_ingest(*model, ids, cfg, progress, {}, backend);
     } catch (const Error & e) {
         if (tty) std::fputc('\n', stderr);
         throw;

@@ -23,6 +23,7 @@ commands:
   ingest      read a document into block memory and save it as a block store
   ask         answer a question about an ingested document
   backend-check  check the GPU backend against the CPU
+  bench       measure the CUDA block memory (ingest, decode, ask) on a model shape
 
 common options:
   --model PATH       GGUF file, Hugging Face folder, or llama2.c checkpoint
@@ -68,6 +69,7 @@ int main(int argc, char ** argv) {
         {"ingest", quire::cli::cmd_ingest},
         {"ask", quire::cli::cmd_ask},
         {"backend-check", quire::cli::cmd_backend_check},
+        {"bench", quire::cli::cmd_bench},
     };
     auto it = commands.find(args[0]);
     if (it == commands.end()) {

@@ -2,6 +2,10 @@
 #include "cuda/backend_check.h"
 
 #include "attention.cuh"
+#include "block_select.cuh"
+#include "kv_blocks.cuh"
+#include "memory/block_select.h"
+#include "memory_softmax.cuh"
 #include "cpu/cpu_model.h"
 #include "cpu/ops.h"
 #include "cuda/cuda_model.h"
@@ -51,6 +55,85 @@ DeviceBuffer<float> poisoned(size_t n) {
 }
 
 } // namespace
+
+// The block-memory kernels: scoring and top-k, representatives, the masked softmax with local
+// scores, and block storage (exact for fp32, e4m3 rounding for fp8).
+template <typename Add> void check_memory_ops(Rng & rng, Add add) {
+    { // s(B) = s(B,H) + beta s(B,Q) and top-k against block_scores
+        const int nb = 300, dim = 256, k = 8;
+        const auto repr = rng.normal(static_cast<size_t>(nb * dim)), qm = rng.normal(dim), qv = rng.normal(dim);
+        auto dr = dev(repr), dqm = dev(qm), dqv = dev(qv);
+        auto sh = poisoned(nb), sq = poisoned(nb), cb = poisoned(nb);
+        DeviceBuffer<int> sel(k);
+        const BlockScoreParams bp{dr.get(), nb, dim, dqm.get(), dqv.get(), 2.5f, sh.get(), sq.get(), cb.get()};
+        CUDA_CHECK(launch_block_scores(bp, nullptr));
+        CUDA_CHECK(launch_top_k(cb.get(), nb, k, sel.get(), nullptr));
+        std::vector<const float *> ptrs;
+        for (int b = 0; b < nb; ++b) ptrs.push_back(repr.data() + static_cast<size_t>(b) * dim);
+        const BlockScores ref = block_scores(ptrs.data(), nb, dim, qm.data(), qv.data(), 2.5f, k);
+        add("block scores", std::max({norm_error(sh.download(nb), ref.s_h), norm_error(sq.download(nb), ref.s_q), norm_error(cb.download(nb), ref.combined)}),
+            1e-5);
+        add("block top-k (same blocks)", sel.download(k) == ref.selected ? 0.0 : 1.0, 0.0);
+    }
+    { // representatives of two blocks, GQA
+        const int nblk = 2, bs = 64, NH = 4, NKV = 2, HD = 32, topk = 4, kvd = NKV * HD;
+        const auto keys = rng.normal(static_cast<size_t>(nblk * bs * kvd)), sc = rng.normal(static_cast<size_t>(nblk * bs * NH));
+        auto dk = dev(keys), ds = dev(sc);
+        auto out = poisoned(static_cast<size_t>(nblk * NH * HD));
+        CUDA_CHECK(launch_block_repr(dk.get(), KvType::F32, ds.get(), nblk, bs, NH, NKV, HD, topk, out.get(), nullptr));
+        std::vector<float> ref(static_cast<size_t>(nblk * NH * HD));
+        for (int b = 0; b < nblk; ++b)
+            for (int h = 0; h < NH; ++h)
+                block_representative(keys.data() + static_cast<size_t>(b * bs) * kvd + static_cast<size_t>(h / (NH / NKV)) * HD, kvd,
+                                     sc.data() + static_cast<size_t>(b * bs) * NH + h, NH, bs, HD, topk, ref.data() + static_cast<size_t>((b * NH + h) * HD));
+        add("block representative", norm_error(out.download(ref.size()), ref), 1e-6);
+    }
+    { // masked softmax over [memory | window + causal current] and the local scores
+        const int NH = 3, T = 5, n_mem = 40, n_win = 17, n_cols = n_mem + n_win + T + 6; // 6 padding columns
+        const auto s = rng.normal(static_cast<size_t>(NH * T * n_cols), 3.0f), ws0 = rng.normal(static_cast<size_t>((n_win + T) * NH));
+        auto ds = dev(s), dws = dev(ws0);
+        DeviceBuffer<StepCounters> c(1);
+        const StepCounters hc{1000, n_win};
+        c.upload(&hc, 1);
+        const MemorySoftmaxParams sp{ds.get(), nullptr, c.get(), NH, T, n_cols, n_mem};
+        CUDA_CHECK(launch_memory_softmax(sp, nullptr));
+        CUDA_CHECK(launch_local_scores(sp, dws.get(), nullptr));
+        std::vector<float> ref = s, ws = ws0;
+        for (int h = 0; h < NH; ++h)
+            for (int t = 0; t < T; ++t) {
+                float * row = ref.data() + static_cast<size_t>((h * T + t) * n_cols);
+                const int vis = n_mem + n_win + t + 1;
+                cpu::softmax(row, vis);
+                std::fill(row + vis, row + n_cols, 0.0f);
+                for (int j = 0; j < n_win + T; ++j) ws[static_cast<size_t>(j * NH + h)] += row[n_mem + j];
+            }
+        add("memory softmax (masked)", norm_error(ds.download(s.size()), ref), 1e-6);
+        add("local scores", norm_error(dws.download(ws.size()), ws), 1e-6);
+    }
+    for (KvType st : {KvType::F32, KvType::FP8}) { // store two blocks, gather them back in reverse order
+        const int n_blk = 2;
+        const long long elems = 128 * 64;
+        const auto x = rng.normal(static_cast<size_t>(n_blk * elems));
+        auto src = dev(x);
+        DeviceBuffer<unsigned char> slots(static_cast<size_t>(n_blk * elems) * kv_type_size(st));
+        const std::vector<void *> tab = {slots.get(), slots.get() + elems * static_cast<long long>(kv_type_size(st))};
+        DeviceBuffer<void *> dtab(tab.size());
+        dtab.upload(tab);
+        DeviceBuffer<float> scales(2);
+        DeviceBuffer<float> amax(n_blk);
+        CUDA_CHECK(launch_blocks_store(src.get(), KvType::F32, dtab.get(), scales.get(), 1, st, n_blk, elems, amax.get(), nullptr));
+        DeviceBuffer<int> sel(2);
+        sel.upload(std::vector<int>{1, 0});
+        auto outk = poisoned(static_cast<size_t>(n_blk * elems + 7)), outv = poisoned(outk.size());
+        const GatherParams gp{dtab.get(), dtab.get(), scales.get(), scales.get(), 1, sel.get(), 2, elems, st, KvType::F32, outk.get(), outv.get(), 7};
+        CUDA_CHECK(launch_blocks_gather(gp, nullptr));
+        std::vector<float> ref(x.begin() + elems, x.end());
+        ref.insert(ref.end(), x.begin(), x.begin() + elems);
+        const auto got = outk.download(outk.size());
+        add(st == KvType::FP8 ? "block store+gather (fp8 e4m3)" : "block store+gather (fp32)", norm_error(std::vector<float>(got.begin() + 7, got.end()), ref),
+            st == KvType::FP8 ? 6e-2 : 0.0);
+    }
+}
 
 BackendCheckReport cuda_backend_check(unsigned seed) {
     BackendCheckReport r;
@@ -146,6 +229,7 @@ BackendCheckReport cuda_backend_check(unsigned seed) {
         cpu::matmul(x.data(), T, tw, ref.data());
         add("gemm (cuBLAS fp32)", norm_error(dy.download(ref.size()), ref), fp32);
     }
+    check_memory_ops(rng, add);
     CUDA_CHECK(cudaDeviceSynchronize());
     return r;
 }

@@ -27,15 +27,11 @@ MemoryModel::MemoryModel(const Model & model, MemoryState & state) : m_(model), 
         fail(Status::BAD_INPUT, "block memory was built for another model shape");
 }
 
-// Question vector of one layer: per head, the mean of the fixed-distance queries of the
-// repr_topk question tokens that the question itself attends to most (causal attention among
-// the question tokens gives each its local score).
-void MemoryModel::question_vector(const float * q_mem, const float * q_rot, const float * k_rot, int T, LayerMemory & L) const {
-    const int HD = hp_.head_dim, QD = hp_.q_dim(), KVD = hp_.kv_dim(), n_rep = hp_.n_head / hp_.n_head_kv;
+void question_vector(const HParams & hp, int repr_topk, const float * q_mem, const float * q_rot, const float * k_rot, int T, float * out) {
+    const int HD = hp.head_dim, QD = hp.q_dim(), KVD = hp.kv_dim(), n_rep = hp.n_head / hp.n_head_kv;
     const float scale = 1.0f / std::sqrt(static_cast<float>(HD));
-    L.qvec.assign(static_cast<size_t>(QD), 0.0f);
     std::vector<float> score(static_cast<size_t>(T)), p(static_cast<size_t>(T));
-    for (int h = 0; h < hp_.n_head; ++h) {
+    for (int h = 0; h < hp.n_head; ++h) {
         std::fill(score.begin(), score.end(), 0.0f);
         const int kvh = h / n_rep;
         for (int t = 0; t < T; ++t) {
@@ -45,8 +41,7 @@ void MemoryModel::question_vector(const float * q_mem, const float * q_rot, cons
             cpu::softmax(p.data(), t + 1);
             for (int j = 0; j <= t; ++j) score[static_cast<size_t>(j)] += p[static_cast<size_t>(j)];
         }
-        block_representative(q_mem + static_cast<size_t>(h) * HD, QD, score.data(), 1, T, HD, st_.cfg.repr_topk,
-                             L.qvec.data() + static_cast<size_t>(h) * HD);
+        block_representative(q_mem + static_cast<size_t>(h) * HD, QD, score.data(), 1, T, HD, repr_topk, out + static_cast<size_t>(h) * HD);
     }
 }
 
@@ -90,7 +85,10 @@ std::vector<float> MemoryModel::step(const std::vector<int> & tokens, StepKind k
             cpu::rope(&q[static_cast<size_t>(t) * QD], NH, HD, static_cast<int>(p0 + t), inv_freq_, hp_.rope_layout);
             cpu::rope(&k_rot[static_cast<size_t>(t) * KVD], hp_.n_head_kv, HD, static_cast<int>(p0 + t), inv_freq_, hp_.rope_layout);
         }
-        if (kind == StepKind::QUESTION && L.qvec.empty()) question_vector(q_mem.data(), q.data(), k_rot.data(), T, L);
+        if (kind == StepKind::QUESTION && L.qvec.empty()) {
+            L.qvec.assign(static_cast<size_t>(QD), 0.0f);
+            question_vector(hp_, cfg.repr_topk, q_mem.data(), q.data(), k_rot.data(), T, L.qvec.data());
+        }
 
         // Block selection for this execution block: s(B) = s(B,H) + beta * s(B,Q).
         std::vector<int> selected;

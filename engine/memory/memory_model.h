@@ -3,6 +3,7 @@
 // un-rotated) and to the local window plus the causal current tokens (true relative positions).
 #pragma once
 
+#include "memory/memory_backend.h"
 #include "memory/memory_state.h"
 #include "memory/retrieval_trace.h"
 #include "model/model.h"
@@ -11,19 +12,27 @@
 
 namespace quire {
 
-class MemoryModel {
+// The question vector of one layer: per head, the mean of the fixed-distance queries (q_mem) of
+// the repr_topk question tokens that the question itself attends to most (causal attention among
+// the question tokens, rotated q_rot . k_rot, gives each its local score). Writes q_dim floats.
+void question_vector(const HParams & hp, int repr_topk, const float * q_mem, const float * q_rot, const float * k_rot, int T, float * out);
+
+class MemoryModel : public MemoryBackend {
 public:
     MemoryModel(const Model & model, MemoryState & state);
 
     // Feed one execution block. kind QUESTION sets each layer's question vector if it has none.
     // Returns the last token's logits when want_logits. Fills trace (if given) with the lookup.
-    std::vector<float> step(const std::vector<int> & tokens, StepKind kind, bool want_logits, RetrievalStep * trace = nullptr);
+    std::vector<float> step(const std::vector<int> & tokens, StepKind kind, bool want_logits, RetrievalStep * trace = nullptr) override;
 
     MemoryState & state() { return st_; }
+    const MemoryConfig & config() const override { return st_.cfg; }
+    std::vector<MemoryBlock> memory_blocks() const override { return st_.blocks; }
+    std::vector<int> consumed_tokens() const override { return st_.tokens; }
+    void to_host(MemoryState & out) const override { out = st_; }
+    const char * name() const override { return "cpu"; }
 
 private:
-    void question_vector(const float * q_mem, const float * q_rot, const float * k_rot, int T, LayerMemory & L) const;
-
     const Model & m_;
     const HParams & hp_;
     MemoryState & st_;

@@ -17,11 +17,11 @@ double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock:
 // Feeds tokens in execution blocks, numbering trace steps; returns the last logits if asked.
 class Feeder {
 public:
-    Feeder(MemoryModel & mm, const RetrievalCallback & cb) : mm_(mm), cb_(cb) {}
+    Feeder(MemoryBackend & mm, const RetrievalCallback & cb) : mm_(mm), cb_(cb) {}
     std::vector<float> feed(const std::vector<int> & ids, StepKind kind, bool want_logits, const IngestCallback & progress = {},
                             int64_t total = 0, Clock::time_point t0 = {}) {
         std::vector<float> logits;
-        const size_t chunk = static_cast<size_t>(mm_.state().cfg.exc_block_size);
+        const size_t chunk = static_cast<size_t>(mm_.config().exc_block_size);
         for (size_t i = 0; i < ids.size(); i += chunk) {
             const size_t end = std::min(ids.size(), i + chunk);
             RetrievalStep step;
@@ -36,7 +36,7 @@ public:
     int next_index() { return index_++; }
 
 private:
-    MemoryModel & mm_;
+    MemoryBackend & mm_;
     const RetrievalCallback & cb_;
     int index_ = 0;
 };
@@ -51,18 +51,19 @@ std::vector<float> feed_question(Feeder & f, const Tokenizer & tok, const ChatFr
 } // namespace
 
 IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg_in, const IngestCallback & progress,
-                           const RetrievalCallback & on_retrieval) {
+                           const RetrievalCallback & on_retrieval, BackendKind backend) {
     memory_config_validate(cfg_in);
     MemoryConfig cfg = cfg_in;
     cfg.beta = 0.0f; // no question yet: plain InfLLM selection while reading
     const auto t0 = Clock::now();
     IngestResult r{MemoryState(model.hp, cfg), 0, 0};
     const ChatFrame frame = chat_frame(model.chat, model.tok());
-    MemoryModel mm(model, r.state);
-    Feeder f(mm, on_retrieval);
+    auto mm = make_memory_backend(model, r.state, backend);
+    Feeder f(*mm, on_retrieval);
     f.feed(frame.prefix, StepKind::PROMPT, false);
     r.prefix_len = static_cast<int>(frame.prefix.size());
     f.feed(doc_tokens, StepKind::DOCUMENT, false, progress, static_cast<int64_t>(doc_tokens.size()), t0);
+    if (std::string(mm->name()) != "cpu") mm->to_host(r.state);
     r.state.cfg.beta = cfg_in.beta;
     r.seconds = since(t0);
     return r;
@@ -86,7 +87,8 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
         st = MemoryState(model.hp, doc.cfg);
     }
     st.cfg.beta = beta;
-    MemoryModel mm(model, st);
+    auto backend = make_memory_backend(model, st, params.gen.backend);
+    MemoryBackend & mm = *backend;
     Feeder f(mm, on_retrieval);
     std::vector<float> logits;
     if (params.mode == AskMode::DEEP) {
@@ -103,7 +105,7 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     AskResult res;
     res.stop_reason = "length";
     Sampler sampler(params.gen.sampling);
-    std::vector<int> history = st.tokens;
+    std::vector<int> history = mm.consumed_tokens();
     StreamDecoder dec(tok, history);
     for (int n = 0; n < params.gen.n_predict; ++n) {
         const int id = sampler.sample(logits, history);
@@ -125,8 +127,8 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
         logits = mm.step({id}, StepKind::TOKEN, true, on_retrieval ? &step : nullptr);
         if (on_retrieval) on_retrieval(step);
     }
-    res.blocks = st.blocks;
-    res.session_tokens = st.tokens;
+    res.blocks = mm.memory_blocks();
+    res.session_tokens = mm.consumed_tokens();
     res.seconds = since(t0);
     return res;
 }

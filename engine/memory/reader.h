@@ -30,14 +30,14 @@ struct IngestResult {
     double seconds = 0;
 };
 IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg,
-                           const IngestCallback & progress = {}, const RetrievalCallback & on_retrieval = {});
+                           const IngestCallback & progress = {}, const RetrievalCallback & on_retrieval = {}, BackendKind backend = BackendKind::AUTO);
 
 enum class AskMode { ASK, DEEP };
 
 struct AskParams {
     AskMode mode = AskMode::ASK;
     float beta = -1.0f; // < 0: the model's default (memory_default_beta)
-    GenerateParams gen;
+    GenerateParams gen; // gen.backend picks the CPU or the GPU
 };
 
 struct AskResult {

@@ -1,0 +1,467 @@
+// Block-memory forward pass on the GPU: one step, block cutting, forks, host copies.
+#include "cuda/cuda_memory_model.h"
+
+#include "block_select.cuh"
+#include "convert.cuh"
+#include "core/error.h"
+#include "elementwise.cuh"
+#include "head_major.cuh"
+#include "kv_blocks.cuh"
+#include "memory/memory_model.h"
+#include "memory_softmax.cuh"
+#include "qkv_prepare.cuh"
+#include "rmsnorm.cuh"
+#include "sampling.cuh"
+#include "window.cuh"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace quire {
+
+namespace {
+
+constexpr size_t kStageBytes = 64u << 10;
+
+unsigned char * bytes(const DeviceBuffer<unsigned char> & b, size_t offset = 0) { return b.get() + offset; }
+
+} // namespace
+
+CudaMemoryModel::CudaMemoryModel(std::shared_ptr<const GpuWeights> weights, const MemoryConfig & cfg, const CudaMemoryOptions & opt)
+    : w_(std::move(weights)), hp_(w_->hp), cfg_(cfg), opt_(opt) {
+    memory_config_validate(cfg_);
+    if (hp_.n_head % hp_.n_head_kv) fail(Status::UNSUPPORTED, "query heads are not a multiple of the KV heads");
+    ct_ = w_->precision == CudaPrecision::BF16 ? KvType::BF16 : KvType::F32;
+    st_ = ct_;
+    if (opt_.kv_fp8) {
+        if (ct_ != KvType::BF16) fail(Status::BAD_INPUT, "fp8 memory blocks need bf16 weights");
+        st_ = KvType::FP8;
+    }
+    max_T_ = cfg_.exc_block_size;
+    win_cap_ = cfg_.n_local + cfg_.block_size + max_T_;
+    mem_cap_ = cfg_.n_init + cfg_.topk * cfg_.block_size;
+    CUDA_CHECK(cudaStreamCreateWithFlags(&stream_, cudaStreamNonBlocking));
+    gemm_ = std::make_unique<GpuGemm>(stream_, ct_ == KvType::F32);
+    prof_ = std::make_unique<PhaseTimer>(stream_);
+    // A fixed cuBLAS workspace, so that graph capture never allocates.
+    blas_ws_.resize(32u << 20);
+    CUBLAS_CHECK(cublasSetWorkspace(gemm_->handle(), blas_ws_.get(), blas_ws_.size()));
+    alloc_state();
+    const size_t slot = static_cast<size_t>(cfg_.block_size) * static_cast<size_t>(hp_.kv_dim()) * kv_type_size(st_);
+    pools_.push_back(std::make_shared<GpuBlockPool>(slot, opt_.block_budget, opt_.host_offload));
+    set_counters();
+}
+
+CudaMemoryModel::~CudaMemoryModel() {
+    if (graph_) cudaGraphExecDestroy(graph_);
+    if (pick_host_) cudaFreeHost(pick_host_);
+    if (logits_host_) cudaFreeHost(logits_host_);
+    if (stream_) cudaStreamSynchronize(stream_);
+    prof_.reset();
+    for (auto & st : stages_) {
+        if (st.p) cudaFreeHost(st.p);
+        if (st.done) cudaEventDestroy(st.done);
+    }
+    gemm_.reset();
+    if (stream_) cudaStreamDestroy(stream_);
+}
+
+void CudaMemoryModel::alloc_state() {
+    const size_t T = static_cast<size_t>(max_T_), D = static_cast<size_t>(hp_.n_embd), QD = static_cast<size_t>(hp_.q_dim()),
+                 KVD = static_cast<size_t>(hp_.kv_dim()), F = static_cast<size_t>(hp_.n_ff), NH = static_cast<size_t>(hp_.n_head);
+    const size_t esz = kv_type_size(ct_);
+    const size_t n_cols = static_cast<size_t>(mem_cap_ + win_cap_);
+    layers_.resize(static_cast<size_t>(hp_.n_layer));
+    for (auto & L : layers_) {
+        const size_t win = static_cast<size_t>(win_cap_) * KVD * esz;
+        for (auto * b : {&L.win_k, &L.win_krot, &L.win_v, &L.alt_k, &L.alt_krot, &L.alt_v}) {
+            b->resize(win);
+            CUDA_CHECK(cudaMemset(b->get(), 0, win));
+        }
+        for (auto * b : {&L.win_score, &L.alt_score}) {
+            b->resize(static_cast<size_t>(win_cap_) * NH);
+            CUDA_CHECK(cudaMemset(b->get(), 0, b->size() * sizeof(float)));
+        }
+        const size_t mem = static_cast<size_t>(std::max(mem_cap_, 1)) * KVD * esz;
+        for (auto * b : {&L.mem_k, &L.mem_v}) {
+            b->resize(mem);
+            CUDA_CHECK(cudaMemset(b->get(), 0, mem));
+        }
+        L.qvec.resize(QD);
+        L.sel.resize(static_cast<size_t>(std::max(cfg_.topk, 1)));
+    }
+    for (auto * b : {&x_, &o_}) b->resize(T * D);
+    for (auto * b : {&q_, &qm_, &atth_}) b->resize(T * QD);
+    kr_.resize(T * KVD);
+    qkv_.resize(T * (QD + 2 * KVD));
+    gu_.resize(T * 2 * F);
+    xb_.resize(T * std::max({D, QD, F}) * esz);
+    s_.resize(NH * T * n_cols);
+    if (ct_ == KvType::BF16) p_.resize(NH * T * n_cols * 2);
+    qh_.resize(T * QD * esz);
+    qmh_.resize(T * QD * esz);
+    qmean_.resize(QD);
+    logits_.resize(static_cast<size_t>(hp_.n_vocab));
+    ids_.resize(T);
+    ctr_.resize(1);
+    amax_.resize(T / static_cast<size_t>(cfg_.block_size) + 2); // blocks cut in one trim, at most
+    CUDA_CHECK(cudaHostAlloc(&pick_host_, sizeof(int), cudaHostAllocDefault));
+    CUDA_CHECK(cudaHostAlloc(&logits_host_, sizeof(float) * static_cast<size_t>(hp_.n_vocab), cudaHostAllocDefault));
+    *pick_host_ = -1;
+    stages_.resize(64); // the host may run up to a few steps ahead of the GPU
+    for (auto & st : stages_) {
+        CUDA_CHECK(cudaHostAlloc(&st.p, kStageBytes, cudaHostAllocDefault));
+        CUDA_CHECK(cudaEventCreateWithFlags(&st.done, cudaEventDisableTiming));
+    }
+    CUDA_CHECK(cudaDeviceSynchronize()); // the memsets and uploads above ran on the legacy stream
+}
+
+void CudaMemoryModel::ensure_block_capacity(int n) {
+    if (n <= blk_cap_) return;
+    const int cap = std::max({64, n, 2 * blk_cap_});
+    const size_t NL = static_cast<size_t>(hp_.n_layer), QD = static_cast<size_t>(hp_.q_dim()), nb = static_cast<size_t>(n_blocks());
+    // Copies on stream_, then a wait before the old buffers are freed.
+    std::vector<DeviceBuffer<float>> old_repr;
+    for (auto & L : layers_) {
+        DeviceBuffer<float> r(static_cast<size_t>(cap) * QD);
+        if (nb) CUDA_CHECK(cudaMemcpyAsync(r.get(), L.repr.get(), nb * QD * sizeof(float), cudaMemcpyDeviceToDevice, stream_));
+        old_repr.push_back(std::move(L.repr));
+        L.repr = std::move(r);
+        L.s_h.resize(static_cast<size_t>(cap));
+        L.s_q.resize(static_cast<size_t>(cap));
+        L.combined.resize(static_cast<size_t>(cap));
+    }
+    auto grow = [&](auto & buf) {
+        std::remove_reference_t<decltype(buf)> nbuf(static_cast<size_t>(cap) * NL);
+        if (nb) CUDA_CHECK(cudaMemcpyAsync(nbuf.get(), buf.get(), nb * NL * sizeof(*buf.get()), cudaMemcpyDeviceToDevice, stream_));
+        CUDA_CHECK(cudaStreamSynchronize(stream_));
+        buf = std::move(nbuf);
+    };
+    grow(tab_k_);
+    grow(tab_v_);
+    grow(scale_k_);
+    grow(scale_v_);
+    blk_cap_ = cap;
+}
+
+void CudaMemoryModel::staged_copy(void * dst, const void * src, size_t n) {
+    if (n > kStageBytes) {
+        CUDA_CHECK(cudaMemcpyAsync(dst, src, n, cudaMemcpyHostToDevice, stream_));
+        return;
+    }
+    Stage & st = stages_[stage_next_++ % stages_.size()];
+    CUDA_CHECK(cudaEventSynchronize(st.done)); // the slot's previous copy has run
+    std::memcpy(st.p, src, n);
+    CUDA_CHECK(cudaMemcpyAsync(dst, st.p, n, cudaMemcpyHostToDevice, stream_));
+    CUDA_CHECK(cudaEventRecord(st.done, stream_));
+}
+
+void CudaMemoryModel::set_counters() {
+    const StepCounters c{static_cast<int>(n_tokens_), n_win_};
+    staged_copy(ctr_.get(), &c, sizeof c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The layers of one step: everything on stream_, shapes from the host mirror, contents on the device.
+void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
+    const int D = hp_.n_embd, QD = hp_.q_dim(), KVD = hp_.kv_dim(), F = hp_.n_ff, HD = hp_.head_dim, NH = hp_.n_head, NKV = hp_.n_head_kv;
+    const int n_rep = NH / NKV, NL = hp_.n_layer, bs = cfg_.block_size;
+    const bool adjacent = hp_.rope_layout == RopeLayout::ADJACENT;
+    const float scale = 1.0f / std::sqrt(static_cast<float>(HD)), one = 1.0f, zero = 0.0f;
+    const int nb = n_blocks(), n_sel = std::min(cfg_.topk, nb), n_mem = n_sink_ + n_sel * bs, n_cols = n_mem + n_loc_cols;
+    const bool with_qvec = has_qvec_ || kind == StepKind::QUESTION;
+    const size_t esz = kv_type_size(ct_);
+    const cudaDataType dt = ct_ == KvType::BF16 ? CUDA_R_16BF : CUDA_R_32F;
+    const void * P = ct_ == KvType::BF16 ? static_cast<const void *>(p_.get()) : static_cast<const void *>(s_.get());
+    const size_t p_esz = ct_ == KvType::BF16 ? 2 : 4;
+    cublasHandle_t h = gemm_->handle();
+    const long long rows_g = static_cast<long long>(n_rep) * T; // query rows per KV head
+
+    PhaseTimer & pt = *prof_;
+    pt.mark("start");
+    if (w_->tok_embd.bf16.size()) CUDA_CHECK(launch_get_rows_bf16(w_->tok_embd.bf16.get(), ids_.get(), x_.get(), T, D, stream_));
+    else CUDA_CHECK(launch_get_rows_f32(w_->tok_embd.f32.get(), ids_.get(), x_.get(), T, D, stream_));
+
+    for (int l = 0; l < NL; ++l) {
+        const GpuLayer & W = w_->layers[static_cast<size_t>(l)];
+        Layer & L = layers_[static_cast<size_t>(l)];
+        pt.mark("embed/ffn");
+        // The previous layer's FFN output joins the residual here, fused with the norm.
+        CUDA_CHECK(launch_add_rmsnorm(x_.get(), l == 0 ? nullptr : o_.get(), W.attn_norm.get(), xb_.get(), ct_, T, D, hp_.norm_eps, stream_));
+        gemm_->mul(xb_.get(), T, W.wqkv, qkv_.get());
+        pt.mark("qkv");
+        const QkvPrepareParams qp{qkv_.get(), W.bq.size() ? W.bq.get() : nullptr, W.bk.size() ? W.bk.get() : nullptr, W.bv.size() ? W.bv.get() : nullptr,
+                                  ctr_.get(), std::max(cfg_.n_local - 1, 0), w_->inv_freq.get(), adjacent, T, NH, NKV, HD, ct_, qm_.get(), q_.get(),
+                                  kr_.get(), qmh_.get(), qh_.get(), L.win_k.get(), L.win_krot.get(), L.win_v.get(), L.win_score.get()};
+        CUDA_CHECK(launch_qkv_prepare(qp, stream_));
+        if (kind == StepKind::QUESTION && !has_qvec_) question_vector(l, T);
+        pt.mark("rope");
+
+        // Block selection on the device: s(B) = s(B,H) + beta * s(B,Q), top-k, gather.
+        if (n_sel > 0) {
+            if (T > 1) CUDA_CHECK(launch_mean_rows(qm_.get(), qmean_.get(), T, QD, stream_));
+            const BlockScoreParams bp{L.repr.get(), nb, QD, T > 1 ? qmean_.get() : qm_.get(), with_qvec ? L.qvec.get() : nullptr, cfg_.beta,
+                                      L.s_h.get(), L.s_q.get(), L.combined.get()};
+            CUDA_CHECK(launch_block_scores(bp, stream_));
+            CUDA_CHECK(launch_top_k(L.combined.get(), nb, n_sel, L.sel.get(), stream_));
+            const GatherParams gp{tab_k_.get() + l, tab_v_.get() + l, scale_k_.get() + l, scale_v_.get() + l, NL, L.sel.get(), n_sel,
+                                  static_cast<long long>(bs) * KVD, st_, ct_, L.mem_k.get(), L.mem_v.get(),
+                                  static_cast<long long>(n_sink_) * KVD};
+            CUDA_CHECK(launch_blocks_gather(gp, stream_));
+        }
+
+        pt.mark("select");
+        // Attention: S = [q_mem . K_mem | q . K_local] * scale per KV head, one softmax, O = P . V.
+        if (n_mem > 0)
+            CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_T, CUBLAS_OP_N, n_mem, static_cast<int>(rows_g), HD, &scale, L.mem_k.get(), dt, KVD, HD,
+                                                    qmh_.get(), dt, HD, rows_g * HD, &zero, s_.get(), CUDA_R_32F, n_cols, rows_g * n_cols, NKV,
+                                                    CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
+        CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_T, CUBLAS_OP_N, n_loc_cols, static_cast<int>(rows_g), HD, &scale, L.win_krot.get(), dt, KVD,
+                                                HD, qh_.get(), dt, HD, rows_g * HD, &zero, s_.get() + n_mem, CUDA_R_32F, n_cols, rows_g * n_cols, NKV,
+                                                CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
+        pt.mark("qk");
+        const MemorySoftmaxParams sp{s_.get(), ct_ == KvType::BF16 ? p_.get() : nullptr, ctr_.get(), NH, T, n_cols, n_mem};
+        CUDA_CHECK(launch_memory_softmax(sp, stream_));
+        pt.mark("softmax");
+        CUDA_CHECK(launch_local_scores(sp, L.win_score.get(), stream_));
+        pt.mark("local_scores");
+        if (n_mem > 0)
+            CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_N, CUBLAS_OP_N, HD, static_cast<int>(rows_g), n_mem, &one, L.mem_v.get(), dt, KVD, HD, P,
+                                                    dt, n_cols, rows_g * n_cols, &zero, atth_.get(), CUDA_R_32F, HD, rows_g * HD, NKV,
+                                                    CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
+        CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_N, CUBLAS_OP_N, HD, static_cast<int>(rows_g), n_loc_cols, &one, L.win_v.get(), dt, KVD,
+                                                HD, static_cast<const unsigned char *>(P) + static_cast<size_t>(n_mem) * p_esz, dt, n_cols,
+                                                rows_g * n_cols, n_mem > 0 ? &one : &zero, atth_.get(), CUDA_R_32F, HD, rows_g * HD, NKV,
+                                                CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
+        CUDA_CHECK(launch_from_head_major(atth_.get(), xb_.get(), T, NH, HD, ct_, stream_));
+        pt.mark("pv");
+
+        gemm_->mul(xb_.get(), T, W.wo, o_.get());
+        CUDA_CHECK(launch_add_rmsnorm(x_.get(), o_.get(), W.ffn_norm.get(), xb_.get(), ct_, T, D, hp_.norm_eps, stream_));
+        gemm_->mul(xb_.get(), T, W.w_gu, gu_.get());
+        CUDA_CHECK(launch_swiglu_fused(gu_.get(), xb_.get(), ct_, T, F, stream_));
+        gemm_->mul(xb_.get(), T, W.w_down, o_.get());
+    }
+    CUDA_CHECK(launch_add_f32(x_.get(), o_.get(), static_cast<long long>(T) * D, stream_));
+    CUDA_CHECK(launch_step_advance(ctr_.get(), T, stream_));
+    pt.mark("embed/ffn");
+    (void)esz;
+}
+
+// Final norm and LM head of the last token: logits to pinned host memory, or the argmax into
+// ids_ (the next step's input) and pinned host memory.
+void CudaMemoryModel::head(bool greedy, int T) {
+    const int D = hp_.n_embd, V = hp_.n_vocab;
+    prof_->mark("start");
+    CUDA_CHECK(launch_add_rmsnorm(x_.get() + static_cast<size_t>(T - 1) * D, nullptr, w_->out_norm.get(), xb_.get(), ct_, 1, D, hp_.norm_eps, stream_));
+    gemm_->mul(xb_.get(), 1, w_->lm_head(), logits_.get());
+    if (greedy) {
+        CUDA_CHECK(launch_argmax(logits_.get(), V, ids_.get(), stream_));
+        CUDA_CHECK(cudaMemcpyAsync(pick_host_, ids_.get(), sizeof(int), cudaMemcpyDeviceToHost, stream_));
+    } else {
+        CUDA_CHECK(cudaMemcpyAsync(logits_host_, logits_.get(), sizeof(float) * static_cast<size_t>(V), cudaMemcpyDeviceToHost, stream_));
+    }
+    prof_->mark("head");
+}
+
+// Question steps only: the question vector on the host from this step's queries and keys.
+void CudaMemoryModel::question_vector(int l, int T) {
+    const size_t QD = static_cast<size_t>(hp_.q_dim()), KVD = static_cast<size_t>(hp_.kv_dim()), t = static_cast<size_t>(T);
+    CUDA_CHECK(cudaStreamSynchronize(stream_));
+    const auto qm = qm_.download(t * QD), q = q_.download(t * QD), kr = kr_.download(t * KVD);
+    std::vector<float> out(QD);
+    quire::question_vector(hp_, cfg_.repr_topk, qm.data(), q.data(), kr.data(), T, out.data());
+    staged_copy(layers_[static_cast<size_t>(l)].qvec.get(), out.data(), QD * sizeof(float));
+}
+
+void CudaMemoryModel::launch_graph(bool greedy) {
+    const int nb = n_blocks();
+    if (!graph_ || graph_nb_ != nb || graph_sink_ != n_sink_ || graph_qvec_ != has_qvec_ || graph_greedy_ != static_cast<int>(greedy)) {
+        if (graph_) CUDA_CHECK(cudaGraphExecDestroy(graph_));
+        graph_ = nullptr;
+        cudaGraph_t g = nullptr;
+        prof_->collect();
+        prof_->pause(true);
+        CUDA_CHECK(cudaStreamBeginCapture(stream_, cudaStreamCaptureModeThreadLocal));
+        try {
+            run_layers(1, StepKind::TOKEN, cfg_.n_local + cfg_.block_size);
+            head(greedy, 1);
+        } catch (...) {
+            prof_->pause(false);
+            cudaStreamEndCapture(stream_, &g);
+            if (g) cudaGraphDestroy(g);
+            throw;
+        }
+        CUDA_CHECK(cudaStreamEndCapture(stream_, &g));
+        prof_->pause(false);
+        const cudaError_t e = cudaGraphInstantiate(&graph_, g, 0);
+        cudaGraphDestroy(g);
+        CUDA_CHECK(e);
+        graph_nb_ = nb, graph_sink_ = n_sink_, graph_qvec_ = has_qvec_, graph_greedy_ = greedy;
+    }
+    prof_->mark("start");
+    CUDA_CHECK(cudaGraphLaunch(graph_, stream_));
+    prof_->mark("graph step");
+}
+
+// ---------------------------------------------------------------------------------------------
+std::vector<float> CudaMemoryModel::step(const std::vector<int> & tokens, StepKind kind, bool want_logits, RetrievalStep * trace) {
+    const int T = static_cast<int>(tokens.size());
+    if (T == 0) fail(Status::INTERNAL, "memory step of no tokens");
+    if (T > max_T_) fail(Status::INTERNAL, "memory step of " + std::to_string(T) + " tokens exceeds the execution block of " + std::to_string(max_T_));
+    for (int id : tokens)
+        if (id < 0 || id >= hp_.n_vocab) fail(Status::BAD_INPUT, "token id " + std::to_string(id) + " is outside the vocabulary");
+    staged_copy(ids_.get(), tokens.data(), sizeof(int) * static_cast<size_t>(T));
+    if (opt_.graphs && T == 1 && kind == StepKind::TOKEN) {
+        launch_graph(false);
+    } else {
+        run_layers(T, kind, n_win_ + T);
+        if (want_logits) head(false, T);
+    }
+    std::vector<float> logits;
+    if (want_logits || trace || kind == StepKind::QUESTION) CUDA_CHECK(cudaStreamSynchronize(stream_));
+    if (want_logits) logits.assign(logits_host_, logits_host_ + hp_.n_vocab);
+    finish_step(tokens, kind, trace);
+    return logits;
+}
+
+int CudaMemoryModel::step_greedy(int token, RetrievalStep * trace) {
+    if (token >= 0) {
+        if (token >= hp_.n_vocab) fail(Status::BAD_INPUT, "token id " + std::to_string(token) + " is outside the vocabulary");
+        staged_copy(ids_.get(), &token, sizeof(int));
+    } else {
+        if (*pick_host_ < 0) fail(Status::INTERNAL, "greedy step without a previous pick");
+        token = *pick_host_;
+    }
+    if (opt_.graphs) {
+        launch_graph(true);
+    } else {
+        run_layers(1, StepKind::TOKEN, n_win_ + 1);
+        head(true, 1);
+    }
+    CUDA_CHECK(cudaStreamSynchronize(stream_));
+    const int pick = *pick_host_;
+    finish_step({token}, StepKind::TOKEN, trace);
+    return pick;
+}
+
+void CudaMemoryModel::fill_trace(RetrievalStep & tr, StepKind kind, int T) const {
+    tr.kind = kind;
+    tr.position = n_tokens_;
+    tr.n_tokens = T;
+    tr.token = T == 1 ? tokens_.back() : -1;
+    tr.layers.assign(static_cast<size_t>(hp_.n_layer), {});
+    const int nb = n_blocks(), n_sel = std::min(cfg_.topk, nb);
+    if (n_sel <= 0) return;
+    const bool with_qvec = has_qvec_ || kind == StepKind::QUESTION;
+    for (int l = 0; l < hp_.n_layer; ++l) {
+        const Layer & L = layers_[static_cast<size_t>(l)];
+        BlockScores & b = tr.layers[static_cast<size_t>(l)];
+        b.s_h = L.s_h.download(static_cast<size_t>(nb));
+        if (with_qvec) b.s_q = L.s_q.download(static_cast<size_t>(nb));
+        b.combined = L.combined.download(static_cast<size_t>(nb));
+        b.selected = L.sel.download(static_cast<size_t>(n_sel));
+    }
+}
+
+void CudaMemoryModel::finish_step(const std::vector<int> & tokens, StepKind kind, RetrievalStep * trace) {
+    const int T = static_cast<int>(tokens.size());
+    tokens_.insert(tokens_.end(), tokens.begin(), tokens.end());
+    if (trace) fill_trace(*trace, kind, T);
+    n_tokens_ += T;
+    n_win_ += T;
+    if (kind == StepKind::QUESTION) has_qvec_ = true;
+    trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows [n, n_win) of every window array move to the front: one copy into the other half of the
+// double-buffered window per layer, then the halves swap (captured graphs are re-captured after
+// any trim, since it changes the blocks or sinks they were captured for).
+void CudaMemoryModel::shift_window(int n) {
+    const long long rows = n_win_ - n, kv_words = static_cast<long long>(hp_.kv_dim()) * static_cast<long long>(kv_type_size(ct_)) / 4;
+    for (auto & L : layers_) {
+        WindowShift ws{};
+        ws.n = 4;
+        const void * src[4] = {L.win_k.get(), L.win_krot.get(), L.win_v.get(), L.win_score.get()};
+        void * dst[4] = {L.alt_k.get(), L.alt_krot.get(), L.alt_v.get(), L.alt_score.get()};
+        for (int a = 0; a < 4; ++a) {
+            const long long row = a < 3 ? kv_words : hp_.n_head;
+            ws.src[a] = src[a];
+            ws.dst[a] = dst[a];
+            ws.skip[a] = static_cast<long long>(n) * row;
+            ws.words[a] = rows * row;
+        }
+        CUDA_CHECK(launch_window_shift(ws, stream_));
+        std::swap(L.win_k, L.alt_k);
+        std::swap(L.win_krot, L.alt_krot);
+        std::swap(L.win_v, L.alt_v);
+        std::swap(L.win_score, L.alt_score);
+    }
+}
+
+// Tokens that left the local window become sinks, then whole blocks (the CPU twin is
+// MemoryState::trim_window; blocks of one trim are cut in one launch per layer).
+void CudaMemoryModel::trim() {
+    const int NL = hp_.n_layer, KVD = hp_.kv_dim(), bs = cfg_.block_size;
+    const size_t esz = kv_type_size(ct_);
+    prof_->mark("start");
+    while (n_win_ > cfg_.n_local) {
+        if (n_sink_ < cfg_.n_init) {
+            const int n = std::min(cfg_.n_init - n_sink_, n_win_ - cfg_.n_local);
+            const size_t off = static_cast<size_t>(n_sink_) * KVD * esz, len = static_cast<size_t>(n) * KVD * esz;
+            for (auto & L : layers_) {
+                CUDA_CHECK(cudaMemcpyAsync(bytes(L.mem_k, off), L.win_k.get(), len, cudaMemcpyDeviceToDevice, stream_));
+                CUDA_CHECK(cudaMemcpyAsync(bytes(L.mem_v, off), L.win_v.get(), len, cudaMemcpyDeviceToDevice, stream_));
+            }
+            shift_window(n);
+            n_sink_ += n;
+            win_start_ += n;
+            n_win_ -= n;
+            continue;
+        }
+        if (n_win_ - cfg_.n_local < bs) break;
+        const int nb_new = (n_win_ - cfg_.n_local) / bs, nb = n_blocks();
+        ensure_block_capacity(nb + nb_new);
+        std::vector<void *> kp(static_cast<size_t>(nb_new) * NL), vp(kp.size());
+        for (size_t i = 0; i < kp.size(); ++i) {
+            kp[i] = pools_.back()->alloc();
+            vp[i] = pools_.back()->alloc();
+        }
+        const size_t at = static_cast<size_t>(nb) * NL;
+        staged_copy(tab_k_.get() + at, kp.data(), kp.size() * sizeof(void *));
+        staged_copy(tab_v_.get() + at, vp.data(), vp.size() * sizeof(void *));
+        for (int l = 0; l < NL; ++l) {
+            Layer & L = layers_[static_cast<size_t>(l)];
+            const long long elems = static_cast<long long>(bs) * KVD;
+            CUDA_CHECK(launch_blocks_store(L.win_k.get(), ct_, tab_k_.get() + at + l, scale_k_.get() + at + l, NL, st_, nb_new, elems, amax_.get(), stream_));
+            CUDA_CHECK(launch_blocks_store(L.win_v.get(), ct_, tab_v_.get() + at + l, scale_v_.get() + at + l, NL, st_, nb_new, elems, amax_.get(), stream_));
+            CUDA_CHECK(launch_block_repr(L.win_k.get(), ct_, L.win_score.get(), nb_new, bs, hp_.n_head, hp_.n_head_kv, hp_.head_dim, cfg_.repr_topk,
+                                         L.repr.get() + static_cast<size_t>(nb) * hp_.q_dim(), stream_));
+        }
+        shift_window(nb_new * bs);
+        for (int b = 0; b < nb_new; ++b) blocks_.push_back({win_start_ + static_cast<int64_t>(b) * bs, bs});
+        win_start_ += static_cast<int64_t>(nb_new) * bs;
+        n_win_ -= nb_new * bs;
+    }
+    set_counters();
+    prof_->mark("trim");
+    prof_->collect();
+}
+
+void CudaMemoryModel::set_block_budget(uint64_t bytes) { pools_.back()->set_device_budget(bytes); }
+void CudaMemoryModel::synchronize() { CUDA_CHECK(cudaStreamSynchronize(stream_)); }
+
+uint64_t CudaMemoryModel::block_device_bytes() const {
+    uint64_t b = 0;
+    for (const auto & p : pools_) b += p->device_bytes();
+    return b;
+}
+uint64_t CudaMemoryModel::block_host_bytes() const {
+    uint64_t b = 0;
+    for (const auto & p : pools_) b += p->host_bytes();
+    return b;
+}
+
+} // namespace quire

@@ -1,0 +1,139 @@
+// The block-memory forward pass on the GPU (the CUDA twin of memory::MemoryModel): sinks, the
+// top-k memory blocks chosen on the device by s(B) = s(B,H) + beta * s(B,Q), the local window
+// and the causal current tokens in ONE softmax per head, memory keys at the fixed RoPE distance.
+// Attention runs as batched tensor-core GEMMs over a gathered key segment (memory) and the
+// window (local), with a masked softmax that also accumulates each key's local score.
+// Blocks live in a GpuBlockPool (GPU up to a budget, then pinned host memory; fp8 optional).
+// Nothing waits for the host within a step except question steps (the question vector, once
+// per question) and traces; TOKEN steps replay a captured CUDA graph.
+#pragma once
+
+#include "cuda/device_buffer.h"
+#include "cuda/gpu_block_pool.h"
+#include "cuda/gpu_weights.h"
+#include "cuda/phase_timer.h"
+#include "kv_type.cuh"
+#include "memory/memory_backend.h"
+#include "memory/memory_config.h"
+#include "memory/memory_state.h"
+#include "memory/retrieval_trace.h"
+
+#include <memory>
+#include <vector>
+
+namespace quire {
+
+struct CudaMemoryOptions {
+    bool kv_fp8 = false;                  // store blocks as fp8 e4m3 with per-block scales (bf16 weights only)
+    uint64_t block_budget = UINT64_MAX;   // GPU bytes for block K/V; beyond it pinned host memory
+    bool host_offload = true;
+    bool graphs = true;                   // TOKEN steps as captured CUDA graphs
+};
+
+class CudaMemoryModel : public MemoryBackend {
+public:
+    CudaMemoryModel(std::shared_ptr<const GpuWeights> weights, const MemoryConfig & cfg, const CudaMemoryOptions & opt = {});
+    ~CudaMemoryModel() override;
+    CudaMemoryModel(const CudaMemoryModel &) = delete;
+    CudaMemoryModel & operator=(const CudaMemoryModel &) = delete;
+
+    // Feed one execution block (at most cfg.exc_block_size tokens, or 1). Returns the last
+    // token's logits when want_logits. Fills trace (if given) with the lookup.
+    std::vector<float> step(const std::vector<int> & tokens, StepKind kind, bool want_logits, RetrievalStep * trace = nullptr) override;
+    // Greedy decoding entirely on the device: feeds `token` (or, with token < 0, the previous
+    // call's pick, which never left the device) and returns the argmax of the next logits.
+    int step_greedy(int token, RetrievalStep * trace = nullptr);
+
+    // A session that shares this state's blocks (read-only) and cuts new ones into its own pool.
+    std::unique_ptr<CudaMemoryModel> fork() const;
+    // Copy to / from the host representation (store files, the CPU backend).
+    void download(MemoryState & host) const;
+    void upload(const MemoryState & host);
+
+    const MemoryConfig & config() const override { return cfg_; }
+    std::vector<MemoryBlock> memory_blocks() const override { return blocks_; }
+    std::vector<int> consumed_tokens() const override { return tokens_; }
+    void to_host(MemoryState & out) const override { download(out); }
+    const char * name() const override { return "cuda"; }
+    MemoryConfig & cfg() { return cfg_; }
+    const MemoryConfig & cfg() const { return cfg_; }
+    void clear_question() { has_qvec_ = false; }
+    int64_t n_tokens() const { return n_tokens_; }
+    int n_blocks() const { return static_cast<int>(blocks_.size()); }
+    const std::vector<MemoryBlock> & blocks() const { return blocks_; }
+    const std::vector<int> & tokens() const { return tokens_; }
+    // GPU bytes for blocks cut from now on (beyond it: pinned host memory).
+    void set_block_budget(uint64_t bytes);
+    // Wait for the queued work (steps return before the GPU finishes unless they return data).
+    void synchronize();
+    uint64_t block_device_bytes() const;
+    uint64_t block_host_bytes() const;
+
+private:
+    struct Layer {
+        DeviceBuffer<unsigned char> win_k, win_krot, win_v;    // [win_cap][kvd] compute type
+        DeviceBuffer<float> win_score;                         // [win_cap][n_head]
+        DeviceBuffer<unsigned char> alt_k, alt_krot, alt_v;    // the other half of the double-buffered window
+        DeviceBuffer<float> alt_score;
+        DeviceBuffer<unsigned char> mem_k, mem_v;              // [n_init + topk * bs][kvd]: sinks, then the gathered blocks
+        DeviceBuffer<float> repr;                              // [blk_cap][q_dim]
+        DeviceBuffer<float> qvec;                              // [q_dim]
+        DeviceBuffer<float> s_h, s_q, combined;                // [blk_cap] last step's scores
+        DeviceBuffer<int> sel;                                 // [topk]
+    };
+    void alloc_state();
+    void ensure_block_capacity(int n);
+    void run_layers(int T, StepKind kind, int n_loc_cols);
+    void head(bool greedy, int T);
+    void trim();
+    void shift_window(int n);
+    void set_counters();
+    void finish_step(const std::vector<int> & tokens, StepKind kind, RetrievalStep * trace);
+    void fill_trace(RetrievalStep & tr, StepKind kind, int T) const;
+    void question_vector(int l, int T);
+    void launch_graph(bool greedy);
+    void copy_state_from(const CudaMemoryModel & o);
+    // Host -> device copy through a ring of pinned slots (stays asynchronous, unlike pageable copies).
+    void staged_copy(void * dst, const void * src, size_t n);
+
+    std::shared_ptr<const GpuWeights> w_;
+    const HParams & hp_;
+    MemoryConfig cfg_;
+    CudaMemoryOptions opt_;
+    KvType ct_, st_;
+    int win_cap_ = 0, mem_cap_ = 0, max_T_ = 0, blk_cap_ = 0;
+    cudaStream_t stream_ = nullptr;
+    std::unique_ptr<GpuGemm> gemm_;
+    std::unique_ptr<PhaseTimer> prof_;
+    DeviceBuffer<unsigned char> blas_ws_;
+    std::vector<Layer> layers_;
+    // Block tables, [blk_cap][n_layer]: pointers to each block's K and V, fp8 scales.
+    DeviceBuffer<void *> tab_k_, tab_v_;
+    DeviceBuffer<float> scale_k_, scale_v_;
+    std::vector<std::shared_ptr<GpuBlockPool>> pools_; // pools_.back() receives new blocks
+    // Host mirror.
+    int64_t n_tokens_ = 0, win_start_ = 0;
+    int n_sink_ = 0, n_win_ = 0;
+    bool has_qvec_ = false;
+    std::vector<MemoryBlock> blocks_;
+    std::vector<int> tokens_;
+    // Scratch.
+    DeviceBuffer<StepCounters> ctr_;
+    DeviceBuffer<float> x_, qkv_, q_, qm_, kr_, atth_, o_, gu_, s_, qmean_, logits_, amax_;
+    DeviceBuffer<unsigned char> xb_, qh_, qmh_, p_; // xb_: the next GEMM's input in the compute type
+    DeviceBuffer<int> ids_;
+    struct Stage {
+        unsigned char * p = nullptr;
+        cudaEvent_t done = nullptr;
+    };
+    std::vector<Stage> stages_;
+    size_t stage_next_ = 0;
+    int * pick_host_ = nullptr;
+    float * logits_host_ = nullptr;
+    // The captured TOKEN step and what it was captured for.
+    cudaGraphExec_t graph_ = nullptr;
+    int graph_nb_ = -1, graph_sink_ = -1, graph_greedy_ = -1;
+    bool graph_qvec_ = false;
+};
+
+} // namespace quire

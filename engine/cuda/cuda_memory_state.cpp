@@ -1,0 +1,187 @@
+// CudaMemoryModel's state copies: forks on the device, and the host representation (MemoryState)
+// for block store files and the CPU backend.
+#include "core/error.h"
+#include "core/half.h"
+#include "cuda/cuda_memory_model.h"
+#include "head_major.cuh"
+#include "kv_blocks.cuh"
+#include "window.cuh"
+
+#include <cstring>
+#include <cuda_fp8.h>
+
+namespace quire {
+
+namespace {
+
+// n elements of type t at a device (or mapped host) address, widened to fp32 on the host.
+std::vector<float> fetch_f32(const void * p, KvType t, size_t n, float scale = 1.0f) {
+    std::vector<float> out(n);
+    if (n == 0) return out;
+    if (t == KvType::F32) {
+        CUDA_CHECK(cudaMemcpy(out.data(), p, n * 4, cudaMemcpyDefault));
+        return out;
+    }
+    if (t == KvType::BF16) {
+        std::vector<uint16_t> raw(n);
+        CUDA_CHECK(cudaMemcpy(raw.data(), p, n * 2, cudaMemcpyDefault));
+        for (size_t i = 0; i < n; ++i) out[i] = bf16_to_fp32(raw[i]);
+        return out;
+    }
+    std::vector<__nv_fp8_e4m3> raw(n);
+    CUDA_CHECK(cudaMemcpy(raw.data(), p, n, cudaMemcpyDefault));
+    for (size_t i = 0; i < n; ++i) out[i] = static_cast<float>(raw[i]) * scale;
+    return out;
+}
+
+} // namespace
+
+void CudaMemoryModel::copy_state_from(const CudaMemoryModel & o) {
+    CUDA_CHECK(cudaStreamSynchronize(o.stream_));
+    const size_t NL = static_cast<size_t>(hp_.n_layer), KVD = static_cast<size_t>(hp_.kv_dim()), QD = static_cast<size_t>(hp_.q_dim()),
+                 esz = kv_type_size(ct_), nb = static_cast<size_t>(o.n_blocks());
+    pools_.insert(pools_.begin(), o.pools_.begin(), o.pools_.end()); // shared blocks; pools_.back() stays this one's own
+    ensure_block_capacity(o.n_blocks());
+    auto d2d = [&](void * dst, const void * src, size_t n) {
+        if (n) CUDA_CHECK(cudaMemcpyAsync(dst, src, n, cudaMemcpyDeviceToDevice, stream_));
+    };
+    d2d(tab_k_.get(), o.tab_k_.get(), nb * NL * sizeof(void *));
+    d2d(tab_v_.get(), o.tab_v_.get(), nb * NL * sizeof(void *));
+    d2d(scale_k_.get(), o.scale_k_.get(), nb * NL * sizeof(float));
+    d2d(scale_v_.get(), o.scale_v_.get(), nb * NL * sizeof(float));
+    for (size_t l = 0; l < NL; ++l) {
+        Layer & L = layers_[l];
+        const Layer & S = o.layers_[l];
+        const size_t win = static_cast<size_t>(o.n_win_) * KVD * esz;
+        d2d(L.win_k.get(), S.win_k.get(), win);
+        d2d(L.win_krot.get(), S.win_krot.get(), win);
+        d2d(L.win_v.get(), S.win_v.get(), win);
+        d2d(L.win_score.get(), S.win_score.get(), static_cast<size_t>(o.n_win_) * static_cast<size_t>(hp_.n_head) * sizeof(float));
+        d2d(L.mem_k.get(), S.mem_k.get(), static_cast<size_t>(o.n_sink_) * KVD * esz);
+        d2d(L.mem_v.get(), S.mem_v.get(), static_cast<size_t>(o.n_sink_) * KVD * esz);
+        d2d(L.repr.get(), S.repr.get(), nb * QD * sizeof(float));
+        d2d(L.qvec.get(), S.qvec.get(), QD * sizeof(float));
+    }
+    n_tokens_ = o.n_tokens_, win_start_ = o.win_start_, n_sink_ = o.n_sink_, n_win_ = o.n_win_, has_qvec_ = o.has_qvec_;
+    blocks_ = o.blocks_;
+    tokens_ = o.tokens_;
+    set_counters();
+    CUDA_CHECK(cudaStreamSynchronize(stream_));
+}
+
+std::unique_ptr<CudaMemoryModel> CudaMemoryModel::fork() const {
+    auto f = std::make_unique<CudaMemoryModel>(w_, cfg_, opt_);
+    f->copy_state_from(*this);
+    return f;
+}
+
+void CudaMemoryModel::download(MemoryState & host) const {
+    CUDA_CHECK(cudaStreamSynchronize(stream_));
+    const size_t NL = static_cast<size_t>(hp_.n_layer), KVD = static_cast<size_t>(hp_.kv_dim()), QD = static_cast<size_t>(hp_.q_dim()),
+                 nb = static_cast<size_t>(n_blocks()), blk = static_cast<size_t>(cfg_.block_size) * KVD;
+    host = MemoryState(hp_, cfg_);
+    host.n_tokens = n_tokens_;
+    host.n_sink = n_sink_;
+    host.win_start = win_start_;
+    host.blocks = blocks_;
+    host.tokens = tokens_;
+    const auto kp = tab_k_.download(nb * NL), vp = tab_v_.download(nb * NL);
+    const auto ks = scale_k_.download(nb * NL), vs = scale_v_.download(nb * NL);
+    for (size_t l = 0; l < NL; ++l) {
+        const Layer & S = layers_[l];
+        LayerMemory & L = host.layers[l];
+        const size_t win = static_cast<size_t>(n_win_) * KVD, sink = static_cast<size_t>(n_sink_) * KVD;
+        L.sink_k = fetch_f32(S.mem_k.get(), ct_, sink);
+        L.sink_v = fetch_f32(S.mem_v.get(), ct_, sink);
+        L.win_k = fetch_f32(S.win_k.get(), ct_, win);
+        L.win_krot = fetch_f32(S.win_krot.get(), ct_, win);
+        L.win_v = fetch_f32(S.win_v.get(), ct_, win);
+        L.win_score = S.win_score.download(static_cast<size_t>(n_win_) * static_cast<size_t>(hp_.n_head));
+        if (has_qvec_) L.qvec = S.qvec.download(QD);
+        const auto repr = S.repr.download(nb * QD);
+        for (size_t b = 0; b < nb; ++b) {
+            const size_t e = b * NL + l;
+            float * k = host.pool->alloc(blk);
+            float * v = host.pool->alloc(blk);
+            float * r = host.repr_pool->alloc(QD);
+            const auto kf = fetch_f32(kp[e], st_, blk, ks[e]), vf = fetch_f32(vp[e], st_, blk, vs[e]);
+            std::memcpy(k, kf.data(), blk * sizeof(float));
+            std::memcpy(v, vf.data(), blk * sizeof(float));
+            std::memcpy(r, repr.data() + b * QD, QD * sizeof(float));
+            L.blk_k.push_back(k);
+            L.blk_v.push_back(v);
+            L.blk_repr.push_back(r);
+        }
+    }
+}
+
+void CudaMemoryModel::upload(const MemoryState & h) {
+    if (h.n_layer != hp_.n_layer || h.head_dim != hp_.head_dim || h.n_head != hp_.n_head || h.n_head_kv != hp_.n_head_kv)
+        fail(Status::BAD_INPUT, "block memory was built for another model shape");
+    const MemoryConfig & c = h.cfg;
+    if (c.n_init != cfg_.n_init || c.n_local != cfg_.n_local || c.block_size != cfg_.block_size || c.repr_topk != cfg_.repr_topk)
+        fail(Status::BAD_INPUT, "block memory was built with other memory parameters");
+    if (h.n_win() > win_cap_ - cfg_.exc_block_size) fail(Status::BAD_INPUT, "block memory window is longer than this configuration allows");
+    if (n_tokens_ != 0) fail(Status::INTERNAL, "upload into a used block memory");
+    const size_t NL = static_cast<size_t>(hp_.n_layer), KVD = static_cast<size_t>(hp_.kv_dim()), QD = static_cast<size_t>(hp_.q_dim()),
+                 nb = static_cast<size_t>(h.n_blocks()), blk = static_cast<size_t>(cfg_.block_size) * KVD;
+    const size_t n_win = static_cast<size_t>(h.n_win()), n_sink = static_cast<size_t>(h.n_sink);
+    ensure_block_capacity(h.n_blocks());
+    std::vector<void *> kp(nb * NL), vp(nb * NL);
+    for (size_t i = 0; i < kp.size(); ++i) {
+        kp[i] = pools_.back()->alloc();
+        vp[i] = pools_.back()->alloc();
+    }
+    if (nb) {
+        CUDA_CHECK(cudaMemcpyAsync(tab_k_.get(), kp.data(), kp.size() * sizeof(void *), cudaMemcpyHostToDevice, stream_));
+        CUDA_CHECK(cudaMemcpyAsync(tab_v_.get(), vp.data(), vp.size() * sizeof(void *), cudaMemcpyHostToDevice, stream_));
+    }
+    // fp32 staging on the device, converted by the same kernels that cut blocks and fill the window.
+    DeviceBuffer<float> stage(std::max({blk, n_win * KVD * 3, n_sink * KVD, size_t(1)}));
+    DeviceBuffer<StepCounters> zero(1);
+    DeviceBuffer<float> amax(1);
+    const StepCounters z{0, 0};
+    CUDA_CHECK(cudaMemcpyAsync(zero.get(), &z, sizeof z, cudaMemcpyHostToDevice, stream_));
+    auto put = [&](const float * src, size_t n, size_t at = 0) {
+        if (n) CUDA_CHECK(cudaMemcpyAsync(stage.get() + at, src, n * sizeof(float), cudaMemcpyHostToDevice, stream_));
+    };
+    auto wait = [&] { CUDA_CHECK(cudaStreamSynchronize(stream_)); }; // the stage is reused
+    for (size_t l = 0; l < NL; ++l) {
+        const LayerMemory & S = h.layers[l];
+        Layer & L = layers_[l];
+        for (size_t b = 0; b < nb; ++b) {
+            const size_t e = b * NL + l;
+            put(S.blk_k[b], blk);
+            CUDA_CHECK(launch_blocks_store(stage.get(), KvType::F32, tab_k_.get() + e, scale_k_.get() + e, 1, st_, 1, static_cast<long long>(blk), amax.get(), stream_));
+            wait();
+            put(S.blk_v[b], blk);
+            CUDA_CHECK(launch_blocks_store(stage.get(), KvType::F32, tab_v_.get() + e, scale_v_.get() + e, 1, st_, 1, static_cast<long long>(blk), amax.get(), stream_));
+            wait();
+            CUDA_CHECK(cudaMemcpyAsync(L.repr.get() + b * QD, S.blk_repr[b], QD * sizeof(float), cudaMemcpyHostToDevice, stream_));
+        }
+        if (n_win) {
+            put(S.win_k.data(), n_win * KVD);
+            put(S.win_krot.data(), n_win * KVD, n_win * KVD);
+            put(S.win_v.data(), n_win * KVD, 2 * n_win * KVD);
+            CUDA_CHECK(launch_window_append(zero.get(), stage.get(), stage.get() + n_win * KVD, stage.get() + 2 * n_win * KVD, L.win_k.get(),
+                                            L.win_krot.get(), L.win_v.get(), L.win_score.get(), static_cast<int>(n_win), static_cast<int>(KVD),
+                                            hp_.n_head, ct_, stream_));
+            CUDA_CHECK(cudaMemcpyAsync(L.win_score.get(), S.win_score.data(), S.win_score.size() * sizeof(float), cudaMemcpyHostToDevice, stream_));
+            wait();
+        }
+        for (int kv = 0; kv < 2 && n_sink; ++kv) {
+            put(kv ? S.sink_v.data() : S.sink_k.data(), n_sink * KVD);
+            CUDA_CHECK(launch_to_head_major(stage.get(), (kv ? L.mem_v : L.mem_k).get(), 1, 1, static_cast<int>(n_sink * KVD), ct_, stream_));
+            wait();
+        }
+        if (!S.qvec.empty()) CUDA_CHECK(cudaMemcpyAsync(L.qvec.get(), S.qvec.data(), QD * sizeof(float), cudaMemcpyHostToDevice, stream_));
+    }
+    n_tokens_ = h.n_tokens, win_start_ = h.win_start, n_sink_ = h.n_sink, n_win_ = h.n_win();
+    has_qvec_ = !h.layers.empty() && !h.layers[0].qvec.empty();
+    blocks_ = h.blocks;
+    tokens_ = h.tokens;
+    set_counters();
+    wait();
+}
+
+} // namespace quire

@@ -1,0 +1,46 @@
+// Benchmark of the CUDA block memory on a model shape (random weights) or a loaded model: for
+// each document length, ingest time and rate, peak GPU and host memory, decode time per token
+// at that context, and ask latency (a question of q tokens, then a greedy answer of a tokens, on
+// a fork of the document's state). Used by quire-cli bench and recorded in docs/performance.md.
+#pragma once
+
+#include "memory/memory_config.h"
+#include "model/hparams.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace quire {
+
+struct Model;
+
+struct BenchOptions {
+    std::vector<int64_t> lengths;
+    MemoryConfig cfg;
+    bool kv_fp8 = false;
+    double gpu_mem_gib = 0;  // > 0: the process's GPU budget; blocks beyond it go to pinned host memory
+    int decode_tokens = 32;
+    int question_tokens = 64, answer_tokens = 128;
+    bool graphs = true;
+    uint64_t seed = 1;
+};
+
+struct BenchRow {
+    int64_t tokens = 0;
+    double ingest_s = 0, ingest_tok_s = 0;
+    double peak_gpu_gib = 0, host_gib = 0, block_gpu_gib = 0, block_host_gib = 0;
+    double decode_ms = 0, ask_s = 0;
+    int blocks = 0;
+    std::string error;
+};
+
+// HParams of a named shape: "llama3-8b" (32 layers unless n_layer > 0), "llama3-1b", "smollm2-135m".
+HParams bench_shape(const std::string & name, int n_layer = 0);
+
+// Random bf16 weights of `hp` (model == nullptr) or the model's own weights in bf16.
+std::vector<BenchRow> memory_bench(const HParams & hp, const Model * model, const BenchOptions & opt,
+                                   const std::function<void(const BenchRow &)> & on_row = {});
+
+} // namespace quire

@@ -1,0 +1,23 @@
+// Everything between the fused QKV GEMM and block-memory attention, in one pass: biases, RoPE of
+// the queries at their true positions and at the fixed memory distance, RoPE of the keys, the
+// head-major query copies in the compute type for the attention GEMMs, and the window append
+// (pre-RoPE keys, rotated keys, values; local scores of the new rows zeroed). Positions come from
+// the device counters. CPU twin: the start of memory::MemoryModel::step (matmul biases, cpu::rope).
+#pragma once
+#include "kv_type.cuh"
+
+struct QkvPrepareParams {
+    const float * qkv;                 // [T][q_dim + 2 kv_dim]: q, then k, then v
+    const float * bq, * bk, * bv;      // biases or null
+    const StepCounters * c;
+    int mem_pos;                       // the fixed distance of memory keys
+    const float * inv_freq;            // [head_dim / 2]
+    bool adjacent;                     // RoPE pair layout
+    int T, n_head, n_head_kv, head_dim;
+    KvType ct;                         // F32 or BF16
+    float * q_mem, * q_rot, * k_rot;   // fp32 [T][q_dim], [T][q_dim], [T][kv_dim]
+    void * qmh, * qh;                  // ct [n_head][T][head_dim]
+    void * win_k, * win_krot, * win_v; // ct window rows n_win .. n_win + T - 1
+    float * win_score;                 // [..][n_head]
+};
+cudaError_t launch_qkv_prepare(const QkvPrepareParams & p, cudaStream_t stream);

@@ -1,0 +1,24 @@
+// The local window of a block-memory step on the device: positions of the current tokens from the
+// device counters, appending the current tokens' keys (pre-RoPE and rotated) and values to the
+// window, and advancing the counters. CPU twin: the window handling of memory::MemoryModel::step.
+#pragma once
+#include "kv_type.cuh"
+
+// pos[t] = c->pos0 + t for t < T.
+cudaError_t launch_step_positions(const StepCounters * c, int * pos, int T, cudaStream_t stream);
+// c->pos0 += T; c->n_win += T.
+cudaError_t launch_step_advance(StepCounters * c, int T, cudaStream_t stream);
+// Rows n_win .. n_win+T-1 of the window (ct = F32 or BF16): win_k = k, win_krot = k_rot,
+// win_v = v ([T][kvd] fp32 each), win_score rows zeroed ([n_head] floats per row).
+cudaError_t launch_window_append(const StepCounters * c, const float * k, const float * k_rot, const float * v, void * win_k, void * win_krot,
+                                 void * win_v, float * win_score, int T, int kvd, int n_head, KvType ct, cudaStream_t stream);
+
+// Moves the rows that stay in the window to the front of the other buffer of a double-buffered
+// window: for each of up to 4 arrays, dst[0 .. words) = src[skip .. skip + words) in 4-byte words.
+struct WindowShift {
+    const void * src[4];
+    void * dst[4];
+    long long skip[4], words[4];
+    int n;
+};
+cudaError_t launch_window_shift(const WindowShift & p, cudaStream_t stream);

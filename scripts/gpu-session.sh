@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# One device call's work on the GPU machine (see docs/performance.md and docs/testing.md):
+# build the gpu preset, run every CUDA check (ops, whole models, block memory, the 8B-shape
+# parity against transformers), then the benchmark and the peer baseline in the same call.
+# Usage (through the device tool, carrying .devcarry): bash scripts/gpu-session.sh [checks|quick|bench|all]
+# (quick: checks and the bf16 benchmark rows, without the 1M-token row and the peer)
+# Results go to $OUT (checks.txt, bench*.json, peer.jsonl, build.log).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+OUT="${OUT:-/tmp/quire-out}"
+mkdir -p "$OUT"
+export PATH=/opt/torch/.venv/bin:$PATH
+P=$(bash scripts/gpu-machine-deps.sh unpack)
+echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
+t0=$SECONDS
+if ! { cmake --preset gpu -DQUIRE_DEPS_PREFIX="$P" && cmake --build --preset gpu -j16; } >"$OUT/build.log" 2>&1; then
+  tail -60 "$OUT/build.log"; exit 1
+fi
+echo "== build $((SECONDS - t0)) s"
+B=build/gpu/app/quire-cli
+if [[ $what == checks || $what == all || $what == quick ]]; then
+  {
+    timeout 120 $B backend-check --model .devcarry/stories260K.bin --tokenizer .devcarry/tok512.bin --memory
+    for m in tests/data/arch/llama3/hf tests/data/arch/mistral/model-q8_0.gguf tests/data/arch/qwen2/model-f16.gguf; do
+      echo "-- $m"; timeout 120 $B backend-check --model "$m" --memory
+    done
+    echo "-- reader on the GPU vs the CPU (ingest + ask, stories260K)"
+    M="--model .devcarry/stories260K.bin --tokenizer .devcarry/tok512.bin"
+    python3 -c "
+import random; random.seed(3)
+names=['Lily','Tom','Sue','Ben']; things=['ball','cat','cake','tree','boat']
+print(' '.join(f'{random.choice(names)} saw a {random.choice(things)} in the park. It was big and red.' for _ in range(160)))" > /tmp/story.txt
+    for be in cpu cuda; do
+      timeout 120 $B ingest $M --doc /tmp/story.txt --store /tmp/story-$be.qst --preset 512 --backend $be > /tmp/ingest-$be.json &&
+      timeout 120 $B ask $M --store /tmp/story-$be.qst --question "What did Lily see?" -n 24 --backend $be > /tmp/ask-$be.txt
+      echo "$be: $(cat /tmp/ask-$be.txt)"
+    done
+    cmp /tmp/ask-cpu.txt /tmp/ask-cuda.txt && echo "reader answers identical on CPU and GPU"
+    echo "-- 8B shape, 2 layers, vs transformers"
+    timeout 200 python3 tests/reference/make_llama3_8b_2layer.py /tmp/l8b && timeout 120 $B backend-check --l8b /tmp/l8b
+  } 2>&1 | tee "$OUT/checks.txt"
+fi
+S="--shape llama3-8b --random-weights --preset 2k"
+if [[ $what == quick ]]; then
+  timeout 300 $B bench $S --tokens 8192,32768,100000 --json "$OUT/bench.json"
+  timeout 120 $B bench $S --tokens 100000 --gpu-mem-gib 20 --json "$OUT/bench_offload.json"
+fi
+if [[ $what == bench || $what == all ]]; then
+  timeout 400 $B bench $S --tokens 8192,32768,100000 --json "$OUT/bench.json"
+  timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --json "$OUT/bench_offload.json"
+  timeout 400 $B bench $S --tokens 1000000 --kv-fp8 --decode-tokens 16 --json "$OUT/bench_1m.json"
+  LENS=8192,32768,100000 LAYERS=32 CHUNK=8192 timeout 400 python3 .devcarry/peer_hf_baseline.py | tee "$OUT/peer.jsonl"
+fi
+echo "== total $((SECONDS - t0)) s"
