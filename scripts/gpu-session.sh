@@ -26,6 +26,7 @@ if [[ $what == checks || $what == all || $what == quick ]]; then
     for m in tests/data/arch/llama3/hf tests/data/arch/mistral/model-q8_0.gguf tests/data/arch/qwen2/model-f16.gguf; do
       echo "-- $m"; timeout 120 $B backend-check --model "$m" --memory
     done
+    echo "-- flash reading kernel vs batched GEMMs"; timeout 200 $B backend-check --flash
     echo "-- reader on the GPU vs the CPU (ingest + ask, stories260K)"
     M="--model .devcarry/stories260K.bin --tokenizer .devcarry/tok512.bin"
     python3 -c "
@@ -51,6 +52,8 @@ if [[ $what == bench || $what == all ]]; then
   timeout 400 $B bench $S --tokens 8192,32768,100000 --json "$OUT/bench.json"
   timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --json "$OUT/bench_offload.json"
   timeout 400 $B bench $S --tokens 1000000 --kv-fp8 --decode-tokens 16 --json "$OUT/bench_1m.json"
+  # The opt-in kernels, A/B against the default batched-GEMM paths.
+  timeout 200 $B bench $S --tokens 100000 --flash --decode-kernel --json "$OUT/bench_kernels.json"
   LENS=8192,32768,100000 LAYERS=32 CHUNK=8192 timeout 400 python3 .devcarry/peer_hf_baseline.py | tee "$OUT/peer.jsonl"
 fi
 echo "== total $((SECONDS - t0)) s"

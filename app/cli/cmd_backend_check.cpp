@@ -14,15 +14,16 @@
 namespace quire::cli {
 
 int cmd_backend_check(const std::vector<std::string> & argv) {
-    const Args a(argv, {"--model", "--tokenizer", "--tokens", "--l8b"}, {"--json", "--bf16", "--memory", "--help"});
+    const Args a(argv, {"--model", "--tokenizer", "--tokens", "--l8b"}, {"--json", "--bf16", "--memory", "--flash", "--help"});
     if (a.has("--help")) {
-        std::fputs("usage: quire-cli backend-check [--json] [--model PATH [--tokenizer PATH] [--tokens N] [--bf16] [--memory]] [--l8b DIR]\n"
+        std::fputs("usage: quire-cli backend-check [--json] [--model PATH [--tokenizer PATH] [--tokens N] [--bf16] [--memory]] [--flash] [--l8b DIR]\n"
                    "Checks each CUDA op against its CPU twin on random inputs; with --model, also the whole\n"
                    "model's logits (N pseudo-random tokens, default 64) and 32 greedy tokens on both backends:\n"
                    "fp32 weights must agree exactly (greedy identical, logits within 1e-3); with --bf16, the\n"
                    "normalised logit error must stay under 2e-2. --memory adds the block-memory checks of the\n"
                    "model (CUDA vs CPU memory pass in fp32, bf16 and fp8 blocks; window >= sequence vs full\n"
-                   "attention). --l8b DIR: the 8B-shape parity against transformers from the folder written by\n"
+                   "attention). --flash: the flash reading kernel against the batched-GEMM path in a random\n"
+                   "bf16 model of the 8B shape. --l8b DIR: the 8B-shape parity against transformers from the folder written by\n"
                    "tests/reference/make_llama3_8b_2layer.py.\n",
                    stdout);
         return 0;
@@ -73,6 +74,14 @@ int cmd_backend_check(const std::vector<std::string> & argv) {
             }
             j["memory_notes"] = notes;
         }
+    }
+    if (a.has("--flash")) {
+        std::vector<std::string> notes;
+        for (const auto & o : cuda_flash_checks(&notes)) {
+            j["memory"].push_back({{"check", o.op}, {"error", o.error}, {"threshold", o.threshold}, {"ok", o.ok}});
+            ok = ok && o.ok;
+        }
+        for (const auto & n : notes) j["memory_notes"].push_back(n);
     }
     if (auto dir = a.get("--l8b")) {
         std::vector<std::string> notes;

@@ -3,6 +3,8 @@
 
 #include "attention.cuh"
 #include "block_select.cuh"
+#include "core/half.h"
+#include "flash_reading.cuh"
 #include "kv_blocks.cuh"
 #include "memory/block_select.h"
 #include "memory_softmax.cuh"
@@ -109,6 +111,61 @@ template <typename Add> void check_memory_ops(Rng & rng, Add add) {
             }
         add("memory softmax (masked)", norm_error(ds.download(s.size()), ref), 1e-6);
         add("local scores", norm_error(dws.download(ws.size()), ws), 1e-6);
+    }
+    { // flash reading attention (bf16) against fp32 loops over the same bf16 values
+        const int NH = 4, NKV = 2, HD = 128, T = 100, n_mem = 130, n_win = 70, kvd = NKV * HD, rows = n_win + T;
+        const float scale = 1.0f / std::sqrt(static_cast<float>(HD));
+        auto rounded = [&](size_t n) {
+            auto v = rng.normal(n);
+            for (auto & x : v) x = bf16_to_fp32(fp32_to_bf16(x));
+            return v;
+        };
+        auto to_dev = [](const std::vector<float> & v) {
+            std::vector<uint16_t> b(v.size());
+            for (size_t i = 0; i < v.size(); ++i) b[i] = fp32_to_bf16(v[i]);
+            DeviceBuffer<uint16_t> d(b.size());
+            d.upload(b);
+            return d;
+        };
+        const auto qm = rounded(static_cast<size_t>(NH * T * HD)), qr = rounded(qm.size()), mk = rounded(static_cast<size_t>(n_mem * kvd)),
+                   mv = rounded(mk.size()), wk = rounded(static_cast<size_t>(rows * kvd)), wv = rounded(wk.size()),
+                   ws0 = rng.normal(static_cast<size_t>(rows * NH));
+        auto dqm = to_dev(qm), dqr = to_dev(qr), dmk = to_dev(mk), dmv = to_dev(mv), dwk = to_dev(wk), dwv = to_dev(wv);
+        auto dws = dev(ws0);
+        DeviceBuffer<StepCounters> c(1);
+        const StepCounters hc{500, n_win};
+        c.upload(&hc, 1);
+        DeviceBuffer<uint16_t> out(static_cast<size_t>(T * NH * HD));
+        CUDA_CHECK(cudaMemset(out.get(), 0xFF, out.size() * 2)); // NaN
+        DeviceBuffer<float> stats(static_cast<size_t>(NH * T * 2));
+        const FlashReadingParams fp{dqm.get(), dqr.get(), dmk.get(), dmv.get(), dwk.get(), dwv.get(), c.get(), n_mem, T, NH, NKV, HD, rows, scale,
+                                    out.get(), stats.get(), dws.get()};
+        CUDA_CHECK(launch_flash_reading(fp, nullptr));
+        std::vector<float> ref(out.size()), ws = ws0, lg(static_cast<size_t>(n_mem + rows));
+        for (int h = 0; h < NH; ++h) {
+            const int kvh = h / (NH / NKV);
+            for (int t = 0; t < T; ++t) {
+                const float * q1 = qm.data() + static_cast<size_t>((h * T + t) * HD), * q2 = qr.data() + static_cast<size_t>((h * T + t) * HD);
+                const int n = n_mem + n_win + t + 1;
+                for (int j = 0; j < n; ++j) {
+                    const bool mem = j < n_mem;
+                    const float * k = (mem ? mk.data() + static_cast<size_t>(j) * kvd : wk.data() + static_cast<size_t>(j - n_mem) * kvd) + kvh * HD;
+                    lg[static_cast<size_t>(j)] = cpu::dot(mem ? q1 : q2, k, HD) * scale;
+                }
+                cpu::softmax(lg.data(), n);
+                for (int j = 0; j < n; ++j) {
+                    const bool mem = j < n_mem;
+                    const float * v = (mem ? mv.data() + static_cast<size_t>(j) * kvd : wv.data() + static_cast<size_t>(j - n_mem) * kvd) + kvh * HD;
+                    for (int d = 0; d < HD; ++d) ref[static_cast<size_t>(t * NH * HD + h * HD + d)] += lg[static_cast<size_t>(j)] * v[d];
+                    if (!mem) ws[static_cast<size_t>((j - n_mem) * NH + h)] += lg[static_cast<size_t>(j)];
+                }
+            }
+        }
+        const auto got16 = out.download(out.size());
+        std::vector<float> got(got16.size());
+        for (size_t i = 0; i < got.size(); ++i) got[i] = bf16_to_fp32(got16[i]);
+        add("flash reading attention (bf16)", norm_error(got, ref), 1e-2);
+        add("flash reading local scores", norm_error(dws.download(ws.size()), ws), 1e-4);
     }
     for (KvType st : {KvType::F32, KvType::FP8}) { // store two blocks, gather them back in reverse order
         const int n_blk = 2;

@@ -3,8 +3,10 @@
 
 #include "block_select.cuh"
 #include "convert.cuh"
+#include "decode_attention.cuh"
 #include "core/error.h"
 #include "elementwise.cuh"
+#include "flash_reading.cuh"
 #include "head_major.cuh"
 #include "kv_blocks.cuh"
 #include "memory/memory_model.h"
@@ -106,6 +108,8 @@ void CudaMemoryModel::alloc_state() {
     ids_.resize(T);
     ctr_.resize(1);
     amax_.resize(T / static_cast<size_t>(cfg_.block_size) + 2); // blocks cut in one trim, at most
+    part_.resize(NH * static_cast<size_t>(decode_attention_splits()) * static_cast<size_t>(hp_.head_dim + 2));
+    stats_.resize(NH * T * 2);
     CUDA_CHECK(cudaHostAlloc(&pick_host_, sizeof(int), cudaHostAllocDefault));
     CUDA_CHECK(cudaHostAlloc(&logits_host_, sizeof(float) * static_cast<size_t>(hp_.n_vocab), cudaHostAllocDefault));
     *pick_host_ = -1;
@@ -177,6 +181,7 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
     const size_t p_esz = ct_ == KvType::BF16 ? 2 : 4;
     cublasHandle_t h = gemm_->handle();
     const long long rows_g = static_cast<long long>(n_rep) * T; // query rows per KV head
+    const bool use_flash = opt_.flash && ct_ == KvType::BF16 && flash_reading_supported(HD);
 
     PhaseTimer & pt = *prof_;
     pt.mark("start");
@@ -212,29 +217,40 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
         }
 
         pt.mark("select");
-        // Attention: S = [q_mem . K_mem | q . K_local] * scale per KV head, one softmax, O = P . V.
-        if (n_mem > 0)
-            CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_T, CUBLAS_OP_N, n_mem, static_cast<int>(rows_g), HD, &scale, L.mem_k.get(), dt, KVD, HD,
-                                                    qmh_.get(), dt, HD, rows_g * HD, &zero, s_.get(), CUDA_R_32F, n_cols, rows_g * n_cols, NKV,
+        if (T == 1 && opt_.decode_kernel) {
+            // Decoding: one query, split over the keys; output straight into the wo GEMM's input.
+            const DecodeAttentionParams dp{qm_.get(), q_.get(), L.mem_k.get(), L.mem_v.get(), L.win_krot.get(), L.win_v.get(), ctr_.get(), n_mem,
+                                           n_loc_cols, NH, NKV, HD, scale, ct_, s_.get(), part_.get(), xb_.get(), L.win_score.get()};
+            CUDA_CHECK(launch_decode_attention(dp, stream_));
+        } else if (use_flash) {
+            const FlashReadingParams fp{qmh_.get(), qh_.get(), L.mem_k.get(), L.mem_v.get(), L.win_krot.get(), L.win_v.get(), ctr_.get(), n_mem, T, NH,
+                                        NKV, HD, n_loc_cols, scale, xb_.get(), stats_.get(), L.win_score.get()};
+            CUDA_CHECK(launch_flash_reading(fp, stream_));
+        } else {
+            // Attention: S = [q_mem . K_mem | q . K_local] * scale per KV head, one softmax, O = P . V.
+            if (n_mem > 0)
+                CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_T, CUBLAS_OP_N, n_mem, static_cast<int>(rows_g), HD, &scale, L.mem_k.get(), dt, KVD, HD,
+                                                        qmh_.get(), dt, HD, rows_g * HD, &zero, s_.get(), CUDA_R_32F, n_cols, rows_g * n_cols, NKV,
+                                                        CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
+            CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_T, CUBLAS_OP_N, n_loc_cols, static_cast<int>(rows_g), HD, &scale, L.win_krot.get(), dt, KVD,
+                                                    HD, qh_.get(), dt, HD, rows_g * HD, &zero, s_.get() + n_mem, CUDA_R_32F, n_cols, rows_g * n_cols, NKV,
                                                     CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-        CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_T, CUBLAS_OP_N, n_loc_cols, static_cast<int>(rows_g), HD, &scale, L.win_krot.get(), dt, KVD,
-                                                HD, qh_.get(), dt, HD, rows_g * HD, &zero, s_.get() + n_mem, CUDA_R_32F, n_cols, rows_g * n_cols, NKV,
-                                                CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-        pt.mark("qk");
-        const MemorySoftmaxParams sp{s_.get(), ct_ == KvType::BF16 ? p_.get() : nullptr, ctr_.get(), NH, T, n_cols, n_mem};
-        CUDA_CHECK(launch_memory_softmax(sp, stream_));
-        pt.mark("softmax");
-        CUDA_CHECK(launch_local_scores(sp, L.win_score.get(), stream_));
-        pt.mark("local_scores");
-        if (n_mem > 0)
-            CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_N, CUBLAS_OP_N, HD, static_cast<int>(rows_g), n_mem, &one, L.mem_v.get(), dt, KVD, HD, P,
-                                                    dt, n_cols, rows_g * n_cols, &zero, atth_.get(), CUDA_R_32F, HD, rows_g * HD, NKV,
+            pt.mark("qk");
+            const MemorySoftmaxParams sp{s_.get(), ct_ == KvType::BF16 ? p_.get() : nullptr, ctr_.get(), NH, T, n_cols, n_mem};
+            CUDA_CHECK(launch_memory_softmax(sp, stream_));
+            pt.mark("softmax");
+            CUDA_CHECK(launch_local_scores(sp, L.win_score.get(), stream_));
+            pt.mark("local_scores");
+            if (n_mem > 0)
+                CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_N, CUBLAS_OP_N, HD, static_cast<int>(rows_g), n_mem, &one, L.mem_v.get(), dt, KVD, HD, P,
+                                                        dt, n_cols, rows_g * n_cols, &zero, atth_.get(), CUDA_R_32F, HD, rows_g * HD, NKV,
+                                                        CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
+            CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_N, CUBLAS_OP_N, HD, static_cast<int>(rows_g), n_loc_cols, &one, L.win_v.get(), dt, KVD,
+                                                    HD, static_cast<const unsigned char *>(P) + static_cast<size_t>(n_mem) * p_esz, dt, n_cols,
+                                                    rows_g * n_cols, n_mem > 0 ? &one : &zero, atth_.get(), CUDA_R_32F, HD, rows_g * HD, NKV,
                                                     CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-        CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_N, CUBLAS_OP_N, HD, static_cast<int>(rows_g), n_loc_cols, &one, L.win_v.get(), dt, KVD,
-                                                HD, static_cast<const unsigned char *>(P) + static_cast<size_t>(n_mem) * p_esz, dt, n_cols,
-                                                rows_g * n_cols, n_mem > 0 ? &one : &zero, atth_.get(), CUDA_R_32F, HD, rows_g * HD, NKV,
-                                                CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-        CUDA_CHECK(launch_from_head_major(atth_.get(), xb_.get(), T, NH, HD, ct_, stream_));
+            CUDA_CHECK(launch_from_head_major(atth_.get(), xb_.get(), T, NH, HD, ct_, stream_));
+        }
         pt.mark("pv");
 
         gemm_->mul(xb_.get(), T, W.wo, o_.get());

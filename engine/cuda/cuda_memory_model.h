@@ -28,6 +28,8 @@ struct CudaMemoryOptions {
     uint64_t block_budget = UINT64_MAX;   // GPU bytes for block K/V; beyond it pinned host memory
     bool host_offload = true;
     bool graphs = true;                   // TOKEN steps as captured CUDA graphs
+    bool flash = false;                   // reading steps through the flash kernel (bf16, head dim 128)
+    bool decode_kernel = false;           // T = 1 steps through the split-key decode kernel (else batched GEMMs)
 };
 
 class CudaMemoryModel : public MemoryBackend {
@@ -119,7 +121,7 @@ private:
     std::vector<int> tokens_;
     // Scratch.
     DeviceBuffer<StepCounters> ctr_;
-    DeviceBuffer<float> x_, qkv_, q_, qm_, kr_, atth_, o_, gu_, s_, qmean_, logits_, amax_;
+    DeviceBuffer<float> x_, qkv_, q_, qm_, kr_, atth_, o_, gu_, s_, qmean_, logits_, amax_, part_, stats_;
     DeviceBuffer<unsigned char> xb_, qh_, qmh_, p_; // xb_: the next GEMM's input in the compute type
     DeviceBuffer<int> ids_;
     struct Stage {

@@ -72,6 +72,9 @@ void CudaMemoryModel::copy_state_from(const CudaMemoryModel & o) {
 std::unique_ptr<CudaMemoryModel> CudaMemoryModel::fork() const {
     auto f = std::make_unique<CudaMemoryModel>(w_, cfg_, opt_);
     f->copy_state_from(*this);
+    // The session's new blocks share what is left of this state's GPU budget.
+    const GpuBlockPool & own = *pools_.back();
+    f->set_block_budget(own.device_budget() > own.device_bytes() ? own.device_budget() - own.device_bytes() : 0);
     return f;
 }
 

@@ -23,6 +23,7 @@ public:
     void * alloc();
 
     void set_device_budget(uint64_t bytes) { device_budget_ = bytes; }
+    uint64_t device_budget() const { return device_budget_; }
     uint64_t device_bytes() const { return device_bytes_; }
     uint64_t host_bytes() const { return host_bytes_; }
     size_t slot_bytes() const { return slot_bytes_; }

@@ -75,6 +75,8 @@ std::vector<BenchRow> memory_bench(const HParams & hp, const Model * model, cons
             CudaMemoryOptions mo;
             mo.kv_fp8 = opt.kv_fp8;
             mo.graphs = opt.graphs;
+            mo.flash = opt.flash;
+            mo.decode_kernel = opt.decode_kernel;
             uint64_t peak = 0;
             auto sample = [&] { peak = std::max(peak, gpu_used() - base); };
             const auto doc = random_tokens(g, hp.n_vocab, n);

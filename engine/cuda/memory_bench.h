@@ -24,6 +24,8 @@ struct BenchOptions {
     int decode_tokens = 32;
     int question_tokens = 64, answer_tokens = 128;
     bool graphs = true;
+    bool flash = false;
+    bool decode_kernel = false;
     uint64_t seed = 1;
 };
 

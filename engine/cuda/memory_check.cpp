@@ -3,6 +3,7 @@
 
 #include "cuda/cuda_memory_model.h"
 #include "cuda/cuda_model.h"
+#include "cuda/memory_bench.h"
 #include "generate/sampler.h"
 #include "memory/memory_model.h"
 #include "model/model.h"
@@ -52,12 +53,13 @@ void compare_selection(const RetrievalStep & c, const RetrievalStep & g, MemoryC
 } // namespace
 
 MemoryCheck cuda_memory_check(const Model & model, const std::vector<int> & doc, const std::vector<int> & question, const MemoryConfig & cfg,
-                              int n_greedy, bool bf16, bool kv_fp8) {
+                              int n_greedy, bool bf16, bool kv_fp8, bool decode_kernel) {
     MemoryCheck r;
     MemoryState cs(model.hp, cfg);
     MemoryModel cpu(model, cs);
     CudaMemoryOptions opt;
     opt.kv_fp8 = kv_fp8;
+    opt.decode_kernel = decode_kernel;
     CudaMemoryModel gpu(GpuWeights::upload(model, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32), cfg, opt);
     std::vector<float> lc, lg;
     auto feed = [&](const std::vector<int> & ids, StepKind kind) {
@@ -154,6 +156,12 @@ std::vector<OpCheck> cuda_memory_checks(const Model & model, std::vector<std::st
         add("memory fp32 selections vs CPU", c.detail.empty() && c.blocks >= 10 && c.selections_equal + c.selections_near_tie == c.selections ? 0 : 1, 0, note);
         add("memory fp32 greedy vs CPU", c.greedy_equal ? 0 : 1, 0, note);
     }
+    { // the opt-in split-key decode kernel in place of the batched GEMMs for T = 1
+        const auto c = cuda_memory_check(model, doc, question, small_memory(), 24, false, false, true);
+        const std::string note = fmt("logit error %.2e, selections %g (equal %g)", c.max_logit_error, c.selections, c.selections_equal) +
+                                 (c.greedy_equal ? ", greedy identical" : ", greedy DIFFERENT");
+        add("memory fp32 with the decode kernel vs CPU", c.greedy_equal && c.max_logit_error <= 1e-4 ? c.max_logit_error : 1.0, 1e-4, note);
+    }
     for (bool fp8 : {false, true}) {
         const auto c = cuda_memory_check(model, doc, question, small_memory(), 8, true, fp8);
         const std::string name = fp8 ? "memory bf16 + fp8 blocks" : "memory bf16";
@@ -167,6 +175,35 @@ std::vector<OpCheck> cuda_memory_checks(const Model & model, std::vector<std::st
     const double e32 = cuda_memory_vs_full(model, toks, false), e16 = cuda_memory_vs_full(model, toks, true);
     add("memory (window >= sequence) vs full attention, fp32", e32, 1e-5, fmt("normalised error %.2e", e32));
     add("memory (window >= sequence) vs full attention, bf16", e16, 2e-2, fmt("normalised error %.2e", e16));
+    return out;
+}
+
+std::vector<OpCheck> cuda_flash_checks(std::vector<std::string> * summary) {
+    // Both bf16 paths against the fp32 pass of the same random model (fp32 weights, batched fp32
+    // GEMMs): the flash kernel may not be less accurate than the batched-GEMM path it replaces.
+    std::vector<OpCheck> out;
+    for (const char * shape : {"llama3-8b"}) {
+        const HParams hp = bench_shape(shape, 2);
+        MemoryConfig cfg = memory_preset("512");
+        cfg.n_init = 64, cfg.n_local = 256, cfg.block_size = 64, cfg.topk = 4, cfg.exc_block_size = 256;
+        CudaMemoryOptions flash, gemm;
+        flash.flash = true;
+        CudaMemoryModel ref(GpuWeights::random(hp, CudaPrecision::FP32, 5), cfg, gemm);
+        const auto w = GpuWeights::random(hp, CudaPrecision::BF16, 5);
+        CudaMemoryModel fa(w, cfg, flash), fb(w, cfg, gemm);
+        const auto toks = pseudo_tokens(2000, hp.n_vocab, 11);
+        double err_flash = 0, err_gemm = 0;
+        for (size_t i = 0; i < toks.size(); i += 256) {
+            const std::vector<int> chunk(toks.begin() + static_cast<std::ptrdiff_t>(i), toks.begin() + static_cast<std::ptrdiff_t>(std::min(toks.size(), i + 256)));
+            const auto r = ref.step(chunk, StepKind::DOCUMENT, true);
+            err_flash = std::max(err_flash, norm_error(fa.step(chunk, StepKind::DOCUMENT, true), r));
+            err_gemm = std::max(err_gemm, norm_error(fb.step(chunk, StepKind::DOCUMENT, true), r));
+        }
+        const std::string name = std::string("flash reading in a model, ") + shape + " shape (2 layers): error vs fp32";
+        const double bound = 1.25 * err_gemm + 5e-3;
+        out.push_back({name, err_flash, bound, err_flash <= bound});
+        if (summary) summary->push_back(name + ": " + fmt("flash %.2e, batched GEMMs %.2e (bound 1.25x + 5e-3)", err_flash, err_gemm));
+    }
     return out;
 }
 

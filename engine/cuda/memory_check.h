@@ -27,7 +27,7 @@ struct MemoryCheck {
 
 // doc: fed in execution blocks (DOCUMENT); then question (QUESTION), then n_greedy tokens.
 MemoryCheck cuda_memory_check(const Model & model, const std::vector<int> & doc, const std::vector<int> & question, const MemoryConfig & cfg,
-                              int n_greedy, bool bf16, bool kv_fp8 = false);
+                              int n_greedy, bool bf16, bool kv_fp8 = false, bool decode_kernel = false);
 
 // Normalised error between the block-memory pass with a window covering all of `tokens` and
 // full attention (CudaModel), last-position logits of each execution block.
@@ -40,6 +40,10 @@ double cuda_memory_vs_full(const Model & model, const std::vector<int> & tokens,
 // window >= sequence against full attention (fp32 1e-5, bf16 2e-2). `summary` receives one line
 // per check.
 std::vector<OpCheck> cuda_memory_checks(const Model & model, std::vector<std::string> * summary = nullptr);
+
+// The flash reading kernel inside a whole model (random weights, 2 layers, 8B shape):
+// its logits' error against the fp32 pass may exceed the batched-GEMM path's by at most 25% + 5e-3.
+std::vector<OpCheck> cuda_flash_checks(std::vector<std::string> * summary = nullptr);
 
 // The 8B-shape parity against transformers from the folder that
 // tests/reference/make_llama3_8b_2layer.py wrote: full attention and block memory (window >=
