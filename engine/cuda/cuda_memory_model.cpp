@@ -61,10 +61,9 @@ CudaMemoryModel::~CudaMemoryModel() {
     if (logits_host_) cudaFreeHost(logits_host_);
     if (stream_) cudaStreamSynchronize(stream_);
     prof_.reset();
-    for (auto & st : stages_) {
-        if (st.p) cudaFreeHost(st.p);
+    for (auto & st : stages_)
         if (st.done) cudaEventDestroy(st.done);
-    }
+    if (stage_mem_) cudaFreeHost(stage_mem_);
     gemm_.reset();
     if (stream_) cudaStreamDestroy(stream_);
 }
@@ -114,9 +113,10 @@ void CudaMemoryModel::alloc_state() {
     CUDA_CHECK(cudaHostAlloc(&logits_host_, sizeof(float) * static_cast<size_t>(hp_.n_vocab), cudaHostAllocDefault));
     *pick_host_ = -1;
     stages_.resize(64); // the host may run up to a few steps ahead of the GPU
-    for (auto & st : stages_) {
-        CUDA_CHECK(cudaHostAlloc(&st.p, kStageBytes, cudaHostAllocDefault));
-        CUDA_CHECK(cudaEventCreateWithFlags(&st.done, cudaEventDisableTiming));
+    CUDA_CHECK(cudaHostAlloc(&stage_mem_, kStageBytes * stages_.size(), cudaHostAllocDefault)); // one pinning call
+    for (size_t i = 0; i < stages_.size(); ++i) {
+        stages_[i].p = stage_mem_ + i * kStageBytes;
+        CUDA_CHECK(cudaEventCreateWithFlags(&stages_[i].done, cudaEventDisableTiming));
     }
     CUDA_CHECK(cudaDeviceSynchronize()); // the memsets and uploads above ran on the legacy stream
 }

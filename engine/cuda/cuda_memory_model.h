@@ -129,6 +129,7 @@ private:
         cudaEvent_t done = nullptr;
     };
     std::vector<Stage> stages_;
+    unsigned char * stage_mem_ = nullptr;
     size_t stage_next_ = 0;
     int * pick_host_ = nullptr;
     float * logits_host_ = nullptr;
