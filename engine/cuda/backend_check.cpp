@@ -5,6 +5,7 @@
 #include "block_select.cuh"
 #include "core/half.h"
 #include "flash_reading.cuh"
+#include "sampling.cuh"
 #include "kv_blocks.cuh"
 #include "memory/block_select.h"
 #include "memory_softmax.cuh"
@@ -111,6 +112,25 @@ template <typename Add> void check_memory_ops(Rng & rng, Add add) {
             }
         add("memory softmax (masked)", norm_error(ds.download(s.size()), ref), 1e-6);
         add("local scores", norm_error(dws.download(ws.size()), ws), 1e-6);
+    }
+    { // sampling on the device against Sampler::pick with the same uniform numbers
+        const int n = 5000;
+        const auto logits = rng.normal(static_cast<size_t>(n), 2.0f);
+        auto dl = dev(logits);
+        DeviceBuffer<double> r(1);
+        DeviceBuffer<int> pick(1);
+        int differ = 0;
+        for (const SamplerParams & sp : {SamplerParams{0.8f, 40, 0.9f, 1.0f, 64, 0}, SamplerParams{1.3f, 256, 1.0f, 1.0f, 64, 0}}) {
+            for (int i = 0; i < 32; ++i) {
+                const double u = (i + 0.5) / 32.0;
+                r.upload(&u, 1);
+                CUDA_CHECK(launch_sample_top_p(dl.get(), n, sp.temperature, sp.top_k, sp.top_p, r.get(), pick.get(), nullptr));
+                differ += pick.download(1)[0] != Sampler::pick(logits, sp, u);
+            }
+        }
+        CUDA_CHECK(launch_argmax(dl.get(), n, pick.get(), nullptr));
+        differ += pick.download(1)[0] != argmax(logits);
+        add("sampling (greedy, top-k/top-p picks)", differ, 0.0);
     }
     { // flash reading attention (bf16) against fp32 loops over the same bf16 values
         const int NH = 4, NKV = 2, HD = 128, T = 100, n_mem = 130, n_win = 70, kvd = NKV * HD, rows = n_win + T;

@@ -28,8 +28,9 @@ CudaDeviceInfo cuda_device_info() {
         d.free_bytes = fr;
         d.total_bytes = tot;
     }
-    if (p.major < 7) {
-        d.error = d.name + " has compute capability " + std::to_string(p.major) + "." + std::to_string(p.minor) + "; Quire needs 7.0 or newer";
+    if (p.major < 8) {
+        d.error = d.name + " has compute capability " + std::to_string(p.major) + "." + std::to_string(p.minor) +
+                  "; Quire's kernels need 8.0 or newer (Ampere: bf16 tensor cores)";
         return d;
     }
     d.usable = true;

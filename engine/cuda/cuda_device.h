@@ -7,7 +7,7 @@
 namespace quire {
 
 struct CudaDeviceInfo {
-    bool usable = false;   // a device of compute capability >= 7.0 with a working driver
+    bool usable = false;   // a device of compute capability >= 8.0 with a working driver
     int count = 0;
     std::string name;
     int cc_major = 0, cc_minor = 0;

@@ -106,6 +106,7 @@ void CudaMemoryModel::alloc_state() {
     logits_.resize(static_cast<size_t>(hp_.n_vocab));
     ids_.resize(T);
     ctr_.resize(1);
+    r_.resize(1);
     amax_.resize(T / static_cast<size_t>(cfg_.block_size) + 2); // blocks cut in one trim, at most
     part_.resize(NH * static_cast<size_t>(decode_attention_splits()) * static_cast<size_t>(hp_.head_dim + 2));
     stats_.resize(NH * T * 2);
@@ -267,13 +268,14 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
 
 // Final norm and LM head of the last token: logits to pinned host memory, or the argmax into
 // ids_ (the next step's input) and pinned host memory.
-void CudaMemoryModel::head(bool greedy, int T) {
+void CudaMemoryModel::head(Head mode, int T) {
     const int D = hp_.n_embd, V = hp_.n_vocab;
     prof_->mark("start");
     CUDA_CHECK(launch_add_rmsnorm(x_.get() + static_cast<size_t>(T - 1) * D, nullptr, w_->out_norm.get(), xb_.get(), ct_, 1, D, hp_.norm_eps, stream_));
     gemm_->mul(xb_.get(), 1, w_->lm_head(), logits_.get());
-    if (greedy) {
-        CUDA_CHECK(launch_argmax(logits_.get(), V, ids_.get(), stream_));
+    if (mode != Head::LOGITS) {
+        if (mode == Head::GREEDY) CUDA_CHECK(launch_argmax(logits_.get(), V, ids_.get(), stream_));
+        else CUDA_CHECK(launch_sample_top_p(logits_.get(), V, samp_.temperature, samp_.top_k, samp_.top_p, r_.get(), ids_.get(), stream_));
         CUDA_CHECK(cudaMemcpyAsync(pick_host_, ids_.get(), sizeof(int), cudaMemcpyDeviceToHost, stream_));
     } else {
         CUDA_CHECK(cudaMemcpyAsync(logits_host_, logits_.get(), sizeof(float) * static_cast<size_t>(V), cudaMemcpyDeviceToHost, stream_));
@@ -291,9 +293,11 @@ void CudaMemoryModel::question_vector(int l, int T) {
     staged_copy(layers_[static_cast<size_t>(l)].qvec.get(), out.data(), QD * sizeof(float));
 }
 
-void CudaMemoryModel::launch_graph(bool greedy) {
+void CudaMemoryModel::launch_graph(Head mode) {
     const int nb = n_blocks();
-    if (!graph_ || graph_nb_ != nb || graph_sink_ != n_sink_ || graph_qvec_ != has_qvec_ || graph_greedy_ != static_cast<int>(greedy)) {
+    const bool same_samp = mode != Head::SAMPLE || (graph_samp_.temperature == samp_.temperature && graph_samp_.top_k == samp_.top_k &&
+                                                    graph_samp_.top_p == samp_.top_p);
+    if (!graph_ || graph_nb_ != nb || graph_sink_ != n_sink_ || graph_qvec_ != has_qvec_ || graph_mode_ != mode || !same_samp) {
         if (graph_) CUDA_CHECK(cudaGraphExecDestroy(graph_));
         graph_ = nullptr;
         cudaGraph_t g = nullptr;
@@ -302,7 +306,7 @@ void CudaMemoryModel::launch_graph(bool greedy) {
         CUDA_CHECK(cudaStreamBeginCapture(stream_, cudaStreamCaptureModeThreadLocal));
         try {
             run_layers(1, StepKind::TOKEN, cfg_.n_local + cfg_.block_size);
-            head(greedy, 1);
+            head(mode, 1);
         } catch (...) {
             prof_->pause(false);
             cudaStreamEndCapture(stream_, &g);
@@ -314,7 +318,7 @@ void CudaMemoryModel::launch_graph(bool greedy) {
         const cudaError_t e = cudaGraphInstantiate(&graph_, g, 0);
         cudaGraphDestroy(g);
         CUDA_CHECK(e);
-        graph_nb_ = nb, graph_sink_ = n_sink_, graph_qvec_ = has_qvec_, graph_greedy_ = greedy;
+        graph_nb_ = nb, graph_sink_ = n_sink_, graph_qvec_ = has_qvec_, graph_mode_ = mode, graph_samp_ = samp_;
     }
     prof_->mark("start");
     CUDA_CHECK(cudaGraphLaunch(graph_, stream_));
@@ -330,10 +334,10 @@ std::vector<float> CudaMemoryModel::step(const std::vector<int> & tokens, StepKi
         if (id < 0 || id >= hp_.n_vocab) fail(Status::BAD_INPUT, "token id " + std::to_string(id) + " is outside the vocabulary");
     staged_copy(ids_.get(), tokens.data(), sizeof(int) * static_cast<size_t>(T));
     if (opt_.graphs && T == 1 && kind == StepKind::TOKEN) {
-        launch_graph(false);
+        launch_graph(Head::LOGITS);
     } else {
         run_layers(T, kind, n_win_ + T);
-        if (want_logits) head(false, T);
+        if (want_logits) head(Head::LOGITS, T);
     }
     std::vector<float> logits;
     if (want_logits || trace || kind == StepKind::QUESTION) CUDA_CHECK(cudaStreamSynchronize(stream_));
@@ -342,19 +346,35 @@ std::vector<float> CudaMemoryModel::step(const std::vector<int> & tokens, StepKi
     return logits;
 }
 
-int CudaMemoryModel::step_greedy(int token, RetrievalStep * trace) {
+int CudaMemoryModel::step_greedy(int token, RetrievalStep * trace) { return step_pick(token, Head::GREEDY, trace); }
+
+bool CudaMemoryModel::device_sampling_ok(const SamplerParams & sp) {
+    return sp.temperature <= 0.0f || (sp.repeat_penalty == 1.0f && sp.top_k >= 1 && sp.top_k <= kSampleMaxTopK);
+}
+
+int CudaMemoryModel::step_sample(int token, const SamplerParams & sp, double r, RetrievalStep * trace) {
+    if (sp.temperature <= 0.0f) return step_pick(token, Head::GREEDY, trace);
+    if (!device_sampling_ok(sp)) fail(Status::INTERNAL, "sampling parameters the device does not support");
+    samp_ = sp;
+    samp_.top_k = std::min(sp.top_k, hp_.n_vocab);
+    staged_copy(r_.get(), &r, sizeof r);
+    return step_pick(token, Head::SAMPLE, trace);
+}
+
+// Feeds `token` (or, with token < 0, the previous pick still on the device) and picks the next.
+int CudaMemoryModel::step_pick(int token, Head mode, RetrievalStep * trace) {
     if (token >= 0) {
         if (token >= hp_.n_vocab) fail(Status::BAD_INPUT, "token id " + std::to_string(token) + " is outside the vocabulary");
         staged_copy(ids_.get(), &token, sizeof(int));
     } else {
-        if (*pick_host_ < 0) fail(Status::INTERNAL, "greedy step without a previous pick");
+        if (*pick_host_ < 0) fail(Status::INTERNAL, "device step without a previous pick");
         token = *pick_host_;
     }
     if (opt_.graphs) {
-        launch_graph(true);
+        launch_graph(mode);
     } else {
         run_layers(1, StepKind::TOKEN, n_win_ + 1);
-        head(true, 1);
+        head(mode, 1);
     }
     CUDA_CHECK(cudaStreamSynchronize(stream_));
     const int pick = *pick_host_;
@@ -388,6 +408,7 @@ void CudaMemoryModel::finish_step(const std::vector<int> & tokens, StepKind kind
     n_tokens_ += T;
     n_win_ += T;
     if (kind == StepKind::QUESTION) has_qvec_ = true;
+    cache_after_step(std::min(cfg_.topk, n_blocks()));
     trim();
 }
 
@@ -440,14 +461,10 @@ void CudaMemoryModel::trim() {
         if (n_win_ - cfg_.n_local < bs) break;
         const int nb_new = (n_win_ - cfg_.n_local) / bs, nb = n_blocks();
         ensure_block_capacity(nb + nb_new);
-        std::vector<void *> kp(static_cast<size_t>(nb_new) * NL), vp(kp.size());
-        for (size_t i = 0; i < kp.size(); ++i) {
-            kp[i] = pools_.back()->alloc();
-            vp[i] = pools_.back()->alloc();
-        }
+        add_homes(nb_new);
         const size_t at = static_cast<size_t>(nb) * NL;
-        staged_copy(tab_k_.get() + at, kp.data(), kp.size() * sizeof(void *));
-        staged_copy(tab_v_.get() + at, vp.data(), vp.size() * sizeof(void *));
+        staged_copy(tab_k_.get() + at, home_k_.data() + at, static_cast<size_t>(nb_new) * NL * sizeof(void *));
+        staged_copy(tab_v_.get() + at, home_v_.data() + at, static_cast<size_t>(nb_new) * NL * sizeof(void *));
         for (int l = 0; l < NL; ++l) {
             Layer & L = layers_[static_cast<size_t>(l)];
             const long long elems = static_cast<long long>(bs) * KVD;
@@ -464,6 +481,45 @@ void CudaMemoryModel::trim() {
     set_counters();
     prof_->mark("trim");
     prof_->collect();
+}
+
+// Slots for nb_new more blocks in every layer, entries [block][layer] appended to the homes.
+void CudaMemoryModel::add_homes(int nb_new) {
+    const size_t n = static_cast<size_t>(nb_new) * static_cast<size_t>(hp_.n_layer);
+    for (size_t i = 0; i < n; ++i) {
+        bool dk = false, dv = false;
+        home_k_.push_back(pools_.back()->alloc(&dk));
+        home_v_.push_back(pools_.back()->alloc(&dv));
+        home_dev_.push_back(dk && dv);
+        any_host_ = any_host_ || !(dk && dv);
+    }
+    start_cache();
+}
+
+// Offload mode: a cache of GPU slots for the host-resident blocks that steps select.
+void CudaMemoryModel::start_cache() {
+    if (!cache_ && opt_.cache_bytes > 0 && any_host_) {
+        const size_t slot = pools_.back()->slot_bytes();
+        const uint64_t want = opt_.cache_bytes == UINT64_MAX ? 4ull * std::max(cfg_.topk, 1) * hp_.n_layer * 2 * slot : opt_.cache_bytes;
+        const int pairs = static_cast<int>(want / (2 * slot));
+        if (pairs > 0) {
+            try {
+                cache_ = std::make_unique<GpuBlockCache>(slot, pairs, hp_.n_layer, cfg_.topk);
+            } catch (const Error & e) {
+                if (e.status() != Status::OUT_OF_MEMORY) throw;
+                opt_.cache_bytes = 0; // no room: blocks are read from host memory in place
+            }
+        }
+    }
+}
+
+void CudaMemoryModel::cache_after_step(int n_sel) {
+    if (!cache_) return;
+    std::vector<const int *> sel;
+    for (const auto & L : layers_) sel.push_back(L.sel.get());
+    const GpuBlockCache::Tables t{tab_k_.get(), tab_v_.get(), &home_k_, &home_v_, &home_dev_,
+                                  [this](void * dst, const void * src, size_t n) { staged_copy(dst, src, n); }};
+    cache_->after_step(stream_, sel, n_sel, t);
 }
 
 void CudaMemoryModel::set_block_budget(uint64_t bytes) { pools_.back()->set_device_budget(bytes); }

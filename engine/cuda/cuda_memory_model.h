@@ -9,9 +9,11 @@
 #pragma once
 
 #include "cuda/device_buffer.h"
+#include "cuda/gpu_block_cache.h"
 #include "cuda/gpu_block_pool.h"
 #include "cuda/gpu_weights.h"
 #include "cuda/phase_timer.h"
+#include "generate/sampler.h"
 #include "kv_type.cuh"
 #include "memory/memory_backend.h"
 #include "memory/memory_config.h"
@@ -27,6 +29,7 @@ struct CudaMemoryOptions {
     bool kv_fp8 = false;                  // store blocks as fp8 e4m3 with per-block scales (bf16 weights only)
     uint64_t block_budget = UINT64_MAX;   // GPU bytes for block K/V; beyond it pinned host memory
     bool host_offload = true;
+    uint64_t cache_bytes = UINT64_MAX;    // GPU slots caching host-resident blocks (UINT64_MAX: 4 x topk x layers pairs)
     bool graphs = true;                   // TOKEN steps as captured CUDA graphs
     bool flash = false;                   // reading steps through the flash kernel (bf16, head dim 128)
     bool decode_kernel = false;           // T = 1 steps through the split-key decode kernel (else batched GEMMs)
@@ -45,6 +48,13 @@ public:
     // Greedy decoding entirely on the device: feeds `token` (or, with token < 0, the previous
     // call's pick, which never left the device) and returns the argmax of the next logits.
     int step_greedy(int token, RetrievalStep * trace = nullptr);
+    // The same with temperature / top-k / top-p sampling on the device, drawing with the uniform
+    // number r (Sampler::next_uniform of the caller's sampler). Needs repeat_penalty 1 and top_k in
+    // 1..256 (device_sampling_ok); temperature 0 is greedy.
+    int step_sample(int token, const SamplerParams & sp, double r, RetrievalStep * trace = nullptr);
+    static bool device_sampling_ok(const SamplerParams & sp);
+    bool picks_on_device(const SamplerParams & sp) const override { return device_sampling_ok(sp); }
+    int step_pick(int token, const SamplerParams & sp, double r, RetrievalStep * trace) override { return step_sample(token, sp, r, trace); }
 
     // A session that shares this state's blocks (read-only) and cuts new ones into its own pool.
     std::unique_ptr<CudaMemoryModel> fork() const;
@@ -66,10 +76,14 @@ public:
     const std::vector<int> & tokens() const { return tokens_; }
     // GPU bytes for blocks cut from now on (beyond it: pinned host memory).
     void set_block_budget(uint64_t bytes);
+    // GPU bytes for the cache of host-resident blocks (takes effect when offloading begins).
+    void set_cache_bytes(uint64_t bytes) { opt_.cache_bytes = bytes; }
     // Wait for the queued work (steps return before the GPU finishes unless they return data).
     void synchronize();
     uint64_t block_device_bytes() const;
     uint64_t block_host_bytes() const;
+    uint64_t cache_hits() const { return cache_ ? cache_->hits() : 0; }
+    uint64_t cache_misses() const { return cache_ ? cache_->misses() : 0; }
 
 private:
     struct Layer {
@@ -86,14 +100,16 @@ private:
     void alloc_state();
     void ensure_block_capacity(int n);
     void run_layers(int T, StepKind kind, int n_loc_cols);
-    void head(bool greedy, int T);
+    enum class Head { LOGITS, GREEDY, SAMPLE };
+    void head(Head mode, int T);
+    int step_pick(int token, Head mode, RetrievalStep * trace);
     void trim();
     void shift_window(int n);
     void set_counters();
     void finish_step(const std::vector<int> & tokens, StepKind kind, RetrievalStep * trace);
     void fill_trace(RetrievalStep & tr, StepKind kind, int T) const;
     void question_vector(int l, int T);
-    void launch_graph(bool greedy);
+    void launch_graph(Head mode);
     void copy_state_from(const CudaMemoryModel & o);
     // Host -> device copy through a ring of pinned slots (stays asynchronous, unlike pageable copies).
     void staged_copy(void * dst, const void * src, size_t n);
@@ -113,6 +129,15 @@ private:
     DeviceBuffer<void *> tab_k_, tab_v_;
     DeviceBuffer<float> scale_k_, scale_v_;
     std::vector<std::shared_ptr<GpuBlockPool>> pools_; // pools_.back() receives new blocks
+    // Each table entry's home (device or pinned host) and whether it is on the device; the
+    // cache switches entries of host-resident blocks to GPU slots and back.
+    std::vector<void *> home_k_, home_v_;
+    std::vector<uint8_t> home_dev_;
+    std::unique_ptr<GpuBlockCache> cache_;
+    bool any_host_ = false;
+    void add_homes(int nb_new);
+    void start_cache();
+    void cache_after_step(int n_sel);
     // Host mirror.
     int64_t n_tokens_ = 0, win_start_ = 0;
     int n_sink_ = 0, n_win_ = 0;
@@ -135,7 +160,10 @@ private:
     float * logits_host_ = nullptr;
     // The captured TOKEN step and what it was captured for.
     cudaGraphExec_t graph_ = nullptr;
-    int graph_nb_ = -1, graph_sink_ = -1, graph_greedy_ = -1;
+    int graph_nb_ = -1, graph_sink_ = -1;
+    Head graph_mode_ = Head::LOGITS;
+    SamplerParams samp_, graph_samp_;   // device sampling parameters (kernel arguments of the graph)
+    DeviceBuffer<double> r_;            // the uniform number of the next device draw
     bool graph_qvec_ = false;
 };
 

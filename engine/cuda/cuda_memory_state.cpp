@@ -45,8 +45,13 @@ void CudaMemoryModel::copy_state_from(const CudaMemoryModel & o) {
     auto d2d = [&](void * dst, const void * src, size_t n) {
         if (n) CUDA_CHECK(cudaMemcpyAsync(dst, src, n, cudaMemcpyDeviceToDevice, stream_));
     };
-    d2d(tab_k_.get(), o.tab_k_.get(), nb * NL * sizeof(void *));
-    d2d(tab_v_.get(), o.tab_v_.get(), nb * NL * sizeof(void *));
+    // The tables from the homes: the parent's entries may point into its own cache.
+    home_k_ = o.home_k_, home_v_ = o.home_v_, home_dev_ = o.home_dev_, any_host_ = o.any_host_;
+    start_cache();
+    if (nb) {
+        CUDA_CHECK(cudaMemcpyAsync(tab_k_.get(), home_k_.data(), nb * NL * sizeof(void *), cudaMemcpyHostToDevice, stream_));
+        CUDA_CHECK(cudaMemcpyAsync(tab_v_.get(), home_v_.data(), nb * NL * sizeof(void *), cudaMemcpyHostToDevice, stream_));
+    }
     d2d(scale_k_.get(), o.scale_k_.get(), nb * NL * sizeof(float));
     d2d(scale_v_.get(), o.scale_v_.get(), nb * NL * sizeof(float));
     for (size_t l = 0; l < NL; ++l) {
@@ -88,7 +93,7 @@ void CudaMemoryModel::download(MemoryState & host) const {
     host.win_start = win_start_;
     host.blocks = blocks_;
     host.tokens = tokens_;
-    const auto kp = tab_k_.download(nb * NL), vp = tab_v_.download(nb * NL);
+    const std::vector<void *> & kp = home_k_, & vp = home_v_;
     const auto ks = scale_k_.download(nb * NL), vs = scale_v_.download(nb * NL);
     for (size_t l = 0; l < NL; ++l) {
         const Layer & S = layers_[l];
@@ -130,14 +135,10 @@ void CudaMemoryModel::upload(const MemoryState & h) {
                  nb = static_cast<size_t>(h.n_blocks()), blk = static_cast<size_t>(cfg_.block_size) * KVD;
     const size_t n_win = static_cast<size_t>(h.n_win()), n_sink = static_cast<size_t>(h.n_sink);
     ensure_block_capacity(h.n_blocks());
-    std::vector<void *> kp(nb * NL), vp(nb * NL);
-    for (size_t i = 0; i < kp.size(); ++i) {
-        kp[i] = pools_.back()->alloc();
-        vp[i] = pools_.back()->alloc();
-    }
+    add_homes(h.n_blocks());
     if (nb) {
-        CUDA_CHECK(cudaMemcpyAsync(tab_k_.get(), kp.data(), kp.size() * sizeof(void *), cudaMemcpyHostToDevice, stream_));
-        CUDA_CHECK(cudaMemcpyAsync(tab_v_.get(), vp.data(), vp.size() * sizeof(void *), cudaMemcpyHostToDevice, stream_));
+        CUDA_CHECK(cudaMemcpyAsync(tab_k_.get(), home_k_.data(), nb * NL * sizeof(void *), cudaMemcpyHostToDevice, stream_));
+        CUDA_CHECK(cudaMemcpyAsync(tab_v_.get(), home_v_.data(), nb * NL * sizeof(void *), cudaMemcpyHostToDevice, stream_));
     }
     // fp32 staging on the device, converted by the same kernels that cut blocks and fill the window.
     DeviceBuffer<float> stage(std::max({blk, n_win * KVD * 3, n_sink * KVD, size_t(1)}));

@@ -66,9 +66,10 @@ void GpuBlockPool::grow() {
     arenas_.push_back(a);
 }
 
-void * GpuBlockPool::alloc() {
+void * GpuBlockPool::alloc(bool * on_device) {
     if (arenas_.empty() || arenas_.back().used == arenas_.back().n_slots) grow();
     Arena & a = arenas_.back();
+    if (on_device) *on_device = a.device;
     void * p = a.p + a.used * slot_bytes_;
     ++a.used;
     return p;

@@ -19,8 +19,9 @@ public:
     GpuBlockPool(const GpuBlockPool &) = delete;
     GpuBlockPool & operator=(const GpuBlockPool &) = delete;
 
-    // A slot's pointer, valid on the device (device memory, or mapped host memory under UVA).
-    void * alloc();
+    // A slot's pointer, valid on the device (device memory, or mapped host memory under UVA);
+    // *on_device (if given) says which.
+    void * alloc(bool * on_device = nullptr);
 
     void set_device_budget(uint64_t bytes) { device_budget_ = bytes; }
     uint64_t device_budget() const { return device_budget_; }

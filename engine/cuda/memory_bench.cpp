@@ -90,7 +90,11 @@ std::vector<BenchRow> memory_bench(const HParams & hp, const Model * model, cons
                 const double reprs = 2.0 * static_cast<double>(n / opt.cfg.block_size + 1) * hp.n_layer * hp.q_dim() * 4;
                 const double left = opt.gpu_mem_gib * kGiB - used - fork - reprs - 0.25 * kGiB;
                 if (left < 0) fail(Status::OUT_OF_MEMORY, "the GPU budget is smaller than the weights and scratch");
-                mm.set_block_budget(static_cast<uint64_t>(left));
+                // A quarter of it for GPU slots caching hot host-resident blocks, for the document
+                // and again for the ask fork; the rest holds blocks.
+                const double cache = std::min(left / 8, 512.0 * 1024 * 1024);
+                mm.set_cache_bytes(static_cast<uint64_t>(cache));
+                mm.set_block_budget(static_cast<uint64_t>(left - 2 * cache));
             }
             sample();
             const auto t0 = Clock::now();

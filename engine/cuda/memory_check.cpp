@@ -53,13 +53,14 @@ void compare_selection(const RetrievalStep & c, const RetrievalStep & g, MemoryC
 } // namespace
 
 MemoryCheck cuda_memory_check(const Model & model, const std::vector<int> & doc, const std::vector<int> & question, const MemoryConfig & cfg,
-                              int n_greedy, bool bf16, bool kv_fp8, bool decode_kernel) {
+                              int n_greedy, bool bf16, bool kv_fp8, bool decode_kernel, bool offload) {
     MemoryCheck r;
     MemoryState cs(model.hp, cfg);
     MemoryModel cpu(model, cs);
     CudaMemoryOptions opt;
     opt.kv_fp8 = kv_fp8;
     opt.decode_kernel = decode_kernel;
+    if (offload) opt.block_budget = 0; // every block in pinned host memory, hot ones cached on the GPU
     CudaMemoryModel gpu(GpuWeights::upload(model, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32), cfg, opt);
     std::vector<float> lc, lg;
     auto feed = [&](const std::vector<int> & ids, StepKind kind) {
@@ -91,6 +92,8 @@ MemoryCheck cuda_memory_check(const Model & model, const std::vector<int> & doc,
     }
     r.greedy_equal = r.greedy_cpu == r.greedy_cuda;
     r.blocks = gpu.n_blocks();
+    r.cache_hits = gpu.cache_hits();
+    r.cache_misses = gpu.cache_misses();
     if (r.blocks != cs.n_blocks()) r.detail = "block counts differ: " + std::to_string(r.blocks) + " vs " + std::to_string(cs.n_blocks());
     return r;
 }
@@ -155,6 +158,14 @@ std::vector<OpCheck> cuda_memory_checks(const Model & model, std::vector<std::st
         add("memory fp32 logits vs CPU", c.max_logit_error, 1e-4, note);
         add("memory fp32 selections vs CPU", c.detail.empty() && c.blocks >= 10 && c.selections_equal + c.selections_near_tie == c.selections ? 0 : 1, 0, note);
         add("memory fp32 greedy vs CPU", c.greedy_equal ? 0 : 1, 0, note);
+    }
+    { // offload: blocks in pinned host memory, read in place or from the GPU cache
+        const auto c = cuda_memory_check(model, doc, question, small_memory(), 24, false, false, false, true);
+        const std::string note = fmt("logit error %.2e, selections %g (equal %g), ", c.max_logit_error, c.selections, c.selections_equal) +
+                                 fmt("cache hits %g, misses %g", static_cast<double>(c.cache_hits), static_cast<double>(c.cache_misses)) +
+                                 (c.greedy_equal ? ", greedy identical" : ", greedy DIFFERENT");
+        const bool ok = c.greedy_equal && c.selections_equal == c.selections && c.cache_hits > 0;
+        add("memory fp32 offloaded to host + GPU cache vs CPU", ok ? c.max_logit_error : 1.0, 1e-4, note);
     }
     { // the opt-in split-key decode kernel in place of the batched GEMMs for T = 1
         const auto c = cuda_memory_check(model, doc, question, small_memory(), 24, false, false, true);

@@ -22,12 +22,13 @@ struct MemoryCheck {
     bool greedy_equal = false;
     std::vector<int> greedy_cpu, greedy_cuda;
     int blocks = 0;                  // blocks cut by the end
+    uint64_t cache_hits = 0, cache_misses = 0; // offload: selections served from GPU slots or not
     std::string detail;              // first disagreement, if any
 };
 
 // doc: fed in execution blocks (DOCUMENT); then question (QUESTION), then n_greedy tokens.
 MemoryCheck cuda_memory_check(const Model & model, const std::vector<int> & doc, const std::vector<int> & question, const MemoryConfig & cfg,
-                              int n_greedy, bool bf16, bool kv_fp8 = false, bool decode_kernel = false);
+                              int n_greedy, bool bf16, bool kv_fp8 = false, bool decode_kernel = false, bool offload = false);
 
 // Normalised error between the block-memory pass with a window covering all of `tokens` and
 // full attention (CudaModel), last-position logits of each execution block.

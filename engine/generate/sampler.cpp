@@ -26,11 +26,17 @@ int Sampler::sample(std::vector<float> & logits, const std::vector<int> & histor
         }
     }
     if (p_.temperature <= 0.0f) return argmax(logits);
+    return pick(logits, p_, next_uniform());
+}
 
+// A uniform draw from the raw 64-bit output: identical on every platform for a given seed.
+double Sampler::next_uniform() { return static_cast<double>(rng_() >> 11) * (1.0 / 9007199254740992.0); }
+
+int Sampler::pick(const std::vector<float> & logits, const SamplerParams & p, double r) {
     std::vector<int> idx(logits.size());
     std::iota(idx.begin(), idx.end(), 0);
     size_t n = idx.size();
-    if (p_.top_k > 0 && static_cast<size_t>(p_.top_k) < n) n = static_cast<size_t>(p_.top_k);
+    if (p.top_k > 0 && static_cast<size_t>(p.top_k) < n) n = static_cast<size_t>(p.top_k);
     std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(n), idx.end(),
                       [&](int a, int b) { return logits[static_cast<size_t>(a)] > logits[static_cast<size_t>(b)]; });
     idx.resize(n);
@@ -38,16 +44,16 @@ int Sampler::sample(std::vector<float> & logits, const std::vector<int> & histor
     const double mx = logits[static_cast<size_t>(idx[0])];
     double sum = 0;
     for (size_t i = 0; i < n; ++i) {
-        prob[i] = std::exp((logits[static_cast<size_t>(idx[i])] - mx) / p_.temperature);
+        prob[i] = std::exp((logits[static_cast<size_t>(idx[i])] - mx) / p.temperature);
         sum += prob[i];
     }
     for (auto & q : prob) q /= sum;
-    if (p_.top_p < 1.0f) {
+    if (p.top_p < 1.0f) {
         double cum = 0;
         size_t keep = n;
         for (size_t i = 0; i < n; ++i) {
             cum += prob[i];
-            if (cum >= p_.top_p) {
+            if (cum >= p.top_p) {
                 keep = i + 1;
                 break;
             }
@@ -57,8 +63,6 @@ int Sampler::sample(std::vector<float> & logits, const std::vector<int> & histor
         const double s = std::accumulate(prob.begin(), prob.end(), 0.0);
         for (auto & q : prob) q /= s;
     }
-    // A uniform draw from the raw 64-bit output: identical on every platform for a given seed.
-    const double r = static_cast<double>(rng_() >> 11) * (1.0 / 9007199254740992.0);
     double cum = 0;
     for (size_t i = 0; i < prob.size(); ++i) {
         cum += prob[i];

@@ -22,6 +22,10 @@ public:
     explicit Sampler(const SamplerParams & p);
     // Picks a token from logits (modified in place by the penalty); `history` is the sequence so far.
     int sample(std::vector<float> & logits, const std::vector<int> & history);
+    // The next uniform number in [0, 1) of this sampler's stream (what sample() draws).
+    double next_uniform();
+    // Temperature / top-k / top-p pick with the uniform number r (no penalty; temperature > 0).
+    static int pick(const std::vector<float> & logits, const SamplerParams & p, double r);
 
 private:
     SamplerParams p_;

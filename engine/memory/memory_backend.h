@@ -3,6 +3,7 @@
 #pragma once
 
 #include "generate/backend.h"
+#include "generate/sampler.h"
 #include "memory/memory_state.h"
 #include "memory/retrieval_trace.h"
 
@@ -24,6 +25,11 @@ public:
     // The state in host form (for block stores and the CPU).
     virtual void to_host(MemoryState & out) const = 0;
     virtual const char * name() const = 0;
+    // Decoding with the pick on the backend itself (the GPU): whether it can use these sampling
+    // parameters, and one step that feeds `token` and returns the next pick, drawn with the
+    // uniform number r. The default backend cannot (callers sample from step()'s logits).
+    virtual bool picks_on_device(const SamplerParams &) const { return false; }
+    virtual int step_pick(int, const SamplerParams &, double, RetrievalStep *) { return -1; }
 };
 
 // A backend that continues `state` (CPU: in place; CUDA: a GPU copy; `state` is then not

@@ -107,8 +107,10 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     Sampler sampler(params.gen.sampling);
     std::vector<int> history = mm.consumed_tokens();
     StreamDecoder dec(tok, history);
+    // On the GPU the next token is picked on the device (same uniform numbers as the host sampler).
+    const bool device_pick = mm.picks_on_device(params.gen.sampling);
+    int id = sampler.sample(logits, history);
     for (int n = 0; n < params.gen.n_predict; ++n) {
-        const int id = sampler.sample(logits, history);
         if (tok.is_end_of_generation(id)) {
             res.stop_reason = "eos";
             break;
@@ -124,7 +126,13 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
         if (n + 1 == params.gen.n_predict) break;
         RetrievalStep step;
         step.index = f.next_index();
-        logits = mm.step({id}, StepKind::TOKEN, true, on_retrieval ? &step : nullptr);
+        RetrievalStep * tr = on_retrieval ? &step : nullptr;
+        if (device_pick) {
+            id = mm.step_pick(id, params.gen.sampling, sampler.next_uniform(), tr);
+        } else {
+            logits = mm.step({id}, StepKind::TOKEN, true, tr);
+            id = sampler.sample(logits, history);
+        }
         if (on_retrieval) on_retrieval(step);
     }
     res.blocks = mm.memory_blocks();
