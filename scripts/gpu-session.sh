@@ -3,7 +3,8 @@
 # build the gpu preset, run every CUDA check (ops, whole models, block memory, the 8B-shape
 # parity against transformers), then the benchmark and the peer baseline in the same call.
 # Usage (through the device tool, carrying .devcarry): bash scripts/gpu-session.sh [checks|quick|bench|all]
-# (quick: checks and the bf16 benchmark rows, without the 1M-token row and the peer)
+# (quick: checks and the bf16 benchmark rows, without the 1M-token row and the peer;
+# offload: the offload rows with and without the GPU block cache, and the peer at 100K)
 # Results go to $OUT (checks.txt, bench*.json, peer.jsonl, build.log).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,11 @@ print(' '.join(f'{random.choice(names)} saw a {random.choice(things)} in the par
   } 2>&1 | tee "$OUT/checks.txt"
 fi
 S="--shape llama3-8b --random-weights --preset 2k"
+if [[ $what == offload ]]; then
+  timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --json "$OUT/bench_offload.json"
+  timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --no-cache --json "$OUT/bench_offload_nocache.json"
+  LENS=100000 LAYERS=32 CHUNK=8192 timeout 300 python3 .devcarry/peer_hf_baseline.py | tee "$OUT/peer.jsonl"
+fi
 if [[ $what == quick ]]; then
   timeout 300 $B bench $S --tokens 8192,32768,100000 --json "$OUT/bench.json"
   timeout 120 $B bench $S --tokens 100000 --gpu-mem-gib 20 --json "$OUT/bench_offload.json"
@@ -51,6 +57,7 @@ fi
 if [[ $what == bench || $what == all ]]; then
   timeout 400 $B bench $S --tokens 8192,32768,100000 --json "$OUT/bench.json"
   timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --json "$OUT/bench_offload.json"
+  timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --no-cache --json "$OUT/bench_offload_nocache.json"
   timeout 400 $B bench $S --tokens 1000000 --kv-fp8 --decode-tokens 16 --json "$OUT/bench_1m.json"
   # The opt-in kernels, A/B against the default batched-GEMM paths.
   timeout 200 $B bench $S --tokens 100000 --flash --decode-kernel --json "$OUT/bench_kernels.json"

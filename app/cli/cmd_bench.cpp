@@ -33,6 +33,7 @@ measures an ask (question + greedy answer on a fork) and decoding at that contex
   --no-graphs           launch decode steps one kernel at a time
   --flash               reading attention through the flash kernel instead of batched GEMMs
   --decode-kernel       decoding attention through the split-key kernel instead of batched GEMMs
+  --no-cache            offload mode without the GPU cache of hot host-resident blocks
   --json OUT            write all rows to OUT as JSON
 )";
 
@@ -59,7 +60,7 @@ std::vector<int64_t> parse_lengths(const std::string & s) {
 int cmd_bench(const std::vector<std::string> & argv) {
     std::set<std::string> opts = {"--shape", "--layers", "--model", "--tokens", "--gpu-mem-gib", "--decode-tokens", "--question-tokens", "--answer-tokens", "--json", "--seed"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
-    const Args a(argv, opts, {"--random-weights", "--kv-fp8", "--no-graphs", "--flash", "--decode-kernel", "--help"});
+    const Args a(argv, opts, {"--random-weights", "--kv-fp8", "--no-graphs", "--flash", "--decode-kernel", "--no-cache", "--help"});
     if (a.has("--help")) {
         std::fputs(kHelp, stdout);
         std::fputs(kMemoryHelp, stdout);
@@ -82,6 +83,7 @@ int cmd_bench(const std::vector<std::string> & argv) {
     o.graphs = !a.has("--no-graphs");
     o.flash = a.has("--flash");
     o.decode_kernel = a.has("--decode-kernel");
+    o.cache = !a.has("--no-cache");
     o.seed = static_cast<uint64_t>(a.get_int("--seed", 1));
     std::unique_ptr<Model> model;
     HParams hp;
@@ -108,6 +110,10 @@ int cmd_bench(const std::vector<std::string> & argv) {
         j["block_gpu_gib"] = r.block_gpu_gib;
         j["block_host_gib"] = r.block_host_gib;
         j["blocks"] = r.blocks;
+        if (r.cache_hits + r.cache_misses) {
+            j["cache_hits"] = r.cache_hits;
+            j["cache_misses"] = r.cache_misses;
+        }
         return j;
     };
     memory_bench(hp, model.get(), o, [&](const BenchRow & r) {

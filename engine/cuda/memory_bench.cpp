@@ -92,7 +92,7 @@ std::vector<BenchRow> memory_bench(const HParams & hp, const Model * model, cons
                 if (left < 0) fail(Status::OUT_OF_MEMORY, "the GPU budget is smaller than the weights and scratch");
                 // A quarter of it for GPU slots caching hot host-resident blocks, for the document
                 // and again for the ask fork; the rest holds blocks.
-                const double cache = std::min(left / 8, 512.0 * 1024 * 1024);
+                const double cache = opt.cache ? std::min(left / 8, 512.0 * 1024 * 1024) : 0.0;
                 mm.set_cache_bytes(static_cast<uint64_t>(cache));
                 mm.set_block_budget(static_cast<uint64_t>(left - 2 * cache));
             }
@@ -136,6 +136,8 @@ std::vector<BenchRow> memory_bench(const HParams & hp, const Model * model, cons
             r.peak_gpu_gib = static_cast<double>(peak) / kGiB;
             r.block_gpu_gib = static_cast<double>(mm.block_device_bytes()) / kGiB;
             r.block_host_gib = static_cast<double>(mm.block_host_bytes()) / kGiB;
+            r.cache_hits = mm.cache_hits();
+            r.cache_misses = mm.cache_misses();
             r.host_gib = host_rss_gib();
         } catch (const Error & e) {
             r.error = e.what();

@@ -26,6 +26,7 @@ struct BenchOptions {
     bool graphs = true;
     bool flash = false;
     bool decode_kernel = false;
+    bool cache = true;       // offload: GPU slots caching hot host-resident blocks
     uint64_t seed = 1;
 };
 
@@ -35,6 +36,7 @@ struct BenchRow {
     double peak_gpu_gib = 0, host_gib = 0, block_gpu_gib = 0, block_host_gib = 0;
     double decode_ms = 0, ask_s = 0;
     int blocks = 0;
+    uint64_t cache_hits = 0, cache_misses = 0; // offload: the document state's cache, ingest and decode together
     std::string error;
 };
 
