@@ -2,20 +2,13 @@
 // computes the logits of some keys of the tile, then thread d accumulates output dimension d.
 #include "attention.cuh"
 
+#include "detail/block_reduce.cuh"
+
 namespace {
 constexpr int kTile = 256;
 constexpr int kThreads = 128;
 constexpr int kMaxHeadDim = 256;
 
-__device__ float block_max(float v, float * red) {
-    for (int o = 16; o > 0; o >>= 1) v = fmaxf(v, __shfl_xor_sync(0xffffffff, v, o));
-    if ((threadIdx.x & 31) == 0) red[threadIdx.x >> 5] = v;
-    __syncthreads();
-    float m = red[0];
-    for (int w = 1; w < kThreads / 32; ++w) m = fmaxf(m, red[w]);
-    __syncthreads();
-    return m;
-}
 } // namespace
 
 // ---------------------------------------------------------------------------------------------

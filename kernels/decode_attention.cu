@@ -2,6 +2,7 @@
 // time, then thread d accumulates output dimension d over the split's keys.
 #include "decode_attention.cuh"
 
+#include "detail/block_reduce.cuh"
 #include "detail/kv_access.cuh"
 
 namespace {
@@ -10,24 +11,6 @@ constexpr int kThreads = 128;
 constexpr int kMaxHeadDim = 256;
 constexpr int kMaxKeysPerSplit = 1024;
 
-__device__ float block_reduce_max(float v, float * red) {
-    for (int o = 16; o > 0; o >>= 1) v = fmaxf(v, __shfl_xor_sync(0xffffffff, v, o));
-    if ((threadIdx.x & 31) == 0) red[threadIdx.x >> 5] = v;
-    __syncthreads();
-    float r = red[0];
-    for (int w = 1; w < kThreads / 32; ++w) r = fmaxf(r, red[w]);
-    __syncthreads();
-    return r;
-}
-__device__ float block_reduce_sum(float v, float * red) {
-    for (int o = 16; o > 0; o >>= 1) v += __shfl_xor_sync(0xffffffff, v, o);
-    if ((threadIdx.x & 31) == 0) red[threadIdx.x >> 5] = v;
-    __syncthreads();
-    float r = red[0];
-    for (int w = 1; w < kThreads / 32; ++w) r += red[w];
-    __syncthreads();
-    return r;
-}
 } // namespace
 
 int decode_attention_splits() { return kSplits; }
@@ -65,14 +48,14 @@ template <KvType CT> static __global__ void decode_pass1(DecodeAttentionParams p
     __syncthreads();
     float m = -INFINITY;
     for (int j = threadIdx.x; j < k1 - k0; j += kThreads) m = fmaxf(m, lg[j]);
-    m = block_reduce_max(m, red);
+    m = block_max(m, red);
     float l = 0.0f;
     for (int j = threadIdx.x; j < k1 - k0; j += kThreads) {
         const float e = expf(lg[j] - m);
         lg[j] = e;
         l += e;
     }
-    l = block_reduce_sum(l, red);
+    l = block_sum(l, red);
     float * out = p.part + (static_cast<size_t>(h) * kSplits + split) * (HD + 2);
     for (int d = threadIdx.x; d < HD; d += kThreads) {
         float acc = 0.0f;

@@ -1,23 +1,12 @@
 // Masked row softmax and column sums of the probabilities.
 #include "memory_softmax.cuh"
 
+#include "detail/block_reduce.cuh"
+
 #include <cuda_bf16.h>
 
 namespace {
 constexpr int kThreads = 256;
-
-template <bool IsMax> __device__ float block_reduce(float v, float * red) {
-    for (int o = 16; o > 0; o >>= 1) {
-        const float w = __shfl_xor_sync(0xffffffff, v, o);
-        v = IsMax ? fmaxf(v, w) : v + w;
-    }
-    if ((threadIdx.x & 31) == 0) red[threadIdx.x >> 5] = v;
-    __syncthreads();
-    float r = red[0];
-    for (int w = 1; w < kThreads / 32; ++w) r = IsMax ? fmaxf(r, red[w]) : r + red[w];
-    __syncthreads();
-    return r;
-}
 } // namespace
 
 // ---------------------------------------------------------------------------------------------

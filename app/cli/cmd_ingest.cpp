@@ -7,6 +7,7 @@
 #include "core/utf8.h"
 #include "memory/block_store_file.h"
 #include "memory/model_fingerprint.h"
+#include "document/document_source.h"
 #include "memory/reader.h"
 #include "model/model.h"
 
@@ -25,8 +26,9 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_sigint(int) { g_interrupted = true; }
 
-const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE.txt --store OUT [--backend auto|cpu|cuda] [memory options]
-Reads the document once into the model's block memory and saves it as a block store.
+const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE --store OUT [--password P] [--backend auto|cpu|cuda] [memory options]
+Reads the document (.pdf, .md, or text: UTF-8, UTF-16 with BOM, Latin-1) once into the model's
+block memory and saves it as a block store. --password opens a protected PDF.
 --backend: the GPU when there is one (auto, default), or force cpu / cuda.
 Progress goes to stderr; a JSON summary (tokens, blocks per layer, seconds, bytes) to stdout.
 Ctrl+C cancels and leaves no store behind.
@@ -35,7 +37,7 @@ Ctrl+C cancels and leaves no store behind.
 } // namespace
 
 int cmd_ingest(const std::vector<std::string> & argv) {
-    std::set<std::string> opts = {"--model", "--tokenizer", "--doc", "--store", "--backend"};
+    std::set<std::string> opts = {"--model", "--tokenizer", "--doc", "--store", "--backend", "--password"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
     const Args a(argv, opts, {"--help"});
     if (a.has("--help")) {
@@ -55,7 +57,15 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     auto model = model_load(a.require("--model"), lo);
     const Tokenizer & tok = model->tok();
 
-    const std::string text = utf8_sanitize(read_file(doc_path));
+    // PDF, Markdown or text; pages (sections) joined: a blank line between PDF pages, and text
+    // sections joined so that the text reads as the file did.
+    const auto source = document_open(doc_path, a.get("--password").value_or(""));
+    std::string text;
+    for (int i = 0; i < source->info().pages; ++i) {
+        if (i) text += source->info().format == "pdf" ? "\n\n" : "\n";
+        text += source->page(i).text;
+    }
+    text = utf8_sanitize(text);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(Status::BAD_INPUT, doc_path + ": the document is empty");
     const auto ids = tok.encode(text);
 

@@ -16,5 +16,6 @@ int cmd_ingest(const std::vector<std::string> & args);
 int cmd_ask(const std::vector<std::string> & args);
 int cmd_backend_check(const std::vector<std::string> & args);
 int cmd_bench(const std::vector<std::string> & args);
+int cmd_text(const std::vector<std::string> & args);
 
 } // namespace quire::cli

@@ -21,6 +21,7 @@ commands:
   detokenize  print the text of token ids read from stdin
   chat        talk with a model on the terminal
   ingest      read a document into block memory and save it as a block store
+  text        print the text extracted from a PDF, Markdown or text file
   ask         answer a question about an ingested document
   backend-check  check the GPU backend against the CPU
   bench       measure the CUDA block memory (ingest, decode, ask) on a model shape
@@ -70,6 +71,7 @@ int main(int argc, char ** argv) {
         {"ask", quire::cli::cmd_ask},
         {"backend-check", quire::cli::cmd_backend_check},
         {"bench", quire::cli::cmd_bench},
+        {"text", quire::cli::cmd_text},
     };
     auto it = commands.find(args[0]);
     if (it == commands.end()) {
@@ -88,6 +90,7 @@ int main(int argc, char ** argv) {
         case quire::Status::CANCELLED: return 130;
         case quire::Status::BAD_INPUT:
         case quire::Status::UNSUPPORTED:
+        case quire::Status::LOCKED:
         case quire::Status::IO: return 3;
         default: return 4;
         }

@@ -11,6 +11,7 @@ const char * status_name(Status s) {
     case Status::IO: return "i/o error";
     case Status::OUT_OF_MEMORY: return "out of memory";
     case Status::CANCELLED: return "cancelled";
+    case Status::LOCKED: return "locked";
     case Status::INTERNAL: return "internal error";
     }
     return "unknown";

@@ -14,6 +14,7 @@ enum class Status {
     IO,            // the operating system refused a read or write
     OUT_OF_MEMORY, // host or device allocation failed
     CANCELLED,     // the caller asked to stop
+    LOCKED,        // a document needs a password, or the one given was wrong
     INTERNAL,      // a bug: an invariant the engine itself should have kept
 };
 

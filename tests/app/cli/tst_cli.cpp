@@ -126,6 +126,26 @@ private slots:
         QCOMPARE(j["tied_embeddings"].get<bool>(), true);
     }
 
+    // quire-cli text: what ingest will read, as text or JSON; bad documents give exit code 3.
+    void documentText() {
+        const QString md = write("notes.md", "# Title\n\nIntro text.\n\n## Part Two\n\nThe key is blue.\n");
+        Run r = run_cli({"text", "--doc", md});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("=== page 2: Part Two ===") && r.out.contains("The key is blue."), r.out.constData());
+        r = run_cli({"text", "--doc", md, "--json"});
+        QCOMPARE(r.code, 0);
+        const auto j = nlohmann::json::parse(r.out.toStdString());
+        QCOMPARE(j["format"].get<std::string>(), std::string("markdown"));
+        QCOMPARE(j["outline"][1]["title"].get<std::string>(), std::string("Part Two"));
+        QCOMPARE(j["pages"].get<int>(), 2);
+        r = run_cli({"text", "--doc", write("empty.txt", "")});
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains("empty"));
+        r = run_cli({"text", "--doc", write("broken.pdf", "%PDF-1.7\n1 0 obj\n<<")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains("PDF"), r.err.constData());
+    }
+
     void chatAnswer() {
         QUIRE_REQUIRE_FILE(quire::test::smollm2_path(), "SmolLM2 model (scripts/fetch-model.sh)");
         const Run r = run_cli({"generate", "--model", QString::fromStdString(quire::test::smollm2_path()), "--chat", "--prompt",

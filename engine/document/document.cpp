@@ -1,0 +1,43 @@
+// Format dispatch.
+#include "document/document_source.h"
+
+#include "core/error.h"
+#include "document/text_source.h"
+#ifdef QUIRE_HAVE_POPPLER
+#include "document/pdf_source.h"
+#endif
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+namespace quire {
+
+bool document_pdf_supported() {
+#ifdef QUIRE_HAVE_POPPLER
+    return true;
+#else
+    return false;
+#endif
+}
+
+std::unique_ptr<DocumentSource> document_open(const std::string & path, const std::string & password) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) fail(Status::IO, "cannot open " + path + ": not a file");
+    if (std::filesystem::file_size(path, ec) == 0) fail(Status::BAD_INPUT, path + " is empty");
+    char head[5] = {};
+    std::ifstream(path, std::ios::binary).read(head, 5);
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (std::string(head, 5) == "%PDF-" || ext == ".pdf") {
+#ifdef QUIRE_HAVE_POPPLER
+        return pdf_open(path, password);
+#else
+        fail(Status::UNSUPPORTED, path + ": this build of Quire reads no PDFs (built without poppler-cpp)");
+#endif
+    }
+    if (ext == ".epub") fail(Status::UNSUPPORTED, path + ": EPUB is not supported yet");
+    return text_open(path, ext == ".md" || ext == ".markdown");
+}
+
+} // namespace quire

@@ -1,0 +1,19 @@
+// Block-wide max and sum of one float per thread (internal to kernels/): warp shuffles, then the
+// warps' partials through `red` (shared, blockDim.x / 32 floats). Every thread gets the result.
+#pragma once
+#include <cuda_runtime.h>
+
+template <bool IsMax> __device__ inline float block_reduce(float v, float * red) {
+    for (int o = 16; o > 0; o >>= 1) {
+        const float w = __shfl_xor_sync(0xffffffff, v, o);
+        v = IsMax ? fmaxf(v, w) : v + w;
+    }
+    if ((threadIdx.x & 31) == 0) red[threadIdx.x >> 5] = v;
+    __syncthreads();
+    float r = red[0];
+    for (int w = 1; w < static_cast<int>(blockDim.x) / 32; ++w) r = IsMax ? fmaxf(r, red[w]) : r + red[w];
+    __syncthreads();
+    return r;
+}
+__device__ inline float block_max(float v, float * red) { return block_reduce<true>(v, red); }
+__device__ inline float block_sum(float v, float * red) { return block_reduce<false>(v, red); }

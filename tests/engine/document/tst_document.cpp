@@ -1,0 +1,243 @@
+// Document sources against documents made here: text in every supported encoding, Markdown
+// with headings, and PDFs written by Qt's PDF writer with known words at known places (several
+// pages, two columns, no text layer, truncated, encrypted by qpdf, 2,000 pages).
+#include "core/error.h"
+#include "document/document_source.h"
+#include "document/text_decode.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace quire;
+
+namespace {
+
+// Points: the writer at 72 dpi draws in PDF units; text is placed by its baseline.
+struct Text {
+    int page;
+    double x, y;
+    QString s;
+};
+
+QString write_pdf(const QString & path, const std::vector<Text> & texts, int pages, bool rectangles_only = false) {
+    QPdfWriter w(path);
+    w.setResolution(72);
+    w.setPageSize(QPageSize(QPageSize::A4));
+    w.setPageMargins(QMarginsF(0, 0, 0, 0));
+    w.setTitle("Quire Test Document");
+    QPainter p(&w);
+    QFont f("DejaVu Sans");
+    f.setPixelSize(12);
+    p.setFont(f);
+    for (int pg = 0; pg < pages; ++pg) {
+        if (pg) w.newPage();
+        if (rectangles_only) p.fillRect(QRectF(50, 50, 200, 100), Qt::black);
+        for (const auto & t : texts)
+            if (t.page == pg) p.drawText(QPointF(t.x, t.y), t.s);
+    }
+    p.end();
+    return path;
+}
+
+void write_bytes(const QString & path, const QByteArray & b) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(b);
+}
+
+Status open_status(const std::string & path, const std::string & password = {}, std::string * message = nullptr) {
+    try {
+        document_open(path, password);
+        return Status::OK;
+    } catch (const Error & e) {
+        if (message) *message = e.what();
+        return e.status();
+    }
+}
+
+const Word * find_word(const Page & p, const std::string & w) {
+    for (const auto & x : p.words)
+        if (p.text.compare(static_cast<size_t>(x.start), static_cast<size_t>(x.len), w) == 0) return &x;
+    return nullptr;
+}
+
+} // namespace
+
+class TestDocument : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    std::string at(const char * name) { return dir_.filePath(name).toStdString(); }
+
+private slots:
+    void textEncodings() {
+        const std::string want = "Gr\xC3\xBC\xC3\x9F" "e, \xE4\xB8\x96\xE7\x95\x8C!\nline two\n";
+        QCOMPARE(decode_text(want).encoding, std::string("utf-8"));
+        std::string with_bom = "\xEF\xBB\xBF";
+        with_bom.append(want);
+        QCOMPARE(decode_text(with_bom).utf8, want);
+        // UTF-16 LE and BE with BOM, CRLF line ends.
+        const QString q = QString::fromUtf8(want.c_str()).replace("\n", "\r\n");
+        QByteArray le("\xFF\xFE", 2), be("\xFE\xFF", 2);
+        for (QChar c : q) {
+            le.append(static_cast<char>(c.unicode() & 0xFF)).append(static_cast<char>(c.unicode() >> 8));
+            be.append(static_cast<char>(c.unicode() >> 8)).append(static_cast<char>(c.unicode() & 0xFF));
+        }
+        const auto dle = decode_text(le.toStdString()), dbe = decode_text(be.toStdString());
+        QCOMPARE(dle.encoding, std::string("utf-16le"));
+        QCOMPARE(dle.utf8, want);
+        QCOMPARE(dbe.encoding, std::string("utf-16be"));
+        QCOMPARE(dbe.utf8, want);
+        // Not UTF-8: Latin-1.
+        const auto l1 = decode_text("Gr\xFC\xDF" "e");
+        QCOMPARE(l1.encoding, std::string("latin-1"));
+        QCOMPARE(l1.utf8, std::string("Gr\xC3\xBC\xC3\x9F" "e"));
+        QVERIFY_THROWS_EXCEPTION(Error, decode_text(std::string("\xFF\xFE\x41", 3))); // odd UTF-16
+    }
+    void textFilesAsDocuments() {
+        write_bytes(dir_.filePath("book.txt"), "First paragraph.\n\nSecond paragraph.\n");
+        const auto d = document_open(at("book.txt"));
+        QCOMPARE(d->info().format, std::string("text"));
+        QCOMPARE(d->info().pages, 1);
+        QCOMPARE(d->page(0).text, std::string("First paragraph.\n\nSecond paragraph.\n"));
+        // A long text is cut into sections at paragraph breaks; nothing is lost.
+        std::string big;
+        for (int i = 0; i < 400; ++i) big += "Paragraph " + std::to_string(i) + " says something about the sea.\n\n";
+        write_bytes(dir_.filePath("big.txt"), QByteArray::fromStdString(big));
+        const auto b = document_open(at("big.txt"));
+        QVERIFY(b->info().pages > 2);
+        std::string joined;
+        for (int i = 0; i < b->info().pages; ++i) {
+            if (i) joined += '\n';
+            joined += b->page(i).text;
+        }
+        QCOMPARE(joined, big);
+    }
+    void markdownOutline() {
+        write_bytes(dir_.filePath("notes.md"), "# The Book\n\nIntro.\n\n## Chapter One\n\nThe key is blue.\n\n## Chapter Two ##\n\nThe end.\n");
+        const auto d = document_open(at("notes.md"));
+        QCOMPARE(d->info().format, std::string("markdown"));
+        QCOMPARE(d->info().title, std::string("The Book"));
+        QCOMPARE(d->info().pages, 3);
+        const auto & o = d->outline();
+        QCOMPARE(o.size(), size_t(3));
+        QCOMPARE(o[1].title, std::string("Chapter One"));
+        QCOMPARE(o[1].level, 1);
+        QCOMPARE(o[2].title, std::string("Chapter Two"));
+        QCOMPARE(o[2].page, 2);
+        QVERIFY(d->page(o[1].page).text.find("The key is blue.") != std::string::npos);
+    }
+    void badFiles() {
+        write_bytes(dir_.filePath("empty.txt"), "");
+        write_bytes(dir_.filePath("blank.md"), "  \n\n \n");
+        std::string msg;
+        QCOMPARE(open_status(at("empty.txt"), {}, &msg), Status::BAD_INPUT);
+        QVERIFY(msg.find("empty") != std::string::npos);
+        QCOMPARE(open_status(at("blank.md")), Status::BAD_INPUT);
+        QCOMPARE(open_status(at("missing.pdf")), Status::IO);
+    }
+    void pdfWordsOnTheirPages() {
+        if (!document_pdf_supported()) QSKIP("built without poppler-cpp: PDF tests skipped");
+        const auto path = write_pdf(dir_.filePath("three.pdf"),
+                                    {{0, 100, 100, "alpha"}, {1, 300, 500, "bravo"}, {2, 72, 700, "charlie delta"}, {2, 72, 720, "echo"}}, 3);
+        const auto d = document_open(path.toStdString());
+        QCOMPARE(d->info().format, std::string("pdf"));
+        QCOMPARE(d->info().pages, 3);
+        QCOMPARE(d->info().title, std::string("Quire Test Document"));
+        const Page p1 = d->page(1);
+        QVERIFY(p1.width > 590 && p1.width < 600); // A4: 595 x 842 points
+        const Word * w = find_word(p1, "bravo");
+        QVERIFY2(w, p1.text.c_str());
+        QVERIFY(std::abs(w->box.x0 - 300) < 3);
+        QVERIFY(w->box.y0 < 500 && w->box.y1 > 495 && w->box.y1 < 506); // the baseline is inside the box's lower part
+        QVERIFY(!find_word(d->page(0), "bravo"));
+        const Page p2 = d->page(2);
+        QVERIFY(find_word(p2, "charlie") && find_word(p2, "delta") && find_word(p2, "echo"));
+        QVERIFY(p2.text.find("charlie delta\necho") != std::string::npos);
+    }
+    void pdfTwoColumnsInReadingOrder() {
+        if (!document_pdf_supported()) QSKIP("built without poppler-cpp");
+        std::vector<Text> t;
+        for (int i = 0; i < 12; ++i) {
+            t.push_back({0, 60, 100.0 + 16 * i, QString("left%1 words in the first column").arg(i)});
+            t.push_back({0, 320, 100.0 + 16 * i, QString("right%1 words in the second column").arg(i)});
+        }
+        const auto d = document_open(write_pdf(dir_.filePath("columns.pdf"), t, 1).toStdString());
+        const std::string text = d->page(0).text;
+        const size_t l_last = text.find("left11"), r_first = text.find("right0");
+        QVERIFY2(l_last != std::string::npos && r_first != std::string::npos, text.c_str());
+        QVERIFY2(l_last < r_first, text.c_str()); // the whole left column before the right one
+    }
+    void pdfWithoutText() {
+        if (!document_pdf_supported()) QSKIP("built without poppler-cpp");
+        std::string msg;
+        QCOMPARE(open_status(write_pdf(dir_.filePath("scan.pdf"), {}, 2, true).toStdString(), {}, &msg), Status::BAD_INPUT);
+        QVERIFY2(msg.find("no extractable text") != std::string::npos, msg.c_str());
+    }
+    void pdfTruncated() {
+        if (!document_pdf_supported()) QSKIP("built without poppler-cpp");
+        const auto path = write_pdf(dir_.filePath("full.pdf"), {{0, 100, 100, "alpha"}}, 2);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray all = f.readAll();
+        for (int keep : {static_cast<int>(all.size() / 2), 40, 8}) {
+            write_bytes(dir_.filePath("cut.pdf"), all.left(keep));
+            std::string msg;
+            QCOMPARE(open_status(at("cut.pdf"), {}, &msg), Status::BAD_INPUT);
+            QVERIFY2(!msg.empty(), "a message");
+        }
+    }
+    void pdfEncrypted() {
+        if (!document_pdf_supported()) QSKIP("built without poppler-cpp");
+        const QString qpdf = QStandardPaths::findExecutable("qpdf");
+        if (qpdf.isEmpty()) QSKIP("qpdf not installed (scripts/install-deps.sh installs it): encrypted PDF test skipped");
+        const auto plain = write_pdf(dir_.filePath("plain.pdf"), {{0, 100, 100, "secret"}}, 1);
+        const QString locked = dir_.filePath("locked.pdf");
+        QCOMPARE(QProcess::execute(qpdf, {"--encrypt", "user-pw", "owner-pw", "256", "--", plain, locked}), 0);
+        std::string msg;
+        QCOMPARE(open_status(locked.toStdString(), {}, &msg), Status::LOCKED);
+        QVERIFY2(msg.find("needs a password") != std::string::npos, msg.c_str());
+        QCOMPARE(open_status(locked.toStdString(), "wrong", &msg), Status::LOCKED);
+        QVERIFY2(msg.find("wrong password") != std::string::npos, msg.c_str());
+        const auto d = document_open(locked.toStdString(), "user-pw");
+        QVERIFY(find_word(d->page(0), "secret"));
+    }
+    // 2,000 pages: every page's text, and the rate (recorded in docs/performance.md).
+    void pdfTwoThousandPages() {
+        if (!document_pdf_supported()) QSKIP("built without poppler-cpp");
+        QPdfWriter w(dir_.filePath("long.pdf"));
+        w.setResolution(72);
+        QPainter p(&w);
+        QFont f("DejaVu Sans");
+        f.setPixelSize(10);
+        p.setFont(f);
+        const int pages = 2000;
+        for (int pg = 0; pg < pages; ++pg) {
+            if (pg) w.newPage();
+            for (int line = 0; line < 30; ++line)
+                p.drawText(QPointF(50, 60 + 20 * line), QString("page %1 line %2 of a long report about rivers and their towns").arg(pg + 1).arg(line + 1));
+        }
+        p.end();
+        QElapsedTimer t;
+        t.start();
+        const auto d = document_open(at("long.pdf"));
+        QCOMPARE(d->info().pages, pages);
+        int64_t words = 0;
+        for (int i = 0; i < pages; ++i) {
+            const Page pg = d->page(i);
+            words += static_cast<int64_t>(pg.words.size());
+            if (i % 500 == 0) QVERIFY(pg.text.find("page " + std::to_string(i + 1) + " line 30 ") != std::string::npos);
+        }
+        const double s = static_cast<double>(t.nsecsElapsed()) * 1e-9;
+        qInfo("2000-page PDF: %lld words, text extraction %.2f s, %.0f pages/s", static_cast<long long>(words), s, pages / s);
+        QCOMPARE(words, int64_t(pages) * 30 * 13);
+    }
+};
+
+QTEST_MAIN(TestDocument)
+#include "tst_document.moc"
