@@ -60,12 +60,21 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     // PDF, Markdown or text; pages (sections) joined: a blank line between PDF pages, and text
     // sections joined so that the text reads as the file did.
     const auto source = document_open(doc_path, a.get("--password").value_or(""));
-    std::string text;
+    DocumentMap map;
+    map.format = source->info().format;
+    map.title = source->info().title;
+    map.author = source->info().author;
+    std::string & text = map.text;
     for (int i = 0; i < source->info().pages; ++i) {
-        if (i) text += source->info().format == "pdf" ? "\n\n" : "\n";
-        text += source->page(i).text;
+        if (i) text += map.format == "pdf" ? "\n\n" : "\n";
+        const Page pg = source->page(i);
+        const int64_t at = static_cast<int64_t>(text.size());
+        map.page_starts.push_back(at);
+        text += pg.text; // valid UTF-8 from every source, so offsets stay exact
+        for (const Word & w : pg.words)
+            map.words.push_back({static_cast<int32_t>(i), static_cast<int32_t>(w.len), at + w.start, static_cast<float>(w.box.x0), static_cast<float>(w.box.y0),
+                                 static_cast<float>(w.box.x1), static_cast<float>(w.box.y1)});
     }
-    text = utf8_sanitize(text);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(Status::BAD_INPUT, doc_path + ": the document is empty");
     const auto ids = tok.encode(text);
 
@@ -102,6 +111,7 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     doc.model_name = model->hp.name;
     doc.fingerprint = model_fingerprint(*model);
     doc.state = std::move(r.state);
+    doc.map = std::move(map);
     store_save(store_path, doc, [] { return g_interrupted.load(); });
 
     nlohmann::ordered_json j = {{"store", store_path},

@@ -17,5 +17,6 @@ int cmd_ask(const std::vector<std::string> & args);
 int cmd_backend_check(const std::vector<std::string> & args);
 int cmd_bench(const std::vector<std::string> & args);
 int cmd_text(const std::vector<std::string> & args);
+int cmd_passage(const std::vector<std::string> & args);
 
 } // namespace quire::cli

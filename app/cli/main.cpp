@@ -22,6 +22,7 @@ commands:
   chat        talk with a model on the terminal
   ingest      read a document into block memory and save it as a block store
   text        print the text extracted from a PDF, Markdown or text file
+  passage     the passage (pages, excerpt, boxes) a memory block of a store covers
   ask         answer a question about an ingested document
   backend-check  check the GPU backend against the CPU
   bench       measure the CUDA block memory (ingest, decode, ask) on a model shape
@@ -72,6 +73,7 @@ int main(int argc, char ** argv) {
         {"backend-check", quire::cli::cmd_backend_check},
         {"bench", quire::cli::cmd_bench},
         {"text", quire::cli::cmd_text},
+        {"passage", quire::cli::cmd_passage},
     };
     auto it = commands.find(args[0]);
     if (it == commands.end()) {

@@ -1,4 +1,4 @@
-// Store file format (version 1), little-endian:
+// Store file format (version 2: version 1 plus the document map sections), little-endian:
 //   header (64 bytes): "QUIRESTR", u32 version, u32 n_sections, u64 table_offset, u64 file_size,
 //                      u32 table_crc, u32 header_crc (of the 36 bytes before it), zero padding
 //   sections, each 64-byte aligned
@@ -24,7 +24,7 @@ namespace quire {
 namespace {
 
 constexpr char kMagic[8] = {'Q', 'U', 'I', 'R', 'E', 'S', 'T', 'R'};
-enum SectionId : uint32_t { META = 1, TOKENS = 2, SPANS = 3, BLOCKS = 4, LAYER = 5, BLOCKDATA = 6 };
+enum SectionId : uint32_t { META = 1, TOKENS = 2, SPANS = 3, BLOCKS = 4, LAYER = 5, BLOCKDATA = 6, DOC_TEXT = 7, DOC_PAGES = 8, DOC_WORDS = 9 };
 
 #pragma pack(push, 1)
 struct Header {
@@ -155,7 +155,9 @@ void store_save(const std::string & path, const StoredDocument & doc, const std:
         {"config", config_json(st.cfg)},
         {"dims", {{"n_layer", st.n_layer}, {"n_head", st.n_head}, {"n_head_kv", st.n_head_kv}, {"head_dim", st.head_dim}}},
         {"n_tokens", st.n_tokens}, {"n_sink", st.n_sink}, {"win_start", st.win_start}, {"n_blocks", st.n_blocks()},
-        {"prefix_len", doc.prefix_len}, {"n_spans", doc.spans.size()}, {"source", doc.source}, {"created", when}};
+        {"prefix_len", doc.prefix_len}, {"n_spans", doc.spans.size()}, {"source", doc.source}, {"created", when},
+        {"document", {{"format", doc.map.format}, {"title", doc.map.title}, {"author", doc.map.author}, {"text_bytes", doc.map.text.size()},
+                      {"pages", doc.map.page_starts.size()}, {"words", doc.map.words.size()}}}};
     const std::string m = meta.dump(1);
     w.begin(META);
     w.write(m.data(), m.size());
@@ -168,6 +170,15 @@ void store_save(const std::string & path, const StoredDocument & doc, const std:
     w.end();
     w.begin(BLOCKS);
     w.write_vec(st.blocks);
+    w.end();
+    w.begin(DOC_TEXT);
+    w.write(doc.map.text.data(), doc.map.text.size());
+    w.end();
+    w.begin(DOC_PAGES);
+    w.write_vec(doc.map.page_starts);
+    w.end();
+    w.begin(DOC_WORDS);
+    w.write_vec(doc.map.words);
     w.end();
     const size_t kvd = static_cast<size_t>(st.kv_dim()), bs = static_cast<size_t>(st.cfg.block_size), qd = static_cast<size_t>(st.q_dim());
     for (int l = 0; l < st.n_layer; ++l) {
@@ -187,11 +198,35 @@ void store_save(const std::string & path, const StoredDocument & doc, const std:
     w.finish();
 }
 
-StoredDocument store_load(const std::string & path, const Model & model, const std::string & preset) {
-    auto file = std::make_shared<MappedFile>(path);
-    const uint8_t * base = file->data();
-    const uint64_t size = file->size();
-    auto bad = [&](const std::string & why) -> void { fail(Status::BAD_INPUT, path + ": " + why); };
+namespace {
+
+// A verified store file: header, section table and every section's checksum.
+struct StoreFile {
+    std::shared_ptr<MappedFile> file;
+    std::vector<Entry> table;
+    const uint8_t * base = nullptr;
+    std::string path;
+    [[noreturn]] void bad(const std::string & why) const { fail(Status::BAD_INPUT, path + ": " + why); }
+    const Entry & find(uint32_t id, uint32_t layer = 0) const {
+        for (const auto & e : table)
+            if (e.id == id && e.layer == layer) return e;
+        bad("section " + std::to_string(id) + " missing");
+    }
+    template <typename V> void load_vec(const Entry & e, V & v, size_t count) const {
+        using T = typename V::value_type;
+        if (e.size != count * sizeof(T)) bad("section " + std::to_string(e.id) + " has the wrong size");
+        v.resize(count);
+        if (count) std::memcpy(v.data(), base + e.offset, e.size);
+    }
+};
+
+StoreFile open_store(const std::string & path) {
+    StoreFile sf;
+    sf.path = path;
+    sf.file = std::make_shared<MappedFile>(path);
+    const uint8_t * base = sf.base = sf.file->data();
+    const uint64_t size = sf.file->size();
+    auto bad = [&](const std::string & why) { sf.bad(why); };
     if (size < sizeof(Header) || std::memcmp(base, kMagic, 8) != 0) bad("not a Quire block store");
     Header h;
     std::memcpy(&h, base, sizeof(h));
@@ -201,7 +236,8 @@ StoredDocument store_load(const std::string & path, const Model & model, const s
     if (h.header_crc != crc_of(static_cast<uint32_t>(crc32(0, nullptr, 0)), &h, offsetof(Header, header_crc))) bad("corrupt header (checksum mismatch)");
     if (h.file_size != size) bad("truncated or extended block store (" + std::to_string(size) + " bytes, expected " + std::to_string(h.file_size) + ")");
     if (h.n_sections > (1u << 20) || h.table_offset > size || h.n_sections * sizeof(Entry) > size - h.table_offset) bad("corrupt section table");
-    std::vector<Entry> table(h.n_sections);
+    std::vector<Entry> & table = sf.table;
+    table.resize(h.n_sections);
     std::memcpy(table.data(), base + h.table_offset, table.size() * sizeof(Entry));
     if (h.table_crc != crc_of(static_cast<uint32_t>(crc32(0, nullptr, 0)), table.data(), table.size() * sizeof(Entry))) bad("corrupt section table (checksum mismatch)");
     for (const auto & e : table)
@@ -213,19 +249,78 @@ StoredDocument store_load(const std::string & path, const Model & model, const s
         bad_section[i] = crc_of(static_cast<uint32_t>(crc32(0, nullptr, 0)), base + table[i].offset, table[i].size) != table[i].crc;
     for (size_t i = 0; i < table.size(); ++i)
         if (bad_section[i]) bad("checksum mismatch in section " + std::to_string(table[i].id) + " (layer " + std::to_string(table[i].layer) + "): the file is corrupt");
-    auto find = [&](uint32_t id, uint32_t layer = 0) -> const Entry & {
-        for (const auto & e : table)
-            if (e.id == id && e.layer == layer) return e;
-        fail(Status::BAD_INPUT, path + ": section " + std::to_string(id) + " missing");
-    };
+    return sf;
+}
+
+nlohmann::json read_meta(const StoreFile & sf) {
+    const Entry & me = sf.find(META);
+    try {
+        return nlohmann::json::parse(reinterpret_cast<const char *>(sf.base + me.offset), reinterpret_cast<const char *>(sf.base + me.offset + me.size));
+    } catch (const std::exception & e) {
+        sf.bad(std::string("malformed metadata: ") + e.what());
+    }
+}
+
+// The document map sections, checked against the spans that index into the text.
+void load_map(const StoreFile & sf, const nlohmann::json & meta, StoredDocument & doc) {
+    DocumentMap & m = doc.map;
+    const auto & d = meta.at("document");
+    m.format = d.value("format", "");
+    m.title = d.value("title", "");
+    m.author = d.value("author", "");
+    const Entry & te = sf.find(DOC_TEXT);
+    if (te.size != d.value("text_bytes", uint64_t(0))) sf.bad("document text has the wrong size");
+    m.text.assign(reinterpret_cast<const char *>(sf.base + te.offset), te.size);
+    sf.load_vec(sf.find(DOC_PAGES), m.page_starts, d.value("pages", size_t(0)));
+    sf.load_vec(sf.find(DOC_WORDS), m.words, d.value("words", size_t(0)));
+    for (size_t i = 0; i < m.page_starts.size(); ++i)
+        if (m.page_starts[i] < 0 || m.page_starts[i] > static_cast<int64_t>(m.text.size()) || (i && m.page_starts[i] < m.page_starts[i - 1]))
+            sf.bad("document page table is inconsistent");
+    for (const auto & w : m.words)
+        if (w.page < 0 || static_cast<size_t>(w.page) >= m.page_starts.size() || w.start < 0 || w.len < 0 || w.start + w.len > static_cast<int64_t>(m.text.size()))
+            sf.bad("document word table is inconsistent");
+    if (!m.text.empty())
+        for (const auto & sp : doc.spans)
+            if (sp.start < 0 || sp.len < 0 || sp.start + sp.len > static_cast<int64_t>(m.text.size())) sf.bad("token spans point outside the document text");
+}
+
+} // namespace
+
+StoredDocument store_load_map(const std::string & path) {
+    const StoreFile sf = open_store(path);
+    const nlohmann::json meta = read_meta(sf);
+    StoredDocument doc;
+    try {
+        doc.prefix_len = meta.at("prefix_len");
+        doc.source = meta.value("source", "");
+        doc.model_name = meta.at("model").value("name", "");
+        sf.load_vec(sf.find(TOKENS), doc.state.tokens, meta.at("n_tokens").get<size_t>());
+        sf.load_vec(sf.find(SPANS), doc.spans, meta.at("n_spans").get<size_t>());
+        sf.load_vec(sf.find(BLOCKS), doc.state.blocks, meta.at("n_blocks").get<size_t>());
+        doc.state.n_tokens = static_cast<int64_t>(doc.state.tokens.size());
+        doc.state.n_layer = meta.at("dims").at("n_layer");
+        load_map(sf, meta, doc);
+    } catch (const nlohmann::json::exception & e) {
+        sf.bad(std::string("malformed metadata: ") + e.what());
+    }
+    return doc;
+}
+
+StoredDocument store_load(const std::string & path, const Model & model, const std::string & preset) {
+    const StoreFile sf = open_store(path);
+    const uint8_t * base = sf.base;
+    const auto & table = sf.table;
+    auto file = sf.file;
+    auto bad = [&](const std::string & why) -> void { sf.bad(why); };
+    auto find = [&](uint32_t id, uint32_t layer = 0) -> const Entry & { return sf.find(id, layer); };
+    (void)table;
 
     StoredDocument doc;
     nlohmann::json meta;
     MemoryConfig cfg;
     int64_t n_tokens = 0, n_blocks = 0, n_spans = 0;
     try {
-        const Entry & me = find(META);
-        meta = nlohmann::json::parse(reinterpret_cast<const char *>(base + me.offset), reinterpret_cast<const char *>(base + me.offset + me.size));
+        meta = read_meta(sf);
         doc.fingerprint = std::stoull(meta.at("model").at("fingerprint").get<std::string>(), nullptr, 16);
         doc.model_name = meta["model"].value("name", "");
         const auto & c = meta.at("config");
@@ -277,6 +372,11 @@ StoredDocument store_load(const std::string & path, const Model & model, const s
     load_vec(find(TOKENS), st.tokens, static_cast<size_t>(n_tokens));
     load_vec(find(SPANS), doc.spans, static_cast<size_t>(n_spans));
     load_vec(find(BLOCKS), st.blocks, static_cast<size_t>(n_blocks));
+    try {
+        load_map(sf, meta, doc);
+    } catch (const nlohmann::json::exception & e) {
+        bad(std::string("malformed document metadata: ") + e.what());
+    }
     const size_t per_block = 2 * bs * kvd + qd; // floats
     for (int l = 0; l < st.n_layer; ++l) {
         LayerMemory & L = st.layers[static_cast<size_t>(l)];

@@ -15,6 +15,23 @@
 
 namespace quire {
 
+// Where the ingested text came from: the text itself (pages joined), where each page starts,
+// and, for PDFs, every word's box, so that a block's tokens lead back to a passage on a page.
+struct MappedWord {
+    int32_t page = 0;   // 0-based
+    int32_t len = 0;    // bytes
+    int64_t start = 0;  // byte offset in text
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+static_assert(sizeof(MappedWord) == 32, "stored as is");
+struct DocumentMap {
+    std::string format, title, author;
+    std::string text;                  // what was tokenised (spans index into it)
+    std::vector<int64_t> page_starts;  // byte offset of each page in text
+    std::vector<MappedWord> words;     // PDF only, in text order
+    bool empty() const { return page_starts.empty(); }
+};
+
 struct StoredDocument {
     MemoryState state;
     int prefix_len = 0;              // chat-frame tokens at the start of state.tokens
@@ -22,9 +39,10 @@ struct StoredDocument {
     std::string source;              // the document's path when ingested
     std::string model_name;
     uint64_t fingerprint = 0;
+    DocumentMap map;                 // empty for documents ingested from bare token ids
 };
 
-constexpr uint32_t kStoreVersion = 1;
+constexpr uint32_t kStoreVersion = 2;
 
 // Writes atomically; `cancelled` (optional) is polled between sections and aborts the write
 // with Error(CANCELLED), leaving no file behind.
@@ -33,5 +51,9 @@ void store_save(const std::string & path, const StoredDocument & doc, const std:
 // Loads and verifies a store for `model`. A wrong model, preset (when `preset` is not empty),
 // version or checksum, or a truncated file, is Error(BAD_INPUT) saying which.
 StoredDocument store_load(const std::string & path, const Model & model, const std::string & preset = {});
+
+// The parts of a store that map blocks to passages (spans, blocks, prefix, the document map), with
+// no model and no block data: for quire-cli passage and the reader view.
+StoredDocument store_load_map(const std::string & path);
 
 } // namespace quire

@@ -3,7 +3,9 @@
 // pages, two columns, no text layer, truncated, encrypted by qpdf, 2,000 pages).
 #include "core/error.h"
 #include "document/document_source.h"
+#include "memory/passage.h"
 #include "document/text_decode.h"
+#include "test_env.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -206,6 +208,60 @@ private slots:
         QVERIFY2(msg.find("wrong password") != std::string::npos, msg.c_str());
         const auto d = document_open(locked.toStdString(), "user-pw");
         QVERIFY(find_word(d->page(0), "secret"));
+    }
+    // A PDF read into block memory by quire-cli: every block's passage is the text its tokens hold,
+    // on the right page, with the boxes of its words.
+    void pdfIngestAndPassages() {
+        if (!document_pdf_supported()) QSKIP("built without poppler-cpp");
+        const std::string dir = test::stories260k_dir();
+        QUIRE_REQUIRE_FILE(dir + "/stories260K.bin", "stories260K");
+        std::vector<Text> t;
+        const char * names[] = {"Lily", "Tom", "Sue", "Ben"};
+        for (int pg = 0; pg < 4; ++pg)
+            for (int line = 0; line < 20; ++line)
+                t.push_back({pg, 60, 80.0 + 18 * line, QString("%1 went to the park and saw a big tree near the pond.").arg(names[(pg + line) % 4])});
+        t.push_back({2, 60, 500, "zebra"}); // once, on page 3
+        const QString pdf = write_pdf(dir_.filePath("story.pdf"), t, 4), store = dir_.filePath("story.qstore");
+        const QString cli = QString::fromStdString(test::env_or("QUIRE_CLI", "quire-cli"));
+        const QString model = QString::fromStdString(dir + "/stories260K.bin"), tok = QString::fromStdString(dir + "/tok512.bin");
+        QCOMPARE(QProcess::execute(cli, {"ingest", "--model", model, "--tokenizer", tok, "--doc", pdf, "--store", store, "--preset", "512",
+                                         "--backend", "cpu", "-q"}),
+                 0);
+        QProcess p;
+        int found = -1, blocks = 0;
+        for (int b = 0;; ++b) {
+            p.start(cli, {"passage", "--store", store, "--block", QString::number(b)});
+            QVERIFY(p.waitForFinished(60000));
+            if (p.exitCode() != 0) {
+                QVERIFY2(p.readAllStandardError().contains("no block"), "past the last block");
+                break;
+            }
+            ++blocks;
+            const auto j = nlohmann::json::parse(p.readAllStandardOutput().toStdString());
+            const std::string ex = j["excerpt"];
+            QVERIFY(!ex.empty());
+            QVERIFY(!j["boxes"].empty());
+            for (const auto & box : j["boxes"]) {
+                const int pg = box["page"];
+                QVERIFY(std::find(j["pages"].begin(), j["pages"].end(), pg) != j["pages"].end());
+            }
+            if (ex.find("zebra") != std::string::npos) {
+                found = b;
+                QVERIFY(std::find(j["pages"].begin(), j["pages"].end(), 3) != j["pages"].end());
+                bool box = false;
+                for (const auto & bx : j["boxes"]) box = box || (bx["page"] == 3 && std::abs(bx["x0"].get<double>() - 60) < 3 && bx["y1"].get<double>() > 495);
+                QVERIFY2(box, j.dump().c_str());
+            }
+        }
+        QVERIFY(blocks >= 10);
+        QVERIFY2(found >= 0, "some block holds the page-3 word");
+        // The store also answers through the engine API, with the same mapping.
+        const StoredDocument doc = store_load_map(store.toStdString());
+        QCOMPARE(doc.map.format, std::string("pdf"));
+        QCOMPARE(doc.map.page_starts.size(), size_t(4));
+        const Passage ps = passage_for_block(doc, found);
+        QVERIFY(ps.excerpt.find("zebra") != std::string::npos);
+        QVERIFY_THROWS_EXCEPTION(Error, passage_for_block(doc, blocks));
     }
     // 2,000 pages: every page's text, and the rate (recorded in docs/performance.md).
     void pdfTwoThousandPages() {
