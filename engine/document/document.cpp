@@ -6,12 +6,23 @@
 #ifdef QUIRE_HAVE_POPPLER
 #include "document/pdf_source.h"
 #endif
+#ifdef QUIRE_HAVE_EPUB
+#include "document/epub_source.h"
+#endif
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 namespace quire {
+
+bool document_epub_supported() {
+#ifdef QUIRE_HAVE_EPUB
+    return true;
+#else
+    return false;
+#endif
+}
 
 bool document_pdf_supported() {
 #ifdef QUIRE_HAVE_POPPLER
@@ -36,7 +47,13 @@ std::unique_ptr<DocumentSource> document_open(const std::string & path, const st
         fail(Status::UNSUPPORTED, path + ": this build of Quire reads no PDFs (built without poppler-cpp)");
 #endif
     }
-    if (ext == ".epub") fail(Status::UNSUPPORTED, path + ": EPUB is not supported yet");
+    if (ext == ".epub") {
+#ifdef QUIRE_HAVE_EPUB
+        return epub_open(path);
+#else
+        fail(Status::UNSUPPORTED, path + ": this build of Quire reads no EPUBs (built without libzip/libxml2)");
+#endif
+    }
     return text_open(path, ext == ".md" || ext == ".markdown");
 }
 

@@ -1,6 +1,7 @@
 // A document a user brings, behind one interface whatever its format (in the spirit of
 // Okular's generators): metadata, outline, and per page the text with word boxes. A "page" is
-// a PDF page, or a section of a text (Markdown headings, or paragraphs of plain text). Opening
+// a PDF page, an EPUB spine item (chapter), or a section of a text (Markdown headings, or
+// paragraphs of plain text). Opening
 // fails with Error: BAD_INPUT (damaged, truncated, empty, no text), UNSUPPORTED (format or
 // build), LOCKED (a password is needed or was wrong), IO.
 #pragma once
@@ -35,7 +36,7 @@ struct OutlineItem {
 };
 
 struct DocumentInfo {
-    std::string format; // "pdf", "text", "markdown"
+    std::string format; // "pdf", "epub", "text", "markdown"
     std::string title, author;
     int pages = 0;
 };
@@ -48,10 +49,11 @@ public:
     virtual Page page(int index) const = 0; // 0-based
 };
 
-// Opens by content (PDF magic) and extension (.md / .markdown; anything else is text).
+// Opens by content (PDF magic) and extension (.epub, .md / .markdown; anything else is text).
 std::unique_ptr<DocumentSource> document_open(const std::string & path, const std::string & password = {});
 
-// Whether this build reads PDFs (poppler-cpp).
+// Whether this build reads PDFs (poppler-cpp) and EPUBs (libzip + libxml2).
 bool document_pdf_supported();
+bool document_epub_supported();
 
 } // namespace quire

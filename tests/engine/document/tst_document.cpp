@@ -209,6 +209,47 @@ private slots:
         const auto d = document_open(locked.toStdString(), "user-pw");
         QVERIFY(find_word(d->page(0), "secret"));
     }
+    // EPUB 3 (nav document) and EPUB 2 (NCX) built here with Python's zipfile: spine order,
+    // chapter titles, paragraphs, the outline; DRM and broken archives are refused.
+    void epubChaptersAndOutline() {
+        if (!document_epub_supported()) QSKIP("built without libzip/libxml2: EPUB tests skipped");
+        const QString py = QStandardPaths::findExecutable("python3");
+        if (py.isEmpty()) QSKIP("python3 not found (scripts/install-deps.sh installs it): EPUB fixtures cannot be built");
+        const QString script = QString::fromStdString(test::data("document/make_epub.py"));
+        for (const char * kind : {"epub3", "epub2", "drm"}) {
+            const QString path = dir_.filePath(QString("%1.epub").arg(kind));
+            QCOMPARE(QProcess::execute(py, {script, path, kind}), 0);
+            if (std::string(kind) == "drm") {
+                std::string msg;
+                QCOMPARE(open_status(path.toStdString(), {}, &msg), Status::UNSUPPORTED);
+                QVERIFY2(msg.find("DRM") != std::string::npos, msg.c_str());
+                continue;
+            }
+            const auto d = document_open(path.toStdString());
+            QCOMPARE(d->info().format, std::string("epub"));
+            QCOMPARE(d->info().title, std::string("The Lighthouse"));
+            QCOMPARE(d->info().author, std::string("A. Keeper"));
+            QCOMPARE(d->info().pages, 2); // spine order: one, then two
+            const Page a = d->page(0), b = d->page(1);
+            QCOMPARE(a.text, std::string("Arrival\n\nThe keeper lit the lamp.\n\nShips passed\nall night.\n"));
+            QVERIFY2(b.text.find("Waves broke on the rocks.") != std::string::npos && b.text.find("one\n\ntwo") != std::string::npos, b.text.c_str());
+            const auto & o = d->outline();
+            if (std::string(kind) == "epub3") {
+                QCOMPARE(o.size(), size_t(3));
+                QCOMPARE(o[0].title, std::string("Chapter 1: Arrival"));
+                QCOMPARE(o[1].level, 1);
+                QCOMPARE(o[1].page, 0);
+                QCOMPARE(o[2].page, 1);
+                QCOMPARE(b.title, std::string("Chapter 2: The Storm"));
+            } else {
+                QCOMPARE(o.size(), size_t(2));
+                QCOMPARE(o[1].title, std::string("Two (NCX)"));
+                QCOMPARE(o[1].page, 1);
+            }
+        }
+        write_bytes(dir_.filePath("broken.epub"), "PK\x03\x04 not really a zip");
+        QCOMPARE(open_status(at("broken.epub")), Status::BAD_INPUT);
+    }
     // A PDF read into block memory by quire-cli: every block's passage is the text its tokens hold,
     // on the right page, with the boxes of its words.
     void pdfIngestAndPassages() {
