@@ -4,6 +4,7 @@
 #include "document/epub_source.h"
 
 #include "core/error.h"
+#include "document/memory_source.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -145,24 +146,6 @@ void chapter_text(xmlNode * n, std::string & out, std::string & first_heading) {
     }
 }
 
-class EpubSource : public DocumentSource {
-public:
-    EpubSource(DocumentInfo info, std::vector<Page> pages, std::vector<OutlineItem> outline)
-        : info_(std::move(info)), pages_(std::move(pages)), outline_(std::move(outline)) {
-        info_.pages = static_cast<int>(pages_.size());
-    }
-    const DocumentInfo & info() const override { return info_; }
-    const std::vector<OutlineItem> & outline() const override { return outline_; }
-    Page page(int i) const override {
-        if (i < 0 || i >= static_cast<int>(pages_.size())) fail(Status::BAD_INPUT, "no section " + std::to_string(i + 1));
-        return pages_[static_cast<size_t>(i)];
-    }
-
-private:
-    DocumentInfo info_;
-    std::vector<Page> pages_;
-    std::vector<OutlineItem> outline_;
-};
 
 } // namespace
 
@@ -268,7 +251,7 @@ std::unique_ptr<DocumentSource> epub_open(const std::string & path) {
         };
         visit(xmlDocGetRootElement(ncx.get()), 0);
     }
-    return std::make_unique<EpubSource>(std::move(info), std::move(pages), std::move(outline));
+    return std::make_unique<MemorySource>(std::move(info), std::move(pages), std::move(outline));
 }
 
 } // namespace quire

@@ -4,6 +4,7 @@
 #include "document/text_source.h"
 
 #include "core/error.h"
+#include "document/memory_source.h"
 #include "document/text_decode.h"
 
 #include <filesystem>
@@ -16,24 +17,6 @@ namespace {
 
 constexpr size_t kSectionBytes = 6000;
 
-class TextSource : public DocumentSource {
-public:
-    TextSource(DocumentInfo info, std::vector<Page> pages, std::vector<OutlineItem> outline)
-        : info_(std::move(info)), pages_(std::move(pages)), outline_(std::move(outline)) {
-        info_.pages = static_cast<int>(pages_.size());
-    }
-    const DocumentInfo & info() const override { return info_; }
-    const std::vector<OutlineItem> & outline() const override { return outline_; }
-    Page page(int i) const override {
-        if (i < 0 || i >= static_cast<int>(pages_.size())) fail(Status::BAD_INPUT, "no page " + std::to_string(i + 1));
-        return pages_[static_cast<size_t>(i)];
-    }
-
-private:
-    DocumentInfo info_;
-    std::vector<Page> pages_;
-    std::vector<OutlineItem> outline_;
-};
 
 // "## Title" -> level 1, "Title"; -1 for other lines.
 int heading(const std::string & line, std::string & title) {
@@ -82,7 +65,7 @@ std::unique_ptr<DocumentSource> text_open(const std::string & path, bool markdow
         cur.text += '\n';
     }
     flush();
-    return std::make_unique<TextSource>(std::move(info), std::move(pages), std::move(outline));
+    return std::make_unique<MemorySource>(std::move(info), std::move(pages), std::move(outline));
 }
 
 } // namespace quire
