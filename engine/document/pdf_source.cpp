@@ -1,10 +1,12 @@
 // PDF through poppler-cpp: words with boxes in poppler's reading order; a line break where the
-// next word starts left of the previous one on a lower line, a paragraph break on a large gap.
+// next word starts left of the previous one on a lower line, a paragraph break on a large gap,
+// and words hyphenated across a line end joined (each part keeps its box).
 #include "document/pdf_source.h"
 
 #include "core/error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -64,8 +66,21 @@ public:
                 const poppler::rectf pb = prev->bbox();
                 const double line_h = std::max(pb.height(), 1.0);
                 const bool next_line = box.top() > pb.top() + 0.5 * line_h || box.left() < pb.left() - 0.5 * line_h;
-                if (next_line) out.text += box.top() > pb.bottom() + 0.8 * line_h ? "\n\n" : "\n";
-                else if (prev->has_space_after()) out.text += ' ';
+                const bool paragraph = box.top() > pb.bottom() + 0.8 * line_h;
+                Word & last = out.words.back();
+                // "exam-" at a line's end and "ple" starting the next: one word again; both
+                // parts keep their boxes, the hyphen leaves the text.
+                const bool hyphenated = next_line && !paragraph && last.len > 2 && out.text.back() == '-' &&
+                                        std::isalpha(static_cast<unsigned char>(out.text[out.text.size() - 2])) &&
+                                        std::islower(static_cast<unsigned char>(w[0]));
+                if (hyphenated) {
+                    out.text.pop_back();
+                    --last.len;
+                } else if (next_line) {
+                    out.text += paragraph ? "\n\n" : "\n";
+                } else if (prev->has_space_after()) {
+                    out.text += ' ';
+                }
             }
             Word word;
             word.start = static_cast<int64_t>(out.text.size());

@@ -162,6 +162,20 @@ private slots:
         QVERIFY(find_word(p2, "charlie") && find_word(p2, "delta") && find_word(p2, "echo"));
         QVERIFY(p2.text.find("charlie delta\necho") != std::string::npos);
     }
+    // A word hyphenated at a line's end reads as one word; its parts keep their boxes.
+    void pdfHyphenationJoined() {
+        if (!document_pdf_supported()) QSKIP("built without poppler-cpp");
+        const auto d = document_open(write_pdf(dir_.filePath("hyphen.pdf"), {{0, 72, 100, "a long exam-"}, {0, 72, 116, "ple of text"}, {0, 72, 132, "Anglo-"}, {0, 72, 148, "Saxon kings"}}, 1)
+                                         .toStdString());
+        const Page p = d->page(0);
+        QVERIFY2(p.text.find("a long example of text") != std::string::npos, p.text.c_str());
+        QVERIFY2(p.text.find("Anglo-\nSaxon") != std::string::npos, p.text.c_str()); // an upper-case next word: the hyphen is real
+        const Word * exam = find_word(p, "exam");
+        const Word * ple = find_word(p, "ple");
+        QVERIFY(exam && ple);
+        QCOMPARE(ple->start, exam->start + 4);
+        QVERIFY(ple->box.y0 > exam->box.y0 + 10); // the second part on the next line
+    }
     void pdfTwoColumnsInReadingOrder() {
         if (!document_pdf_supported()) QSKIP("built without poppler-cpp");
         std::vector<Text> t;
