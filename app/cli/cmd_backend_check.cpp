@@ -46,6 +46,14 @@ int cmd_backend_check(const std::vector<std::string> & argv) {
         return 0;
     }
     bool ok = r.all_ok();
+    // Check rows under `key`, their notes (if any) under "memory_notes".
+    auto record = [&](const char * key, const std::vector<OpCheck> & checks, const std::vector<std::string> & notes) {
+        for (const auto & o : checks) {
+            j[key].push_back({{"check", o.op}, {"error", o.error}, {"threshold", o.threshold}, {"ok", o.ok}});
+            ok = ok && o.ok;
+        }
+        for (const auto & n : notes) j["memory_notes"].push_back(n);
+    };
     nlohmann::ordered_json ops = nlohmann::json::array();
     for (const auto & o : r.ops) ops.push_back({{"op", o.op}, {"error", o.error}, {"threshold", o.threshold}, {"ok", o.ok}});
     j["ops"] = ops;
@@ -68,28 +76,16 @@ int cmd_backend_check(const std::vector<std::string> & argv) {
         ok = ok && (bf16 ? mc.logit_error < 2e-2 : (mc.greedy_equal && mc.max_logit_diff < 1e-3f));
         if (a.has("--memory")) {
             std::vector<std::string> notes;
-            for (const auto & o : cuda_memory_checks(*m, &notes)) {
-                j["memory"].push_back({{"check", o.op}, {"error", o.error}, {"threshold", o.threshold}, {"ok", o.ok}});
-                ok = ok && o.ok;
-            }
-            j["memory_notes"] = notes;
+            const auto checks = cuda_memory_checks(*m, &notes);
+            record("memory", checks, notes);
         }
     }
     if (a.has("--flash")) {
         std::vector<std::string> notes;
-        for (const auto & o : cuda_flash_checks(&notes)) {
-            j["memory"].push_back({{"check", o.op}, {"error", o.error}, {"threshold", o.threshold}, {"ok", o.ok}});
-            ok = ok && o.ok;
-        }
-        for (const auto & n : notes) j["memory_notes"].push_back(n);
+        const auto checks = cuda_flash_checks(&notes);
+        record("memory", checks, notes);
     }
-    if (auto dir = a.get("--l8b")) {
-        std::vector<std::string> notes;
-        for (const auto & o : cuda_l8b_checks(*dir, &notes)) {
-            j["l8b"].push_back({{"check", o.op}, {"error", o.error}, {"threshold", o.threshold}, {"ok", o.ok}});
-            ok = ok && o.ok;
-        }
-    }
+    if (auto dir = a.get("--l8b")) record("l8b", cuda_l8b_checks(*dir), {});
     j["ok"] = ok;
     if (a.has("--json")) {
         std::printf("%s\n", j.dump(2).c_str());

@@ -19,26 +19,41 @@ BackendKind backend_kind_from_string(const std::string & s) {
     fail(Status::BAD_INPUT, "unknown backend '" + s + "' (auto, cpu, cuda)");
 }
 
-std::unique_ptr<ForwardBackend> make_backend(const Model & model, int n_ctx, BackendKind kind, GpuPrecision precision) {
-    if (kind == BackendKind::CPU) return std::make_unique<cpu::CpuModel>(model, n_ctx);
+bool gpu_use_bf16(const Model & model, GpuPrecision p) {
+    return p == GpuPrecision::BF16 || (p == GpuPrecision::AUTO && model.info.n_params >= 1000000000ull);
+}
+
+bool gpu_wanted(BackendKind kind, const char * what) {
+    if (kind == BackendKind::CPU) return false;
 #ifdef QUIRE_HAVE_CUDA
     const CudaDeviceInfo dev = cuda_device_info();
-    if (dev.usable) {
-        try {
-            const bool bf16 = precision == GpuPrecision::BF16 || (precision == GpuPrecision::AUTO && model.info.n_params >= 1000000000ull);
-            return std::make_unique<CudaModel>(model, n_ctx, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32);
-        } catch (const Error & e) {
-            if (kind == BackendKind::CUDA) throw;
-            log()->warn("CUDA backend unavailable ({}); using the CPU", e.what());
-        }
-    } else if (kind == BackendKind::CUDA) {
-        fail(Status::UNSUPPORTED, "no usable CUDA device: " + dev.error);
-    } else {
-        log()->info("no usable CUDA device ({}); using the CPU", dev.error);
-    }
+    if (dev.usable) return true;
+    if (kind == BackendKind::CUDA) fail(Status::UNSUPPORTED, "no usable CUDA device: " + dev.error);
+    log()->info("no usable CUDA device ({}); {} on the CPU", dev.error, what);
 #else
     if (kind == BackendKind::CUDA) fail(Status::UNSUPPORTED, "this build of Quire has no CUDA backend");
+    (void)what;
 #endif
+    return false;
+}
+
+void gpu_fallback(BackendKind kind, const char * what, const std::exception & e) {
+    if (kind == BackendKind::CUDA) throw; // the exception being handled
+    log()->warn("CUDA unavailable for {} ({}); using the CPU", what, e.what());
+}
+
+std::unique_ptr<ForwardBackend> make_backend(const Model & model, int n_ctx, BackendKind kind, GpuPrecision precision) {
+    if (gpu_wanted(kind, "generation")) {
+#ifdef QUIRE_HAVE_CUDA
+        try {
+            const bool bf16 = gpu_use_bf16(model, precision);
+            return std::make_unique<CudaModel>(model, n_ctx, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32);
+        } catch (const Error & e) {
+            gpu_fallback(kind, "generation", e);
+        }
+#endif
+    }
+    (void)precision;
     return std::make_unique<cpu::CpuModel>(model, n_ctx);
 }
 
