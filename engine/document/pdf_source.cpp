@@ -1,9 +1,13 @@
 // PDF through poppler-cpp: words with boxes in poppler's reading order; a line break where the
 // next word starts left of the previous one on a lower line, a paragraph break on a large gap,
-// and words hyphenated across a line end joined (each part keeps its box).
+// words hyphenated across a line end joined (each part keeps its box), and the outline with its
+// target pages through libqpdf where it is there.
 #include "document/pdf_source.h"
 
 #include "core/error.h"
+#ifdef QUIRE_HAVE_QPDF
+#include "document/pdf_outline.h"
+#endif
 
 #include <algorithm>
 #include <cctype>
@@ -39,11 +43,23 @@ void toc_walk(const poppler::toc_item * item, int level, std::vector<OutlineItem
 
 class PdfSource : public DocumentSource {
 public:
-    explicit PdfSource(std::unique_ptr<poppler::document> doc) : doc_(std::move(doc)) {
+    PdfSource(std::unique_ptr<poppler::document> doc, const std::string & path, const std::string & password) : doc_(std::move(doc)) {
         info_.format = "pdf";
         info_.title = utf8(doc_->get_title());
         info_.author = utf8(doc_->get_author());
         info_.pages = doc_->pages();
+#ifdef QUIRE_HAVE_QPDF
+        // With the page each entry points to; poppler-cpp's outline has titles only.
+        if (auto outline = pdf_outline(path, password); outline && !outline->empty()) {
+            outline_ = std::move(*outline);
+            for (OutlineItem & o : outline_)
+                if (o.page >= info_.pages) o.page = -1;
+            return;
+        }
+#else
+        (void)path;
+        (void)password;
+#endif
         if (std::unique_ptr<poppler::toc> toc(doc_->create_toc()); toc && toc->root()) toc_walk(toc->root(), 0, outline_);
     }
     const DocumentInfo & info() const override { return info_; }
@@ -78,7 +94,9 @@ public:
                     --last.len;
                 } else if (next_line) {
                     out.text += paragraph ? "\n\n" : "\n";
-                } else if (prev->has_space_after()) {
+                } else if (prev->has_space_after() || box.left() - pb.right() > 0.15 * line_h) {
+                    // Justified lines: poppler splits the words at wide gaps but may not mark
+                    // the space after them; a gap wider than a thin space is one.
                     out.text += ' ';
                 }
             }
@@ -116,7 +134,7 @@ std::unique_ptr<DocumentSource> pdf_open(const std::string & path, const std::st
     }
     if (doc->is_locked()) fail(Status::LOCKED, password.empty() ? path + " is protected: it needs a password" : "wrong password for " + path);
     if (doc->pages() <= 0) fail(Status::BAD_INPUT, path + " has no pages");
-    auto src = std::make_unique<PdfSource>(std::move(doc));
+    auto src = std::make_unique<PdfSource>(std::move(doc), path, password);
     // A scan without a text layer would be ingested as nothing: say so instead.
     bool any_text = false;
     for (int i = 0; i < src->info().pages && !any_text; ++i) any_text = !src->page(i).words.empty();

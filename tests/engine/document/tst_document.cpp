@@ -1,6 +1,7 @@
 // Document sources against documents made here: text in every supported encoding, Markdown
 // with headings, and PDFs written by Qt's PDF writer with known words at known places (several
-// pages, two columns, no text layer, truncated, encrypted by qpdf, 2,000 pages).
+// pages, two columns, no text layer, truncated, encrypted by qpdf, 2,000 pages), and a
+// hand-written PDF with an outline and a justified line.
 #include "core/error.h"
 #include "document/document_source.h"
 #include "memory/passage.h"
@@ -188,6 +189,31 @@ private slots:
         const size_t l_last = text.find("left11"), r_first = text.find("right0");
         QVERIFY2(l_last != std::string::npos && r_first != std::string::npos, text.c_str());
         QVERIFY2(l_last < r_first, text.c_str()); // the whole left column before the right one
+    }
+    // A hand-written PDF (tests/data/document/make_pdf_outline.py): outline entries with the
+    // pages they point to, and a justified line drawn word by word with gaps but no spaces.
+    void pdfOutlineAndJustifiedWords() {
+        if (!document_pdf_supported()) QSKIP("built without poppler-cpp");
+        const QString py = QStandardPaths::findExecutable("python3");
+        if (py.isEmpty()) QSKIP("python3 not found (scripts/install-deps.sh installs it): PDF fixture cannot be built");
+        const QString path = dir_.filePath("outline.pdf");
+        QCOMPARE(QProcess::execute(py, {QString::fromStdString(test::data("document/make_pdf_outline.py")), path}), 0);
+        const auto d = document_open(path.toStdString());
+        QCOMPARE(d->info().pages, 3);
+        QVERIFY2(d->page(1).text.find("Do not enable this option") != std::string::npos, d->page(1).text.c_str());
+        QVERIFY2(d->page(2).text.find("The lighthouse keeper") != std::string::npos, d->page(2).text.c_str());
+        const auto & o = d->outline();
+        QCOMPARE(o.size(), size_t(3));
+        QCOMPARE(o[0].title, std::string("Chapter One"));
+        QCOMPARE(o[2].title, std::string("The Keeper"));
+        QCOMPARE(o[2].level, 1);
+#ifdef QUIRE_HAVE_QPDF
+        QCOMPARE(o[0].page, 1); // an explicit destination
+        QCOMPARE(o[1].page, 2); // a GoTo action
+        QCOMPARE(o[2].page, 2);
+#else
+        qInfo("built without libqpdf: outline pages not checked");
+#endif
     }
     void pdfWithoutText() {
         if (!document_pdf_supported()) QSKIP("built without poppler-cpp");
