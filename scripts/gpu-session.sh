@@ -4,7 +4,8 @@
 # parity against transformers), then the benchmark and the peer baseline in the same call.
 # Usage (through the device tool, carrying .devcarry): bash scripts/gpu-session.sh [checks|quick|bench|all]
 # (quick: checks and the bf16 benchmark rows, without the 1M-token row and the peer;
-# offload: the offload rows with and without the GPU block cache, and the peer at 100K)
+# offload: the offload rows with and without the GPU block cache, and the peer at 100K;
+# profile: the GEMM ceiling and per-phase times, no peer: for finding work, not for reporting)
 # Results go to $OUT (checks.txt, bench*.json, peer.jsonl, build.log).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,13 @@ if [[ $what == offload ]]; then
   timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --json "$OUT/bench_offload.json"
   timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --no-cache --json "$OUT/bench_offload_nocache.json"
   LENS=100000 LAYERS=32 CHUNK=8192 timeout 300 python3 .devcarry/peer_hf_baseline.py | tee "$OUT/peer.jsonl"
+fi
+if [[ $what == profile ]]; then
+  # Where the time goes: cuBLAS's ceiling for the 8B linear layers by row count, then per-phase
+  # GPU times of ingest (decode runs as graphs, unprofiled) and of decode steps (no graphs).
+  timeout 120 python3 scripts/gpu-gemm-probe.py | tee "$OUT/gemm.txt"
+  QUIRE_PROFILE=1 timeout 200 $B bench $S --tokens 32768 --decode-tokens 8 --json "$OUT/bench_prof_ingest.json" 2>&1 | tail -20 | tee "$OUT/profile_ingest.txt"
+  QUIRE_PROFILE=1 timeout 200 $B bench $S --tokens 2048 --decode-tokens 256 --no-graphs --json "$OUT/bench_prof_decode.json" 2>&1 | tail -20 | tee "$OUT/profile_decode.txt"
 fi
 if [[ $what == quick ]]; then
   timeout 300 $B bench $S --tokens 8192,32768,100000 --json "$OUT/bench.json"
