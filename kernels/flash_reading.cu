@@ -1,37 +1,32 @@
-// Tiles of 64 queries x 64 keys; 4 warps, each owning 16 query rows. WMMA 16x16x16 bf16.
+// Tiles of 64 queries x 64 keys, 4 warps each owning 16 query rows; mma.sync m16n8k16 (bf16 in,
+// fp32 accumulation) with the logits, probabilities and output in registers (the accumulator
+// layout of Q.K^T is the operand layout of P.V), K and V through shared memory by ldmatrix,
+// double-buffered with cp.async. Softmax in base 2 (logits pre-scaled by log2 e).
 #include "flash_reading.cuh"
 
 #include <cuda_bf16.h>
-#include <mma.h>
-
-using namespace nvcuda;
 
 namespace {
 constexpr int kRows = 64, kKeys = 64, kWarps = 4, kThreads = 128;
+constexpr float kLog2e = 1.4426950408889634f;
 
 template <int HD> struct Smem {
-    static constexpr int ld = HD + 8;       // bf16 rows, padded
-    static constexpr int ld_s = kKeys + 4;  // fp32 logits rows
-    static constexpr int ld_p = kKeys + 8;  // bf16 probabilities rows
-    static constexpr int ld_o = HD + 4;     // fp32 output rows
-    static constexpr size_t q = sizeof(__nv_bfloat16) * kRows * ld;
-    static constexpr size_t kv = sizeof(__nv_bfloat16) * kKeys * ld;
-    static constexpr size_t s = sizeof(float) * kRows * ld_s;
-    static constexpr size_t p = sizeof(__nv_bfloat16) * kRows * ld_p;
-    static constexpr size_t o = sizeof(float) * kRows * ld_o;
-    static constexpr size_t pass1 = 2 * q + 4 * kv + s + p + o; // K and V double-buffered
-    static constexpr size_t pass2 = 2 * q + kv + s + sizeof(float) * kWarps * kKeys; // Q double-buffered
+    static constexpr int ld = HD + 8; // padded bf16 rows: the 8 rows of an ldmatrix hit different banks
+    static constexpr size_t tile = sizeof(__nv_bfloat16) * kRows * ld; // kRows == kKeys
+    static constexpr size_t pass1 = 2 * tile + 4 * tile;               // Q (memory, local) + K, V double-buffered
+    static constexpr size_t pass2 = 2 * tile + tile + sizeof(float) * kWarps * kKeys; // Q double-buffered + K + sums
 };
+
+__device__ __forceinline__ unsigned smem_addr(const void * p) { return static_cast<unsigned>(__cvta_generic_to_shared(p)); }
 
 // Asynchronous 16-byte copies global -> shared (cp.async), zero-filled when !pred.
 __device__ __forceinline__ void cp_async16(void * smem, const void * gmem, bool pred) {
-    const unsigned s = static_cast<unsigned>(__cvta_generic_to_shared(smem));
-    asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;\n" ::"r"(s), "l"(gmem), "r"(pred ? 16 : 0));
+    asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;\n" ::"r"(smem_addr(smem)), "l"(gmem), "r"(pred ? 16 : 0));
 }
 __device__ __forceinline__ void cp_async_commit() { asm volatile("cp.async.commit_group;\n" ::); }
 template <int N> __device__ __forceinline__ void cp_async_wait() { asm volatile("cp.async.wait_group %0;\n" ::"n"(N)); }
 
-// The same tile copy issued asynchronously (completes at the next cp_async_wait).
+// 64 rows x HD bf16 from global rows (stride in elements) into padded shared rows; zeros past n.
 template <int HD> __device__ void load_tile_async(__nv_bfloat16 * dst, const __nv_bfloat16 * src, size_t stride, int n) {
     constexpr int chunks = HD / 8;
     for (int i = threadIdx.x; i < kRows * chunks; i += kThreads) {
@@ -40,59 +35,70 @@ template <int HD> __device__ void load_tile_async(__nv_bfloat16 * dst, const __n
     }
 }
 
-// rows x HD bf16 from global rows (stride in elements) into padded shared rows; zeros past n.
-template <int HD> __device__ void load_tile(__nv_bfloat16 * dst, const __nv_bfloat16 * src, size_t stride, int n) {
-    constexpr int chunks = HD / 8; // 16-byte chunks per row
-    for (int i = threadIdx.x; i < kRows * chunks; i += kThreads) {
-        const int r = i / chunks, c = i % chunks;
-        uint4 v = make_uint4(0, 0, 0, 0);
-        if (r < n) v = *reinterpret_cast<const uint4 *>(src + static_cast<size_t>(r) * stride + c * 8);
-        *reinterpret_cast<uint4 *>(dst + r * Smem<HD>::ld + c * 8) = v;
-    }
+__device__ __forceinline__ void ldmatrix_x4(unsigned (&r)[4], const void * p) {
+    asm volatile("ldmatrix.sync.aligned.m8n8.x4.shared.b16 {%0, %1, %2, %3}, [%4];\n"
+                 : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3])
+                 : "r"(smem_addr(p)));
+}
+__device__ __forceinline__ void ldmatrix_x4_trans(unsigned (&r)[4], const void * p) {
+    asm volatile("ldmatrix.sync.aligned.m8n8.x4.trans.shared.b16 {%0, %1, %2, %3}, [%4];\n"
+                 : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3])
+                 : "r"(smem_addr(p)));
+}
+// d (16 x 8 fp32) += a (16 x 16 bf16, row-major) . b (16 x 8 bf16, column-major)
+__device__ __forceinline__ void mma16816(float (&d)[4], const unsigned (&a)[4], unsigned b0, unsigned b1) {
+    asm volatile("mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32 {%0, %1, %2, %3}, {%4, %5, %6, %7}, {%8, %9}, {%0, %1, %2, %3};\n"
+                 : "+f"(d[0]), "+f"(d[1]), "+f"(d[2]), "+f"(d[3])
+                 : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(b0), "r"(b1));
+}
+__device__ __forceinline__ unsigned pack_bf16(float lo, float hi) {
+    __nv_bfloat162 v = __floats2bfloat162_rn(lo, hi);
+    return *reinterpret_cast<unsigned *>(&v);
 }
 
-// S (16 x 64, this warp's rows) = Q (16 x HD) . K^T.
-template <int HD> __device__ void tile_logits(const __nv_bfloat16 * q, const __nv_bfloat16 * k, float * s) {
-    const int warp = threadIdx.x >> 5;
-    for (int n = 0; n < kKeys / 16; ++n) {
-        wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc;
-        wmma::fill_fragment(acc, 0.0f);
-        for (int d = 0; d < HD / 16; ++d) {
-            wmma::fragment<wmma::matrix_a, 16, 16, 16, __nv_bfloat16, wmma::row_major> a;
-            wmma::fragment<wmma::matrix_b, 16, 16, 16, __nv_bfloat16, wmma::col_major> b;
-            wmma::load_matrix_sync(a, q + warp * 16 * Smem<HD>::ld + d * 16, Smem<HD>::ld);
-            wmma::load_matrix_sync(b, k + n * 16 * Smem<HD>::ld + d * 16, Smem<HD>::ld);
-            wmma::mma_sync(acc, a, b, acc);
+// This warp's 16 query rows of a shared Q tile as mma A operands, one per 16 columns of HD.
+template <int HD> __device__ __forceinline__ void load_q(unsigned (&q)[HD / 16][4], const __nv_bfloat16 * tile) {
+    const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+    const __nv_bfloat16 * row = tile + (warp * 16 + (lane & 7) + 8 * ((lane >> 3) & 1)) * Smem<HD>::ld + 8 * (lane >> 4);
+#pragma unroll
+    for (int kk = 0; kk < HD / 16; ++kk) ldmatrix_x4(q[kk], row + kk * 16);
+}
+
+// s (16 rows x 64 keys, 8 accumulators of 16 x 8) = Q . K^T for a shared K tile [key][HD].
+template <int HD> __device__ __forceinline__ void logits(float (&s)[kKeys / 8][4], const unsigned (&q)[HD / 16][4], const __nv_bfloat16 * k) {
+    const int lane = threadIdx.x & 31;
+#pragma unroll
+    for (int nt = 0; nt < kKeys / 8; ++nt) s[nt][0] = s[nt][1] = s[nt][2] = s[nt][3] = 0.0f;
+    const __nv_bfloat16 * row = k + ((lane & 7) + 8 * (lane >> 4)) * Smem<HD>::ld + 8 * ((lane >> 3) & 1);
+#pragma unroll
+    for (int kk = 0; kk < HD / 16; ++kk) {
+#pragma unroll
+        for (int np = 0; np < kKeys / 16; ++np) {
+            unsigned b[4];
+            ldmatrix_x4(b, row + np * 16 * Smem<HD>::ld + kk * 16);
+            mma16816(s[2 * np], q[kk], b[0], b[1]);
+            mma16816(s[2 * np + 1], q[kk], b[2], b[3]);
         }
-        wmma::store_matrix_sync(s + warp * 16 * Smem<HD>::ld_s + n * 16, acc, Smem<HD>::ld_s, wmma::mem_row_major);
     }
 }
 
-// Pass 1: grid (query tile, head).
-template <int HD> __global__ void __launch_bounds__(kThreads) flash_pass1(FlashReadingParams p) {
+// Pass 1: grid (query tile, head): output rows and each row's softmax max and sum.
+template <int HD> __global__ void __launch_bounds__(kThreads, 2) flash_pass1(FlashReadingParams p) {
     extern __shared__ __align__(128) unsigned char smem[];
     using S = Smem<HD>;
-    auto * qm = reinterpret_cast<__nv_bfloat16 *>(smem);
-    auto * qr = reinterpret_cast<__nv_bfloat16 *>(smem + S::q);
-    __nv_bfloat16 * kbuf[2] = {reinterpret_cast<__nv_bfloat16 *>(smem + 2 * S::q), reinterpret_cast<__nv_bfloat16 *>(smem + 2 * S::q + S::kv)};
-    __nv_bfloat16 * vbuf[2] = {reinterpret_cast<__nv_bfloat16 *>(smem + 2 * S::q + 2 * S::kv),
-                               reinterpret_cast<__nv_bfloat16 *>(smem + 2 * S::q + 3 * S::kv)};
-    auto * ss = reinterpret_cast<float *>(smem + 2 * S::q + 4 * S::kv);
-    auto * ps = reinterpret_cast<__nv_bfloat16 *>(smem + 2 * S::q + 4 * S::kv + S::s);
-    auto * os = reinterpret_cast<float *>(smem + 2 * S::q + 4 * S::kv + S::s + S::p);
+    auto * qm_s = reinterpret_cast<__nv_bfloat16 *>(smem);
+    auto * qr_s = reinterpret_cast<__nv_bfloat16 *>(smem + S::tile);
+    __nv_bfloat16 * kbuf[2] = {reinterpret_cast<__nv_bfloat16 *>(smem + 2 * S::tile), reinterpret_cast<__nv_bfloat16 *>(smem + 3 * S::tile)};
+    __nv_bfloat16 * vbuf[2] = {reinterpret_cast<__nv_bfloat16 *>(smem + 4 * S::tile), reinterpret_cast<__nv_bfloat16 *>(smem + 5 * S::tile)};
     const int h = blockIdx.y, t0 = blockIdx.x * kRows, warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
     const int kvd = p.n_head_kv * HD, kvh = h / (p.n_head / p.n_head_kv);
     const int n_win = p.c->n_win, n_q = min(kRows, p.T - t0);
     const size_t qoff = (static_cast<size_t>(h) * p.T + t0) * HD;
-    load_tile<HD>(qm, static_cast<const __nv_bfloat16 *>(p.qmh) + qoff, HD, n_q);
-    load_tile<HD>(qr, static_cast<const __nv_bfloat16 *>(p.qh) + qoff, HD, n_q);
-    for (int i = threadIdx.x; i < kRows * S::ld_o; i += kThreads) os[i] = 0.0f;
-    // Two lanes per row: lane >> 1 is the row within the warp, lane & 1 the half of the columns.
-    const int row = warp * 16 + (lane >> 1), half = lane & 1, t = t0 + row;
-    float m = -INFINITY, l = 0.0f;
+    load_tile_async<HD>(qm_s, static_cast<const __nv_bfloat16 *>(p.qmh) + qoff, HD, n_q);
+    load_tile_async<HD>(qr_s, static_cast<const __nv_bfloat16 *>(p.qh) + qoff, HD, n_q);
+    cp_async_commit();
     const int n_loc = n_win + min(p.T, t0 + kRows); // local keys any row of this tile sees
     const int n_tiles_mem = (p.n_mem + kKeys - 1) / kKeys, n_tiles = n_tiles_mem + (n_loc + kKeys - 1) / kKeys;
-    // K/V tiles double-buffered: the copy of tile i + 1 runs while tile i is computed.
     auto issue = [&](int tile) {
         const bool mem = tile < n_tiles_mem;
         const int j0 = (mem ? tile : tile - n_tiles_mem) * kKeys;
@@ -103,6 +109,14 @@ template <int HD> __global__ void __launch_bounds__(kThreads) flash_pass1(FlashR
         cp_async_commit();
     };
     if (n_tiles > 0) issue(0);
+    // This thread's rows: r0 and r0 + 8 of the warp's 16; its columns in each 8-key group: c0, c0 + 1.
+    const int r0 = warp * 16 + (lane >> 2), c0 = 2 * (lane & 3);
+    const float sl2 = p.scale * kLog2e;
+    float m[2] = {-INFINITY, -INFINITY}, l[2] = {0.0f, 0.0f};
+    float o[HD / 8][4];
+#pragma unroll
+    for (int dt = 0; dt < HD / 8; ++dt) o[dt][0] = o[dt][1] = o[dt][2] = o[dt][3] = 0.0f;
+    unsigned q[HD / 16][4];
     for (int tile = 0; tile < n_tiles; ++tile) {
         const bool mem = tile < n_tiles_mem;
         const int j0 = (mem ? tile : tile - n_tiles_mem) * kKeys;
@@ -114,85 +128,111 @@ template <int HD> __global__ void __launch_bounds__(kThreads) flash_pass1(FlashR
             cp_async_wait<0>();
         }
         __syncthreads();
-        const __nv_bfloat16 * ks = kbuf[tile & 1], * vs = vbuf[tile & 1];
-        tile_logits<HD>(mem ? qm : qr, ks, ss);
-        __syncwarp();
-        // Online softmax over this row's 32 columns, the pair combined by a shuffle.
-        float * srow = ss + row * S::ld_s + half * 32;
-        const int vis = mem ? n_keys : min(n_keys, n_win + t + 1 - j0); // causal limit of local keys
-        float tm = -INFINITY;
-        for (int c = 0; c < 32; ++c) {
-            const int col = half * 32 + c;
-            const float v = col < vis ? srow[c] * p.scale : -INFINITY;
-            srow[c] = v;
-            tm = fmaxf(tm, v);
-        }
-        tm = fmaxf(tm, __shfl_xor_sync(0xffffffff, tm, 1));
-        const float m_new = fmaxf(m, tm);
-        const float corr = m_new == -INFINITY ? 1.0f : expf(m - m_new);
-        float sum = 0.0f;
-        __nv_bfloat16 * prow = ps + row * S::ld_p + half * 32;
-        for (int c = 0; c < 32; ++c) {
-            const float e = srow[c] == -INFINITY ? 0.0f : expf(srow[c] - m_new);
-            sum += e;
-            prow[c] = __float2bfloat16_rn(e);
-        }
-        sum += __shfl_xor_sync(0xffffffff, sum, 1);
-        l = l * corr + sum;
-        m = m_new;
-        float * orow = os + row * S::ld_o + half * (HD / 2);
-        for (int d = 0; d < HD / 2; ++d) orow[d] *= corr;
-        __syncwarp();
-        // O (16 x HD) += P (16 x 64) . V (64 x HD)
-        for (int n = 0; n < HD / 16; ++n) {
-            wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc;
-            float * optr = os + warp * 16 * S::ld_o + n * 16;
-            wmma::load_matrix_sync(acc, optr, S::ld_o, wmma::mem_row_major);
-            for (int k = 0; k < kKeys / 16; ++k) {
-                wmma::fragment<wmma::matrix_a, 16, 16, 16, __nv_bfloat16, wmma::row_major> a;
-                wmma::fragment<wmma::matrix_b, 16, 16, 16, __nv_bfloat16, wmma::row_major> b;
-                wmma::load_matrix_sync(a, ps + warp * 16 * S::ld_p + k * 16, S::ld_p);
-                wmma::load_matrix_sync(b, vs + k * 16 * S::ld + n * 16, S::ld);
-                wmma::mma_sync(acc, a, b, acc);
+        if (tile == 0 || tile == n_tiles_mem) load_q<HD>(q, mem ? qm_s : qr_s);
+        float s[kKeys / 8][4];
+        logits<HD>(s, q, kbuf[tile & 1]);
+        // Visible columns of the two rows: all keys of the tile in memory, causal among local ones.
+        int vis[2];
+#pragma unroll
+        for (int i = 0; i < 2; ++i) vis[i] = mem ? n_keys : min(n_keys, n_win + t0 + r0 + 8 * i + 1 - j0);
+        float mx[2] = {-INFINITY, -INFINITY};
+#pragma unroll
+        for (int nt = 0; nt < kKeys / 8; ++nt)
+#pragma unroll
+            for (int e = 0; e < 4; ++e) {
+                const int col = nt * 8 + c0 + (e & 1), i = e >> 1;
+                const float v = col < vis[i] ? s[nt][e] * sl2 : -INFINITY;
+                s[nt][e] = v;
+                mx[i] = fmaxf(mx[i], v);
             }
-            wmma::store_matrix_sync(optr, acc, S::ld_o, wmma::mem_row_major);
+        float corr[2], sum[2] = {0.0f, 0.0f};
+#pragma unroll
+        for (int i = 0; i < 2; ++i) {
+            mx[i] = fmaxf(mx[i], __shfl_xor_sync(0xffffffff, mx[i], 1));
+            mx[i] = fmaxf(mx[i], __shfl_xor_sync(0xffffffff, mx[i], 2));
+            const float m_new = fmaxf(m[i], mx[i]);
+            corr[i] = m_new == -INFINITY ? 1.0f : exp2f(m[i] - m_new);
+            m[i] = m_new;
+        }
+#pragma unroll
+        for (int nt = 0; nt < kKeys / 8; ++nt)
+#pragma unroll
+            for (int e = 0; e < 4; ++e) {
+                const int i = e >> 1;
+                const float pr = s[nt][e] == -INFINITY ? 0.0f : exp2f(s[nt][e] - m[i]);
+                s[nt][e] = pr;
+                sum[i] += pr;
+            }
+#pragma unroll
+        for (int i = 0; i < 2; ++i) l[i] = l[i] * corr[i] + sum[i];
+#pragma unroll
+        for (int dt = 0; dt < HD / 8; ++dt) {
+            o[dt][0] *= corr[0];
+            o[dt][1] *= corr[0];
+            o[dt][2] *= corr[1];
+            o[dt][3] *= corr[1];
+        }
+        // O (16 x HD) += P (16 x 64) . V (64 x HD): P's accumulators are already A operands.
+        const __nv_bfloat16 * vrow = vbuf[tile & 1] + ((lane & 7) + 8 * ((lane >> 3) & 1)) * S::ld + 8 * (lane >> 4);
+#pragma unroll
+        for (int kk = 0; kk < kKeys / 16; ++kk) {
+            const unsigned a[4] = {pack_bf16(s[2 * kk][0], s[2 * kk][1]), pack_bf16(s[2 * kk][2], s[2 * kk][3]),
+                                   pack_bf16(s[2 * kk + 1][0], s[2 * kk + 1][1]), pack_bf16(s[2 * kk + 1][2], s[2 * kk + 1][3])};
+#pragma unroll
+            for (int dp = 0; dp < HD / 16; ++dp) {
+                unsigned b[4];
+                ldmatrix_x4_trans(b, vrow + kk * 16 * S::ld + dp * 16);
+                mma16816(o[2 * dp], a, b[0], b[1]);
+                mma16816(o[2 * dp + 1], a, b[2], b[3]);
+            }
         }
         __syncthreads(); // this tile's buffers are refilled two iterations on
     }
-    if (row < n_q) {
-        const float inv = l > 0.0f ? 1.0f / l : 0.0f;
-        auto * out = static_cast<__nv_bfloat16 *>(p.out) + static_cast<size_t>(t) * p.n_head * HD + h * HD + half * (HD / 2);
-        const float * orow = os + row * S::ld_o + half * (HD / 2);
-        for (int d = 0; d < HD / 2; ++d) out[d] = __float2bfloat16_rn(orow[d] * inv);
-        if (half == 0) {
-            p.stats[(static_cast<size_t>(h) * p.T + t) * 2] = m;
-            p.stats[(static_cast<size_t>(h) * p.T + t) * 2 + 1] = l;
+#pragma unroll
+    for (int i = 0; i < 2; ++i) {
+        l[i] += __shfl_xor_sync(0xffffffff, l[i], 1);
+        l[i] += __shfl_xor_sync(0xffffffff, l[i], 2);
+    }
+#pragma unroll
+    for (int i = 0; i < 2; ++i) {
+        const int t = t0 + r0 + 8 * i;
+        if (t >= p.T) continue;
+        const float inv = l[i] > 0.0f ? 1.0f / l[i] : 0.0f;
+        auto * out = static_cast<__nv_bfloat16 *>(p.out) + static_cast<size_t>(t) * p.n_head * HD + h * HD + c0;
+#pragma unroll
+        for (int dt = 0; dt < HD / 8; ++dt)
+            *reinterpret_cast<__nv_bfloat162 *>(out + dt * 8) = __floats2bfloat162_rn(o[dt][2 * i] * inv, o[dt][2 * i + 1] * inv);
+        if ((lane & 3) == 0) {
+            p.stats[(static_cast<size_t>(h) * p.T + t) * 2] = m[i];
+            p.stats[(static_cast<size_t>(h) * p.T + t) * 2 + 1] = l[i];
         }
     }
 }
 
-// Pass 2: grid (local key tile, head). Column sums of the local probabilities over all queries.
+// Pass 2: grid (local key tile, head). Column sums of the local probabilities over all queries,
+// recomputed with each row's final max and sum; each block owns its columns (no atomics).
 template <int HD> __global__ void __launch_bounds__(kThreads) flash_pass2(FlashReadingParams p) {
     extern __shared__ __align__(128) unsigned char smem[];
     using S = Smem<HD>;
-    __nv_bfloat16 * qbuf[2] = {reinterpret_cast<__nv_bfloat16 *>(smem), reinterpret_cast<__nv_bfloat16 *>(smem + S::q)};
-    auto * ks = reinterpret_cast<__nv_bfloat16 *>(smem + 2 * S::q);
-    auto * ss = reinterpret_cast<float *>(smem + 2 * S::q + S::kv);
-    auto * colsum = reinterpret_cast<float *>(smem + 2 * S::q + S::kv + S::s);
+    __nv_bfloat16 * qbuf[2] = {reinterpret_cast<__nv_bfloat16 *>(smem), reinterpret_cast<__nv_bfloat16 *>(smem + S::tile)};
+    auto * ks = reinterpret_cast<__nv_bfloat16 *>(smem + 2 * S::tile);
+    auto * colsum = reinterpret_cast<float *>(smem + 3 * S::tile);
     const int h = blockIdx.y, j0 = blockIdx.x * kKeys, warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
     const int kvd = p.n_head_kv * HD, kvh = h / (p.n_head / p.n_head_kv);
     const int n_win = p.c->n_win, n_loc = n_win + p.T;
     if (j0 >= n_loc) return;
     const int n_keys = min(kKeys, n_loc - j0);
-    load_tile<HD>(ks, static_cast<const __nv_bfloat16 *>(p.win_k) + static_cast<size_t>(j0) * kvd + kvh * HD, kvd, n_keys);
-    float acc0 = 0.0f, acc1 = 0.0f; // columns lane and lane + 32 of this warp's rows
-    // Queries before (j0 - n_win) cannot see any key of this tile.
+    load_tile_async<HD>(ks, static_cast<const __nv_bfloat16 *>(p.win_k) + static_cast<size_t>(j0) * kvd + kvh * HD, kvd, n_keys);
+    // Queries before j0 - n_win see no key of this tile.
     const int t_first = max(0, j0 - n_win) / kRows * kRows;
     auto issue = [&](int t0, int buf) {
         load_tile_async<HD>(qbuf[buf], static_cast<const __nv_bfloat16 *>(p.qh) + (static_cast<size_t>(h) * p.T + t0) * HD, HD, min(kRows, p.T - t0));
         cp_async_commit();
     };
-    if (t_first < p.T) issue(t_first, 0);
+    issue(t_first, 0); // with the K tile in the same group
+    const int r0 = warp * 16 + (lane >> 2), c0 = 2 * (lane & 3);
+    const float sl2 = p.scale * kLog2e;
+    float acc[kKeys / 8][2] = {};
     for (int t0 = t_first, it = 0; t0 < p.T; t0 += kRows, ++it) {
         if (t0 + kRows < p.T) {
             issue(t0 + kRows, (it + 1) & 1);
@@ -201,26 +241,42 @@ template <int HD> __global__ void __launch_bounds__(kThreads) flash_pass2(FlashR
             cp_async_wait<0>();
         }
         __syncthreads();
-        tile_logits<HD>(qbuf[it & 1], ks, ss);
-        __syncwarp();
-        for (int r = 0; r < 16; ++r) {
-            const int t = t0 + warp * 16 + r;
-            if (t >= p.T) break;
-            const float m = p.stats[(static_cast<size_t>(h) * p.T + t) * 2], inv = 1.0f / p.stats[(static_cast<size_t>(h) * p.T + t) * 2 + 1];
-            const float * srow = ss + (warp * 16 + r) * S::ld_s;
-            const int lim = n_win + t + 1 - j0; // visible columns of this row
-            if (lane < lim && lane < n_keys) acc0 += expf(srow[lane] * p.scale - m) * inv;
-            if (lane + 32 < lim && lane + 32 < n_keys) acc1 += expf(srow[lane + 32] * p.scale - m) * inv;
+        unsigned q[HD / 16][4];
+        load_q<HD>(q, qbuf[it & 1]);
+        float s[kKeys / 8][4];
+        logits<HD>(s, q, ks);
+#pragma unroll
+        for (int i = 0; i < 2; ++i) {
+            const int t = t0 + r0 + 8 * i;
+            if (t >= p.T) continue;
+            const float mi = p.stats[(static_cast<size_t>(h) * p.T + t) * 2], inv = 1.0f / p.stats[(static_cast<size_t>(h) * p.T + t) * 2 + 1];
+            const int vis = min(n_keys, n_win + t + 1 - j0);
+#pragma unroll
+            for (int nt = 0; nt < kKeys / 8; ++nt)
+#pragma unroll
+                for (int e = 0; e < 2; ++e) {
+                    const int col = nt * 8 + c0 + e;
+                    if (col < vis) acc[nt][e] += exp2f(s[nt][2 * i + e] * sl2 - mi) * inv;
+                }
         }
         __syncthreads(); // this Q buffer is refilled two iterations on
     }
-    colsum[warp * kKeys + lane] = acc0;
-    colsum[warp * kKeys + lane + 32] = acc1;
+    // Sum over the warp's rows (lanes with the same column pair), then over the warps in order.
+#pragma unroll
+    for (int nt = 0; nt < kKeys / 8; ++nt)
+#pragma unroll
+        for (int e = 0; e < 2; ++e) {
+            float v = acc[nt][e];
+            v += __shfl_xor_sync(0xffffffff, v, 4);
+            v += __shfl_xor_sync(0xffffffff, v, 8);
+            v += __shfl_xor_sync(0xffffffff, v, 16);
+            if (lane < 4) colsum[warp * kKeys + nt * 8 + c0 + e] = v;
+        }
     __syncthreads();
     for (int c = threadIdx.x; c < n_keys; c += kThreads) {
-        float s = 0.0f;
-        for (int w = 0; w < kWarps; ++w) s += colsum[w * kKeys + c];
-        p.win_score[static_cast<size_t>(j0 + c) * p.n_head + h] += s;
+        float v = 0.0f;
+        for (int w = 0; w < kWarps; ++w) v += colsum[w * kKeys + c];
+        p.win_score[static_cast<size_t>(j0 + c) * p.n_head + h] += v;
     }
 }
 
@@ -241,9 +297,7 @@ template <int HD> cudaError_t launch(const FlashReadingParams & p, cudaStream_t 
 }
 } // namespace
 
-// Head dim 64 compiles but its model-level error against fp32 was 5x the batched-GEMM path's on
-// the H200 (2026-11-29): not enabled until that is understood.
-bool flash_reading_supported(int head_dim) { return head_dim == 128; }
+bool flash_reading_supported(int head_dim) { return head_dim == 64 || head_dim == 128; }
 
 cudaError_t launch_flash_reading(const FlashReadingParams & p, cudaStream_t stream) {
     if (!flash_reading_supported(p.head_dim) || p.T <= 0 || p.n_loc_max <= 0 || p.n_head % p.n_head_kv) return cudaErrorInvalidValue;

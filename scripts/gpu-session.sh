@@ -51,6 +51,14 @@ if [[ $what == offload ]]; then
   timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --no-cache --json "$OUT/bench_offload_nocache.json"
   LENS=100000 LAYERS=32 CHUNK=8192 timeout 300 python3 .devcarry/peer_hf_baseline.py | tee "$OUT/peer.jsonl"
 fi
+if [[ $what == ab ]]; then
+  # A kernel change under test: the op checks and the flash checks, then the benchmark at 32K and
+  # 100K with the default paths and with the options in $2 (e.g. "--flash"), profiled.
+  { timeout 120 $B backend-check; echo "-- flash"; timeout 200 $B backend-check --flash; } 2>&1 | tail -45 | tee "$OUT/checks.txt"
+  timeout 200 $B bench $S --tokens 32768,100000 --json "$OUT/bench_a.json"
+  timeout 200 $B bench $S --tokens 32768,100000 ${2:-} --json "$OUT/bench_b.json"
+  QUIRE_PROFILE=1 timeout 200 $B bench $S --tokens 32768 --decode-tokens 8 ${2:-} 2>&1 | tail -16 | tee "$OUT/profile_b.txt"
+fi
 if [[ $what == profile ]]; then
   # Where the time goes: cuBLAS's ceiling for the 8B linear layers by row count, then per-phase
   # GPU times of ingest (decode runs as graphs, unprofiled) and of decode steps (no graphs).

@@ -193,7 +193,7 @@ std::vector<OpCheck> cuda_flash_checks(std::vector<std::string> * summary) {
     // Both bf16 paths against the fp32 pass of the same random model (fp32 weights, batched fp32
     // GEMMs): the flash kernel may not be less accurate than the batched-GEMM path it replaces.
     std::vector<OpCheck> out;
-    for (const char * shape : {"llama3-8b"}) {
+    for (const char * shape : {"llama3-8b", "smollm2-135m"}) {
         const HParams hp = bench_shape(shape, 2);
         MemoryConfig cfg = memory_preset("512");
         cfg.n_init = 64, cfg.n_local = 256, cfg.block_size = 64, cfg.topk = 4, cfg.exc_block_size = 256;
