@@ -280,26 +280,37 @@ template <int HD> __global__ void __launch_bounds__(kThreads) flash_pass2(FlashR
     }
 }
 
-template <int HD> cudaError_t launch(const FlashReadingParams & p, cudaStream_t stream) {
+template <int HD> cudaError_t configure() {
     using S = Smem<HD>;
     static bool configured = false; // the opt-in to more than 48 KiB of shared memory, once
-    if (!configured) {
-        cudaError_t e = cudaFuncSetAttribute(flash_pass1<HD>, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(S::pass1));
-        if (e == cudaSuccess) e = cudaFuncSetAttribute(flash_pass2<HD>, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(S::pass2));
-        if (e != cudaSuccess) return e;
-        configured = true;
-    }
-    const dim3 g1(static_cast<unsigned>((p.T + kRows - 1) / kRows), static_cast<unsigned>(p.n_head));
-    flash_pass1<HD><<<g1, kThreads, S::pass1, stream>>>(p);
-    const dim3 g2(static_cast<unsigned>((p.n_loc_max + kKeys - 1) / kKeys), static_cast<unsigned>(p.n_head));
-    flash_pass2<HD><<<g2, kThreads, S::pass2, stream>>>(p);
-    return cudaGetLastError();
+    if (configured) return cudaSuccess;
+    cudaError_t e = cudaFuncSetAttribute(flash_pass1<HD>, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(S::pass1));
+    if (e == cudaSuccess) e = cudaFuncSetAttribute(flash_pass2<HD>, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(S::pass2));
+    configured = e == cudaSuccess;
+    return e;
+}
+
+bool valid(const FlashReadingParams & p) {
+    return flash_reading_supported(p.head_dim) && p.T > 0 && p.n_loc_max > 0 && p.n_head % p.n_head_kv == 0;
 }
 } // namespace
 
 bool flash_reading_supported(int head_dim) { return head_dim == 64 || head_dim == 128; }
 
 cudaError_t launch_flash_reading(const FlashReadingParams & p, cudaStream_t stream) {
-    if (!flash_reading_supported(p.head_dim) || p.T <= 0 || p.n_loc_max <= 0 || p.n_head % p.n_head_kv) return cudaErrorInvalidValue;
-    return p.head_dim == 64 ? launch<64>(p, stream) : launch<128>(p, stream);
+    if (!valid(p)) return cudaErrorInvalidValue;
+    const dim3 grid(static_cast<unsigned>((p.T + kRows - 1) / kRows), static_cast<unsigned>(p.n_head));
+    if (cudaError_t e = p.head_dim == 64 ? configure<64>() : configure<128>(); e != cudaSuccess) return e;
+    if (p.head_dim == 64) flash_pass1<64><<<grid, kThreads, Smem<64>::pass1, stream>>>(p);
+    else flash_pass1<128><<<grid, kThreads, Smem<128>::pass1, stream>>>(p);
+    return cudaGetLastError();
+}
+
+cudaError_t launch_flash_local_scores(const FlashReadingParams & p, cudaStream_t stream) {
+    if (!valid(p)) return cudaErrorInvalidValue;
+    const dim3 grid(static_cast<unsigned>((p.n_loc_max + kKeys - 1) / kKeys), static_cast<unsigned>(p.n_head));
+    if (cudaError_t e = p.head_dim == 64 ? configure<64>() : configure<128>(); e != cudaSuccess) return e;
+    if (p.head_dim == 64) flash_pass2<64><<<grid, kThreads, Smem<64>::pass2, stream>>>(p);
+    else flash_pass2<128><<<grid, kThreads, Smem<128>::pass2, stream>>>(p);
+    return cudaGetLastError();
 }

@@ -3,10 +3,9 @@
 // global memory): memory keys (sinks + gathered blocks, pre-RoPE) against the fixed-distance
 // queries, then local keys (window + causal current tokens, rotated) against the rotated queries,
 // all in ONE softmax per query and head. A second pass recomputes the local logits and adds each
-// local key's probability, summed over the queries, to its local score. Head dim 128; the
-// batched-GEMM path covers the rest (and fp32), and is the default: on the H200 this kernel is
-// still slower than cuBLAS + the masked softmax (docs/performance.md). CPU twin: the attention loop of
-// memory::MemoryModel::step.
+// local key's probability, summed over the queries, to its local score. Head dims 64 and 128;
+// the batched-GEMM path covers the rest, fp32, and single-query steps. CPU twin: the attention
+// loop of memory::MemoryModel::step.
 #pragma once
 #include "kv_type.cuh"
 
@@ -22,5 +21,8 @@ struct FlashReadingParams {
     float * stats;                // scratch [n_head][T][2]: row max and sum
     float * win_score;            // [rows][n_head] local scores, accumulated
 };
-bool flash_reading_supported(int head_dim);
+bool flash_reading_supported(int head_dim); // 64 and 128
+// The output and each row's max and sum (stats).
 cudaError_t launch_flash_reading(const FlashReadingParams & p, cudaStream_t stream);
+// Then the local scores, from the stats of launch_flash_reading.
+cudaError_t launch_flash_local_scores(const FlashReadingParams & p, cudaStream_t stream);

@@ -57,7 +57,7 @@ if [[ $what == ab ]]; then
   { timeout 120 $B backend-check; echo "-- flash"; timeout 200 $B backend-check --flash; } 2>&1 | tail -45 | tee "$OUT/checks.txt"
   timeout 200 $B bench $S --tokens 32768,100000 --json "$OUT/bench_a.json"
   timeout 200 $B bench $S --tokens 32768,100000 ${2:-} --json "$OUT/bench_b.json"
-  QUIRE_PROFILE=1 timeout 200 $B bench $S --tokens 32768 --decode-tokens 8 ${2:-} 2>&1 | tail -16 | tee "$OUT/profile_b.txt"
+  QUIRE_PROFILE=1 timeout 200 $B bench $S --tokens 32768 --decode-tokens 8 ${2:-} 2>&1 | grep -A24 "phase times" | tail -24 | tee "$OUT/profile_b.txt"
 fi
 if [[ $what == profile ]]; then
   # Where the time goes: cuBLAS's ceiling for the 8B linear layers by row count, then per-phase

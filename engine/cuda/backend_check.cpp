@@ -132,8 +132,11 @@ template <typename Add> void check_memory_ops(Rng & rng, Add add) {
         differ += pick.download(1)[0] != argmax(logits);
         add("sampling (greedy, top-k/top-p picks)", differ, 0.0);
     }
-    { // flash reading attention (bf16) against fp32 loops over the same bf16 values
-        const int NH = 4, NKV = 2, HD = 128, T = 100, n_mem = 130, n_win = 70, kvd = NKV * HD, rows = n_win + T;
+    struct FlashShape {
+        int NH, NKV, HD;
+    };
+    for (const FlashShape fs : {FlashShape{4, 2, 128}, FlashShape{9, 3, 64}}) { // flash reading attention (bf16) against fp32 loops over the same bf16 values
+        const int NH = fs.NH, NKV = fs.NKV, HD = fs.HD, T = 100, n_mem = 130, n_win = 70, kvd = NKV * HD, rows = n_win + T;
         const float scale = 1.0f / std::sqrt(static_cast<float>(HD));
         auto rounded = [&](size_t n) {
             auto v = rng.normal(n);
@@ -161,6 +164,7 @@ template <typename Add> void check_memory_ops(Rng & rng, Add add) {
         const FlashReadingParams fp{dqm.get(), dqr.get(), dmk.get(), dmv.get(), dwk.get(), dwv.get(), c.get(), n_mem, T, NH, NKV, HD, rows, scale,
                                     out.get(), stats.get(), dws.get()};
         CUDA_CHECK(launch_flash_reading(fp, nullptr));
+        CUDA_CHECK(launch_flash_local_scores(fp, nullptr));
         std::vector<float> ref(out.size()), ws = ws0, lg(static_cast<size_t>(n_mem + rows));
         for (int h = 0; h < NH; ++h) {
             const int kvh = h / (NH / NKV);
@@ -184,8 +188,9 @@ template <typename Add> void check_memory_ops(Rng & rng, Add add) {
         const auto got16 = out.download(out.size());
         std::vector<float> got(got16.size());
         for (size_t i = 0; i < got.size(); ++i) got[i] = bf16_to_fp32(got16[i]);
-        add("flash reading attention (bf16)", norm_error(got, ref), 1e-2);
-        add("flash reading local scores", norm_error(dws.download(ws.size()), ws), 1e-4);
+        const std::string hd = " (bf16, head dim " + std::to_string(HD) + ")";
+        add("flash reading attention" + hd, norm_error(got, ref), 1e-2);
+        add("flash reading local scores" + hd, norm_error(dws.download(ws.size()), ws), 1e-4);
     }
     for (KvType st : {KvType::F32, KvType::FP8}) { // store two blocks, gather them back in reverse order
         const int n_blk = 2;

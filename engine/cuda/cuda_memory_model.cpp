@@ -182,7 +182,8 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
     const size_t p_esz = ct_ == KvType::BF16 ? 2 : 4;
     cublasHandle_t h = gemm_->handle();
     const long long rows_g = static_cast<long long>(n_rep) * T; // query rows per KV head
-    const bool use_flash = opt_.flash && ct_ == KvType::BF16 && flash_reading_supported(HD);
+    // Flash for execution blocks; a single query (decoding) has too few rows for its tiles.
+    const bool use_flash = opt_.flash && ct_ == KvType::BF16 && flash_reading_supported(HD) && T >= 16;
 
     PhaseTimer & pt = *prof_;
     pt.mark("start");
@@ -192,9 +193,10 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
     for (int l = 0; l < NL; ++l) {
         const GpuLayer & W = w_->layers[static_cast<size_t>(l)];
         Layer & L = layers_[static_cast<size_t>(l)];
-        pt.mark("embed/ffn");
+        if (l == 0) pt.mark("embed");
         // The previous layer's FFN output joins the residual here, fused with the norm.
         CUDA_CHECK(launch_add_rmsnorm(x_.get(), l == 0 ? nullptr : o_.get(), W.attn_norm.get(), xb_.get(), ct_, T, D, hp_.norm_eps, stream_));
+        pt.mark("norms");
         gemm_->mul(xb_.get(), T, W.wqkv, qkv_.get());
         pt.mark("qkv");
         const QkvPrepareParams qp{qkv_.get(), W.bq.size() ? W.bq.get() : nullptr, W.bk.size() ? W.bk.get() : nullptr, W.bv.size() ? W.bv.get() : nullptr,
@@ -227,6 +229,9 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
             const FlashReadingParams fp{qmh_.get(), qh_.get(), L.mem_k.get(), L.mem_v.get(), L.win_krot.get(), L.win_v.get(), ctr_.get(), n_mem, T, NH,
                                         NKV, HD, n_loc_cols, scale, xb_.get(), stats_.get(), L.win_score.get()};
             CUDA_CHECK(launch_flash_reading(fp, stream_));
+            pt.mark("flash");
+            CUDA_CHECK(launch_flash_local_scores(fp, stream_));
+            pt.mark("local_scores");
         } else {
             // Attention: S = [q_mem . K_mem | q . K_local] * scale per KV head, one softmax, O = P . V.
             if (n_mem > 0)
@@ -255,14 +260,19 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
         pt.mark("pv");
 
         gemm_->mul(xb_.get(), T, W.wo, o_.get());
+        pt.mark("wo");
         CUDA_CHECK(launch_add_rmsnorm(x_.get(), o_.get(), W.ffn_norm.get(), xb_.get(), ct_, T, D, hp_.norm_eps, stream_));
+        pt.mark("norms");
         gemm_->mul(xb_.get(), T, W.w_gu, gu_.get());
+        pt.mark("gate_up");
         CUDA_CHECK(launch_swiglu_fused(gu_.get(), xb_.get(), ct_, T, F, stream_));
+        pt.mark("swiglu");
         gemm_->mul(xb_.get(), T, W.w_down, o_.get());
+        pt.mark("down");
     }
     CUDA_CHECK(launch_add_f32(x_.get(), o_.get(), static_cast<long long>(T) * D, stream_));
     CUDA_CHECK(launch_step_advance(ctr_.get(), T, stream_));
-    pt.mark("embed/ffn");
+    pt.mark("residual");
     (void)esz;
 }
 

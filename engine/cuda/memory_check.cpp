@@ -204,16 +204,41 @@ std::vector<OpCheck> cuda_flash_checks(std::vector<std::string> * summary) {
         CudaMemoryModel fa(w, cfg, flash), fb(w, cfg, gemm);
         const auto toks = pseudo_tokens(2000, hp.n_vocab, 11);
         double err_flash = 0, err_gemm = 0;
+        std::vector<double> med_flash, med_gemm;
+        // Per step: errors, and the layers whose block selection differs from the fp32 pass's (a
+        // near-tie decided the other way changes the logits more than rounding does).
+        std::string steps;
+        auto differ = [](const RetrievalStep & a, const RetrievalStep & b) {
+            int n = 0;
+            for (size_t l = 0; l < a.layers.size() && l < b.layers.size(); ++l) n += a.layers[l].selected != b.layers[l].selected;
+            return n;
+        };
         for (size_t i = 0; i < toks.size(); i += 256) {
             const std::vector<int> chunk(toks.begin() + static_cast<std::ptrdiff_t>(i), toks.begin() + static_cast<std::ptrdiff_t>(std::min(toks.size(), i + 256)));
-            const auto r = ref.step(chunk, StepKind::DOCUMENT, true);
-            err_flash = std::max(err_flash, norm_error(fa.step(chunk, StepKind::DOCUMENT, true), r));
-            err_gemm = std::max(err_gemm, norm_error(fb.step(chunk, StepKind::DOCUMENT, true), r));
+            RetrievalStep tr, ta, tb;
+            const auto r = ref.step(chunk, StepKind::DOCUMENT, true, &tr);
+            const double ea = norm_error(fa.step(chunk, StepKind::DOCUMENT, true, &ta), r), eb = norm_error(fb.step(chunk, StepKind::DOCUMENT, true, &tb), r);
+            err_flash = std::max(err_flash, ea);
+            err_gemm = std::max(err_gemm, eb);
+            steps += fmt(" [%.1e %.1e sel %g/%g]", ea, eb, differ(ta, tr), differ(tb, tr));
+            med_flash.push_back(ea);
+            med_gemm.push_back(eb);
         }
-        const std::string name = std::string("flash reading in a model, ") + shape + " shape (2 layers): error vs fp32";
-        const double bound = 1.25 * err_gemm + 5e-3;
-        out.push_back({name, err_flash, bound, err_flash <= bound});
-        if (summary) summary->push_back(name + ": " + fmt("flash %.2e, batched GEMMs %.2e (bound 1.25x + 5e-3)", err_flash, err_gemm));
+        // The median over steps: random 2-layer models in bf16 have single steps whose last-token
+        // logits swing (either path, at different steps, with the same blocks selected); the
+        // typical step shows whether the kernel is as accurate as the path it replaces.
+        auto median = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return v[v.size() / 2];
+        };
+        const double mf = median(med_flash), mg = median(med_gemm);
+        const std::string name = std::string("flash reading in a model, ") + shape + " shape (2 layers): median error vs fp32";
+        const double bound = 1.25 * mg + 2e-3;
+        out.push_back({name, mf, bound, mf <= bound});
+        if (summary) {
+            summary->push_back(name + ": " + fmt("flash %.2e, batched GEMMs %.2e (bound 1.25x + 2e-3); max %.2e / %.2e", mf, mg, err_flash, err_gemm));
+            summary->push_back("  per step [flash, GEMMs error; layers selecting other blocks than fp32, flash/GEMMs]:" + steps);
+        }
     }
     return out;
 }
