@@ -25,11 +25,11 @@ template <KvType CT> static __global__ void qkv_prepare_kernel(QkvPrepareParams 
         const int heads = is_q ? p.n_head : p.n_head_kv;
         const int i = static_cast<int>(j % half), h = static_cast<int>((j / half) % heads), t = static_cast<int>(j / (static_cast<long long>(half) * heads));
         const int a = p.adjacent ? 2 * i : i, b = p.adjacent ? 2 * i + 1 : i + half;
-        const float * src = p.qkv + static_cast<size_t>(t) * row;
+        const T_ * src = static_cast<const T_ *>(p.qkv) + static_cast<size_t>(t) * row;
         const int pos = pos0 + t;
         if (is_q) {
             const int o = h * p.head_dim;
-            float x0 = src[o + a], x1 = src[o + b];
+            float x0 = E::load(src, o + a), x1 = E::load(src, o + b);
             if (p.bq) x0 += p.bq[o + a], x1 += p.bq[o + b];
             float r0, r1, m0, m1;
             rotate(x0, x1, pos, p.inv_freq[i], r0, r1);
@@ -42,7 +42,7 @@ template <KvType CT> static __global__ void qkv_prepare_kernel(QkvPrepareParams 
             E::store(static_cast<T_ *>(p.qmh), hm + a, m0), E::store(static_cast<T_ *>(p.qmh), hm + b, m1);
         } else {
             const int o = h * p.head_dim;
-            float k0 = src[QD + o + a], k1 = src[QD + o + b], v0 = src[QD + KVD + o + a], v1 = src[QD + KVD + o + b];
+            float k0 = E::load(src, QD + o + a), k1 = E::load(src, QD + o + b), v0 = E::load(src, QD + KVD + o + a), v1 = E::load(src, QD + KVD + o + b);
             if (p.bk) k0 += p.bk[o + a], k1 += p.bk[o + b];
             if (p.bv) v0 += p.bv[o + a], v1 += p.bv[o + b];
             float r0, r1;

@@ -7,7 +7,7 @@
 #include "kv_type.cuh"
 
 struct QkvPrepareParams {
-    const float * qkv;                 // [T][q_dim + 2 kv_dim]: q, then k, then v
+    const void * qkv;                  // [T][q_dim + 2 kv_dim] in ct: q, then k, then v
     const float * bq, * bk, * bv;      // biases or null
     const StepCounters * c;
     int mem_pos;                       // the fixed distance of memory keys

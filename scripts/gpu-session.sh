@@ -53,7 +53,7 @@ if [[ $what == offload ]]; then
 fi
 if [[ $what == ab ]]; then
   # A kernel change under test: the op checks and the flash checks, then the benchmark at 32K and
-  # 100K with the default paths and with the options in $2 (e.g. "--flash"), profiled.
+  # 100K with the default paths and with the options in $2 (e.g. "--no-flash"), profiled.
   { timeout 120 $B backend-check; echo "-- flash"; timeout 200 $B backend-check --flash; } 2>&1 | tail -45 | tee "$OUT/checks.txt"
   timeout 200 $B bench $S --tokens 32768,100000 --json "$OUT/bench_a.json"
   timeout 200 $B bench $S --tokens 32768,100000 ${2:-} --json "$OUT/bench_b.json"
@@ -75,8 +75,8 @@ if [[ $what == bench || $what == all ]]; then
   timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --json "$OUT/bench_offload.json"
   timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --no-cache --json "$OUT/bench_offload_nocache.json"
   timeout 400 $B bench $S --tokens 1000000 --kv-fp8 --decode-tokens 16 --json "$OUT/bench_1m.json"
-  # The opt-in kernels, A/B against the default batched-GEMM paths.
-  timeout 200 $B bench $S --tokens 100000 --flash --decode-kernel --json "$OUT/bench_kernels.json"
+  # The batched-GEMM reading path and the split-key decode kernel, A/B against the defaults.
+  timeout 200 $B bench $S --tokens 100000 --no-flash --decode-kernel --json "$OUT/bench_kernels.json"
   LENS=8192,32768,100000 LAYERS=32 CHUNK=8192 timeout 400 python3 .devcarry/peer_hf_baseline.py | tee "$OUT/peer.jsonl"
 fi
 echo "== total $((SECONDS - t0)) s"

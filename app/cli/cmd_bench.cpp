@@ -31,7 +31,7 @@ measures an ask (question + greedy answer on a fork) and decoding at that contex
   --decode-tokens N     tokens timed for decode (default 32)
   --question-tokens N --answer-tokens N   ask latency shape (default 64 + 128)
   --no-graphs           launch decode steps one kernel at a time
-  --flash               reading attention through the flash kernel instead of batched GEMMs
+  --no-flash            reading attention through batched GEMMs + a masked softmax instead of the flash kernel
   --decode-kernel       decoding attention through the split-key kernel instead of batched GEMMs
   --no-cache            offload mode without the GPU cache of hot host-resident blocks
   --json OUT            write all rows to OUT as JSON
@@ -60,7 +60,7 @@ std::vector<int64_t> parse_lengths(const std::string & s) {
 int cmd_bench(const std::vector<std::string> & argv) {
     std::set<std::string> opts = {"--shape", "--layers", "--model", "--tokens", "--gpu-mem-gib", "--decode-tokens", "--question-tokens", "--answer-tokens", "--json", "--seed"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
-    const Args a(argv, opts, {"--random-weights", "--kv-fp8", "--no-graphs", "--flash", "--decode-kernel", "--no-cache", "--help"});
+    const Args a(argv, opts, {"--random-weights", "--kv-fp8", "--no-graphs", "--no-flash", "--decode-kernel", "--no-cache", "--help"});
     if (a.has("--help")) {
         std::fputs(kHelp, stdout);
         std::fputs(kMemoryHelp, stdout);
@@ -81,7 +81,7 @@ int cmd_bench(const std::vector<std::string> & argv) {
     o.question_tokens = a.get_int("--question-tokens", 64);
     o.answer_tokens = a.get_int("--answer-tokens", 128);
     o.graphs = !a.has("--no-graphs");
-    o.flash = a.has("--flash");
+    o.flash = !a.has("--no-flash");
     o.decode_kernel = a.has("--decode-kernel");
     o.cache = !a.has("--no-cache");
     o.seed = static_cast<uint64_t>(a.get_int("--seed", 1));

@@ -197,7 +197,9 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
         // The previous layer's FFN output joins the residual here, fused with the norm.
         CUDA_CHECK(launch_add_rmsnorm(x_.get(), l == 0 ? nullptr : o_.get(), W.attn_norm.get(), xb_.get(), ct_, T, D, hp_.norm_eps, stream_));
         pt.mark("norms");
-        gemm_->mul(xb_.get(), T, W.wqkv, qkv_.get());
+        // QKV and gate/up products in the compute type: bf16 halves their traffic.
+        if (ct_ == KvType::BF16) gemm_->mul_bf16_out(xb_.get(), T, W.wqkv, qkv_.get());
+        else gemm_->mul(xb_.get(), T, W.wqkv, qkv_.get());
         pt.mark("qkv");
         const QkvPrepareParams qp{qkv_.get(), W.bq.size() ? W.bq.get() : nullptr, W.bk.size() ? W.bk.get() : nullptr, W.bv.size() ? W.bv.get() : nullptr,
                                   ctr_.get(), std::max(cfg_.n_local - 1, 0), w_->inv_freq.get(), adjacent, T, NH, NKV, HD, ct_, qm_.get(), q_.get(),
@@ -263,7 +265,8 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
         pt.mark("wo");
         CUDA_CHECK(launch_add_rmsnorm(x_.get(), o_.get(), W.ffn_norm.get(), xb_.get(), ct_, T, D, hp_.norm_eps, stream_));
         pt.mark("norms");
-        gemm_->mul(xb_.get(), T, W.w_gu, gu_.get());
+        if (ct_ == KvType::BF16) gemm_->mul_bf16_out(xb_.get(), T, W.w_gu, gu_.get());
+        else gemm_->mul(xb_.get(), T, W.w_gu, gu_.get());
         pt.mark("gate_up");
         CUDA_CHECK(launch_swiglu_fused(gu_.get(), xb_.get(), ct_, T, F, stream_));
         pt.mark("swiglu");

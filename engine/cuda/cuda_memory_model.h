@@ -31,7 +31,7 @@ struct CudaMemoryOptions {
     bool host_offload = true;
     uint64_t cache_bytes = UINT64_MAX;    // GPU slots caching host-resident blocks (UINT64_MAX: 4 x topk x layers pairs)
     bool graphs = true;                   // TOKEN steps as captured CUDA graphs
-    bool flash = false;                   // reading steps through the flash kernel (bf16, head dim 128)
+    bool flash = true;                    // reading steps (16+ tokens) through the flash kernel (bf16, head dim 64 or 128)
     bool decode_kernel = false;           // T = 1 steps through the split-key decode kernel (else batched GEMMs)
 };
 

@@ -167,6 +167,13 @@ void GpuGemm::mul(const void * x, int T, const GpuMatrix & w, float * y) {
                                  &zero, y, w.rows));
 }
 
+void GpuGemm::mul_bf16_out(const void * x, int T, const GpuMatrix & w, void * y) {
+    if (!w.bf16.size()) fail(Status::INTERNAL, "bf16 GEMM output needs bf16 weights");
+    const float one = 1.0f, zero = 0.0f;
+    CUBLAS_CHECK(cublasGemmEx(blas_, CUBLAS_OP_T, CUBLAS_OP_N, w.rows, T, w.cols, &one, w.bf16.get(), CUDA_R_16BF, w.cols, x, CUDA_R_16BF, w.cols, &zero,
+                              y, CUDA_R_16BF, w.rows, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
+}
+
 void GpuGemm::operator()(const float * x, int T, const GpuMatrix & w, float * y) {
     if (!w.bf16.size()) return mul(x, T, w, y);
     const size_t need = static_cast<size_t>(T) * static_cast<size_t>(w.cols);

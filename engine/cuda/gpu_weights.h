@@ -62,6 +62,9 @@ public:
     void operator()(const float * x, int T, const GpuMatrix & w, float * y);
     // The same with x already in the matrix's type (bf16 for bf16 weights, else fp32).
     void mul(const void * x, int T, const GpuMatrix & w, float * y);
+    // The same with y in bf16 (bf16 weights only): half the bytes for products that only feed a
+    // kernel computing in fp32 (the fused QKV and gate/up products).
+    void mul_bf16_out(const void * x, int T, const GpuMatrix & w, void * y);
     // Make room for bf16 activations of `elems` elements now (no allocation inside a graph capture).
     void reserve(size_t elems) {
         if (x_bf16_.size() < elems) x_bf16_.resize(elems);

@@ -24,7 +24,7 @@ struct BenchOptions {
     int decode_tokens = 32;
     int question_tokens = 64, answer_tokens = 128;
     bool graphs = true;
-    bool flash = false;
+    bool flash = true;
     bool decode_kernel = false;
     bool cache = true;       // offload: GPU slots caching hot host-resident blocks
     uint64_t seed = 1;

@@ -199,6 +199,7 @@ std::vector<OpCheck> cuda_flash_checks(std::vector<std::string> * summary) {
         cfg.n_init = 64, cfg.n_local = 256, cfg.block_size = 64, cfg.topk = 4, cfg.exc_block_size = 256;
         CudaMemoryOptions flash, gemm;
         flash.flash = true;
+        gemm.flash = false;
         CudaMemoryModel ref(GpuWeights::random(hp, CudaPrecision::FP32, 5), cfg, gemm);
         const auto w = GpuWeights::random(hp, CudaPrecision::BF16, 5);
         CudaMemoryModel fa(w, cfg, flash), fb(w, cfg, gemm);
