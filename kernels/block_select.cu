@@ -10,10 +10,18 @@ using topk::top_k_block;
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
+// Blocks of 32 columns x 8 row groups: each thread sums every 8th row of its column, then the
+// groups are added in order (the same sum every run).
 static __global__ void mean_rows_kernel(const float * x, float * y, int rows, int cols) {
-    for (int c = blockIdx.x * blockDim.x + threadIdx.x; c < cols; c += gridDim.x * blockDim.x) {
-        float s = 0.0f;
-        for (int r = 0; r < rows; ++r) s += x[static_cast<size_t>(r) * cols + c];
+    __shared__ float part[8][33];
+    const int c = blockIdx.x * 32 + threadIdx.x;
+    float s = 0.0f;
+    if (c < cols)
+        for (int r = threadIdx.y; r < rows; r += 8) s += x[static_cast<size_t>(r) * cols + c];
+    part[threadIdx.y][threadIdx.x] = s;
+    __syncthreads();
+    if (threadIdx.y == 0 && c < cols) {
+        for (int g = 1; g < 8; ++g) s += part[g][threadIdx.x];
         y[c] = s / static_cast<float>(rows);
     }
 }
@@ -45,6 +53,57 @@ static __global__ void top_k_kernel(const float * v, int n, int k, int * out) {
     top_k_block(v, 1, n, k, out, sv, si);
 }
 
+// Warp-wise best after (last_v, last_i) among this lane's elements j = first + lane + 32 m (stride step).
+__device__ __forceinline__ void warp_next(const float * v, int first, int n, int step, float last_v, int last_i, float & bv, int & bi) {
+    bv = -INFINITY, bi = 0x7fffffff;
+    for (int j = first + static_cast<int>(threadIdx.x & 31); j < n; j += step) {
+        const float x = v[j];
+        if (topk::better(last_v, last_i, x, j) && (bi == 0x7fffffff || topk::better(x, j, bv, bi))) bv = x, bi = j;
+    }
+    for (int o = 16; o > 0; o >>= 1) {
+        const float ov = __shfl_xor_sync(0xffffffff, bv, o);
+        const int oi = __shfl_xor_sync(0xffffffff, bi, o);
+        if (oi != 0x7fffffff && (bi == 0x7fffffff || topk::better(ov, oi, bv, bi))) bv = ov, bi = oi;
+    }
+}
+
+// k <= 32: every warp finds the k best of its share without block barriers, then warp 0 picks
+// the k best of those candidates; one barrier in all (the k-round block version has 2 k).
+static __global__ void top_k_small_kernel(const float * v, int n, int k, int * out) {
+    __shared__ float cv[kTopkThreads];
+    __shared__ int ci[kTopkThreads];
+    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31, n_warps = blockDim.x >> 5;
+    float last_v = INFINITY;
+    int last_i = -1;
+    for (int r = 0; r < k; ++r) {
+        float bv;
+        int bi;
+        warp_next(v, warp * 32, n, blockDim.x, last_v, last_i, bv, bi);
+        if (lane == 0) cv[warp * k + r] = bv, ci[warp * k + r] = bi;
+        last_v = bv, last_i = bi;
+    }
+    __syncthreads();
+    if (warp != 0) return;
+    // Candidates: n_warps * k (value, index) pairs, some empty (index 0x7fffffff).
+    last_v = INFINITY, last_i = -1;
+    for (int r = 0; r < k; ++r) {
+        float bv = -INFINITY;
+        int bi = 0x7fffffff;
+        for (int c = lane; c < n_warps * k; c += 32) {
+            const float x = cv[c];
+            const int j = ci[c];
+            if (j != 0x7fffffff && topk::better(last_v, last_i, x, j) && (bi == 0x7fffffff || topk::better(x, j, bv, bi))) bv = x, bi = j;
+        }
+        for (int o = 16; o > 0; o >>= 1) {
+            const float ov = __shfl_xor_sync(0xffffffff, bv, o);
+            const int oi = __shfl_xor_sync(0xffffffff, bi, o);
+            if (oi != 0x7fffffff && (bi == 0x7fffffff || topk::better(ov, oi, bv, bi))) bv = ov, bi = oi;
+        }
+        if (lane == 0) out[r] = bi;
+        last_v = bv, last_i = bi;
+    }
+}
+
 // One CUDA block per (query head, memory block).
 template <KvType CT>
 static __global__ void block_repr_kernel(const void * keys, const float * scores, int n_tokens, int n_head, int n_head_kv, int head_dim,
@@ -69,7 +128,7 @@ static __global__ void block_repr_kernel(const void * keys, const float * scores
 // ---------------------------------------------------------------------------------------------
 cudaError_t launch_mean_rows(const float * x, float * y, int rows, int cols, cudaStream_t stream) {
     if (rows <= 0) return cudaErrorInvalidValue;
-    mean_rows_kernel<<<grid_1d(cols), 256, 0, stream>>>(x, y, rows, cols);
+    mean_rows_kernel<<<static_cast<unsigned>((cols + 31) / 32), dim3(32, 8), 0, stream>>>(x, y, rows, cols);
     return cudaGetLastError();
 }
 cudaError_t launch_block_scores(const BlockScoreParams & p, cudaStream_t stream) {
@@ -79,7 +138,8 @@ cudaError_t launch_block_scores(const BlockScoreParams & p, cudaStream_t stream)
 }
 cudaError_t launch_top_k(const float * v, int n, int k, int * out, cudaStream_t stream) {
     if (k <= 0 || k > n) return cudaErrorInvalidValue;
-    top_k_kernel<<<1, kTopkThreads, 0, stream>>>(v, n, k, out);
+    if (k <= 32) top_k_small_kernel<<<1, kTopkThreads, 0, stream>>>(v, n, k, out);
+    else top_k_kernel<<<1, kTopkThreads, 0, stream>>>(v, n, k, out);
     return cudaGetLastError();
 }
 cudaError_t launch_block_repr(const void * keys, KvType ct, const float * scores, int n_blocks, int n_tokens, int n_head, int n_head_kv,

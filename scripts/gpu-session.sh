@@ -56,7 +56,7 @@ if [[ $what == ab ]]; then
   # 100K with the default paths and with the options in $2 (e.g. "--no-flash"), profiled.
   { timeout 120 $B backend-check; echo "-- flash"; timeout 200 $B backend-check --flash; } 2>&1 | tail -45 | tee "$OUT/checks.txt"
   timeout 200 $B bench $S --tokens 32768,100000 --json "$OUT/bench_a.json"
-  timeout 200 $B bench $S --tokens 32768,100000 ${2:-} --json "$OUT/bench_b.json"
+  [[ -n ${2:-} ]] && timeout 200 $B bench $S --tokens 32768,100000 $2 --json "$OUT/bench_b.json"
   QUIRE_PROFILE=1 timeout 200 $B bench $S --tokens 32768 --decode-tokens 8 ${2:-} 2>&1 | grep -A24 "phase times" | tail -24 | tee "$OUT/profile_b.txt"
 fi
 if [[ $what == profile ]]; then

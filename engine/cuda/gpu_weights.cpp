@@ -150,6 +150,10 @@ GpuGemm::GpuGemm(cudaStream_t stream, bool pedantic_fp32) : stream_(stream) {
     CUBLAS_CHECK(cublasSetStream(blas_, stream_));
     // fp32: true fp32, no TF32 shortcuts; bf16: tensor cores with fp32 accumulation.
     CUBLAS_CHECK(cublasSetMathMode(blas_, pedantic_fp32 ? CUBLAS_PEDANTIC_MATH : CUBLAS_DEFAULT_MATH));
+    // A workspace of our own, as NVIDIA recommends for Hopper (32 MiB) and for CUDA graph capture:
+    // without one, cuBLAS may pick slower kernels that need none.
+    workspace_.resize(kWorkspaceBytes);
+    CUBLAS_CHECK(cublasSetWorkspace(blas_, workspace_.get(), kWorkspaceBytes));
 }
 
 GpuGemm::~GpuGemm() {

@@ -72,9 +72,11 @@ public:
     cublasHandle_t handle() const { return blas_; }
 
 private:
+    static constexpr size_t kWorkspaceBytes = size_t(32) << 20;
     cudaStream_t stream_;
     cublasHandle_t blas_ = nullptr;
     DeviceBuffer<uint16_t> x_bf16_;
+    DeviceBuffer<unsigned char> workspace_;
 };
 
 } // namespace quire
