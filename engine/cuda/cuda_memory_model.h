@@ -11,6 +11,7 @@
 #include "cuda/device_buffer.h"
 #include "cuda/gpu_block_cache.h"
 #include "cuda/gpu_block_pool.h"
+#include "cuda/gpu_gemm.h"
 #include "cuda/gpu_weights.h"
 #include "cuda/phase_timer.h"
 #include "generate/sampler.h"

@@ -4,6 +4,7 @@
 // logits exactly against the CPU backend.
 #pragma once
 
+#include "cuda/gpu_gemm.h"
 #include "cuda/gpu_weights.h"
 #include "generate/backend.h"
 #include "model/model.h"

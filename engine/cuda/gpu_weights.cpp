@@ -145,45 +145,4 @@ std::shared_ptr<GpuWeights> GpuWeights::random(const HParams & hp, CudaPrecision
     return w;
 }
 
-GpuGemm::GpuGemm(cudaStream_t stream, bool pedantic_fp32) : stream_(stream) {
-    CUBLAS_CHECK(cublasCreate(&blas_));
-    CUBLAS_CHECK(cublasSetStream(blas_, stream_));
-    // fp32: true fp32, no TF32 shortcuts; bf16: tensor cores with fp32 accumulation.
-    CUBLAS_CHECK(cublasSetMathMode(blas_, pedantic_fp32 ? CUBLAS_PEDANTIC_MATH : CUBLAS_DEFAULT_MATH));
-    // A workspace of our own, as NVIDIA recommends for Hopper (32 MiB) and for CUDA graph capture:
-    // without one, cuBLAS may pick slower kernels that need none.
-    workspace_.resize(kWorkspaceBytes);
-    CUBLAS_CHECK(cublasSetWorkspace(blas_, workspace_.get(), kWorkspaceBytes));
-}
-
-GpuGemm::~GpuGemm() {
-    if (blas_) cublasDestroy(blas_);
-}
-
-// Row-major y = x w^T is the column-major product w^T x.
-void GpuGemm::mul(const void * x, int T, const GpuMatrix & w, float * y) {
-    const float one = 1.0f, zero = 0.0f;
-    if (w.bf16.size())
-        CUBLAS_CHECK(cublasGemmEx(blas_, CUBLAS_OP_T, CUBLAS_OP_N, w.rows, T, w.cols, &one, w.bf16.get(), CUDA_R_16BF, w.cols, x, CUDA_R_16BF, w.cols,
-                                  &zero, y, CUDA_R_32F, w.rows, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-    else
-        CUBLAS_CHECK(cublasSgemm(blas_, CUBLAS_OP_T, CUBLAS_OP_N, w.rows, T, w.cols, &one, w.f32.get(), w.cols, static_cast<const float *>(x), w.cols,
-                                 &zero, y, w.rows));
-}
-
-void GpuGemm::mul_bf16_out(const void * x, int T, const GpuMatrix & w, void * y) {
-    if (!w.bf16.size()) fail(Status::INTERNAL, "bf16 GEMM output needs bf16 weights");
-    const float one = 1.0f, zero = 0.0f;
-    CUBLAS_CHECK(cublasGemmEx(blas_, CUBLAS_OP_T, CUBLAS_OP_N, w.rows, T, w.cols, &one, w.bf16.get(), CUDA_R_16BF, w.cols, x, CUDA_R_16BF, w.cols, &zero,
-                              y, CUDA_R_16BF, w.rows, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-}
-
-void GpuGemm::operator()(const float * x, int T, const GpuMatrix & w, float * y) {
-    if (!w.bf16.size()) return mul(x, T, w, y);
-    const size_t need = static_cast<size_t>(T) * static_cast<size_t>(w.cols);
-    reserve(need);
-    CUDA_CHECK(launch_f32_to_bf16(x, x_bf16_.get(), static_cast<long long>(need), stream_));
-    mul(x_bf16_.get(), T, w, y);
-}
-
 } // namespace quire

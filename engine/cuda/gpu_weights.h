@@ -50,33 +50,4 @@ struct GpuWeights {
     static std::shared_ptr<GpuWeights> random(const HParams & hp, CudaPrecision p, uint64_t seed);
 };
 
-// y[T][rows] = x[T][cols] . w^T through cuBLAS on one stream: SGEMM (no TF32) for fp32 weights;
-// for bf16 weights x is rounded to bf16 and multiplied on tensor cores with fp32 accumulation.
-class GpuGemm {
-public:
-    explicit GpuGemm(cudaStream_t stream, bool pedantic_fp32);
-    ~GpuGemm();
-    GpuGemm(const GpuGemm &) = delete;
-    GpuGemm & operator=(const GpuGemm &) = delete;
-
-    void operator()(const float * x, int T, const GpuMatrix & w, float * y);
-    // The same with x already in the matrix's type (bf16 for bf16 weights, else fp32).
-    void mul(const void * x, int T, const GpuMatrix & w, float * y);
-    // The same with y in bf16 (bf16 weights only): half the bytes for products that only feed a
-    // kernel computing in fp32 (the fused QKV and gate/up products).
-    void mul_bf16_out(const void * x, int T, const GpuMatrix & w, void * y);
-    // Make room for bf16 activations of `elems` elements now (no allocation inside a graph capture).
-    void reserve(size_t elems) {
-        if (x_bf16_.size() < elems) x_bf16_.resize(elems);
-    }
-    cublasHandle_t handle() const { return blas_; }
-
-private:
-    static constexpr size_t kWorkspaceBytes = size_t(32) << 20;
-    cudaStream_t stream_;
-    cublasHandle_t blas_ = nullptr;
-    DeviceBuffer<uint16_t> x_bf16_;
-    DeviceBuffer<unsigned char> workspace_;
-};
-
 } // namespace quire
