@@ -50,15 +50,12 @@ CudaMemoryModel::CudaMemoryModel(std::shared_ptr<const GpuWeights> weights, cons
     blas_ws_.resize(32u << 20);
     CUBLAS_CHECK(cublasSetWorkspace(gemm_->handle(), blas_ws_.get(), blas_ws_.size()));
     alloc_state();
-    if (ct_ == KvType::BF16) { // GEMM algorithms for decoding (graph-captured) and execution blocks
+    if (ct_ == KvType::BF16) { // GEMM algorithms for execution blocks (single rows take cuBLAS's GEMV)
         const GpuLayer & W = w_->layers.front();
-        for (int T : {1, max_T_}) {
-            gemm_->tune(W.wqkv, T, true);
-            gemm_->tune(W.wo, T, false);
-            gemm_->tune(W.w_gu, T, true);
-            gemm_->tune(W.w_down, T, false);
-        }
-        gemm_->tune(w_->lm_head(), 1, false);
+        gemm_->tune(W.wqkv, max_T_, true);
+        gemm_->tune(W.wo, max_T_, false);
+        gemm_->tune(W.w_gu, max_T_, true);
+        gemm_->tune(W.w_down, max_T_, false);
     }
     const size_t slot = static_cast<size_t>(cfg_.block_size) * static_cast<size_t>(hp_.kv_dim()) * kv_type_size(st_);
     pools_.push_back(std::make_shared<GpuBlockPool>(slot, opt_.block_budget, opt_.host_offload));

@@ -148,14 +148,25 @@ void GpuGemm::tune(const GpuMatrix & w, int T, bool bf16_out) {
 }
 
 void GpuGemm::mul(const void * x, int T, const GpuMatrix & w, float * y) {
-    if (w.bf16.size()) return lt_mul(x, T, w, y, false);
     const float one = 1.0f, zero = 0.0f;
-    CUBLAS_CHECK(cublasSgemm(blas_, CUBLAS_OP_T, CUBLAS_OP_N, w.rows, T, w.cols, &one, w.f32.get(), w.cols, static_cast<const float *>(x), w.cols, &zero,
-                             y, w.rows));
+    if (w.bf16.size() && T == 1) // cuBLAS's matrix-vector kernels beat every cuBLASLt candidate here
+        CUBLAS_CHECK(cublasGemmEx(blas_, CUBLAS_OP_T, CUBLAS_OP_N, w.rows, T, w.cols, &one, w.bf16.get(), CUDA_R_16BF, w.cols, x, CUDA_R_16BF, w.cols,
+                                  &zero, y, CUDA_R_32F, w.rows, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
+    else if (w.bf16.size())
+        return lt_mul(x, T, w, y, false);
+    else
+        CUBLAS_CHECK(cublasSgemm(blas_, CUBLAS_OP_T, CUBLAS_OP_N, w.rows, T, w.cols, &one, w.f32.get(), w.cols, static_cast<const float *>(x), w.cols,
+                                 &zero, y, w.rows));
 }
 
 void GpuGemm::mul_bf16_out(const void * x, int T, const GpuMatrix & w, void * y) {
     if (!w.bf16.size()) fail(Status::INTERNAL, "bf16 GEMM output needs bf16 weights");
+    if (T == 1) {
+        const float one = 1.0f, zero = 0.0f;
+        CUBLAS_CHECK(cublasGemmEx(blas_, CUBLAS_OP_T, CUBLAS_OP_N, w.rows, T, w.cols, &one, w.bf16.get(), CUDA_R_16BF, w.cols, x, CUDA_R_16BF, w.cols,
+                                  &zero, y, CUDA_R_16BF, w.rows, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
+        return;
+    }
     lt_mul(x, T, w, y, true);
 }
 

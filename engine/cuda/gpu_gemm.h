@@ -1,8 +1,8 @@
 // y[T][rows] = x[T][cols] . w^T on one stream. fp32 weights: cuBLAS SGEMM without TF32 (exact
-// agreement with the CPU backend). bf16 weights: cuBLASLt on tensor cores with fp32 accumulation,
-// the algorithm for each shape chosen by timing cuBLASLt's candidates once (its first heuristic
-// pick runs 512-row QKV products at half the speed of the best on the H200), like cuBLAS
-// autotuning in PyTorch and the GEMM selection of llm.c.
+// agreement with the CPU backend). bf16 weights: tensor cores with fp32 accumulation; single rows
+// (decoding) through cuBLAS, whose matrix-vector kernels are the fastest there; more rows through
+// cuBLASLt with the algorithm for each shape chosen by timing its candidates once (cuBLAS's pick
+// ran 512-row QKV products at half the speed of the best on the H200).
 #pragma once
 
 #include "cuda/device_buffer.h"
