@@ -2,6 +2,7 @@
 #include "memory/memory_model.h"
 
 #include "core/error.h"
+#include "cpu/attention_tile.h"
 #include "cpu/ops.h"
 #include "model/tensor_source.h"
 
@@ -110,39 +111,59 @@ std::vector<float> MemoryModel::step(const std::vector<int> & tokens, StepKind k
         std::fill(cur_score.begin(), cur_score.end(), 0.0f);
 #pragma omp parallel
         {
-            std::vector<float> lg(static_cast<size_t>(n_mem + n_win + T));
+            const int n_all = n_mem + n_win + T;
+            std::vector<float> lg_buf(static_cast<size_t>(cpu::kTileQueries) * static_cast<size_t>(n_all));
+            std::vector<const float *> kp(static_cast<size_t>(n_all)), vp(static_cast<size_t>(n_all));
+            std::vector<float> kt;
 #pragma omp for schedule(static)
             for (int h = 0; h < NH; ++h) {
                 const size_t kh = static_cast<size_t>(h / n_rep) * static_cast<size_t>(HD);
-                auto key_row = [&](int j) -> std::pair<const float *, const float *> { // (key, value) of logit slot j
-                    if (j < n_sink) return {L.sink_k.data() + static_cast<size_t>(j) * KVD + kh, L.sink_v.data() + static_cast<size_t>(j) * KVD + kh};
-                    j -= n_sink;
-                    if (j < n_mem - n_sink) {
-                        const size_t b = static_cast<size_t>(selected[static_cast<size_t>(j / bsz)]);
-                        const size_t r = static_cast<size_t>(j % bsz) * KVD + kh;
-                        return {L.blk_k[b] + r, L.blk_v[b] + r};
+                // (key, value) rows of logit slot j: sinks, selected blocks, window, current tokens.
+                for (int j = 0; j < n_all; ++j) {
+                    const float * kr, * vr;
+                    if (j < n_sink) {
+                        kr = L.sink_k.data() + static_cast<size_t>(j) * KVD + kh, vr = L.sink_v.data() + static_cast<size_t>(j) * KVD + kh;
+                    } else if (j < n_mem) {
+                        const size_t b = static_cast<size_t>(selected[static_cast<size_t>((j - n_sink) / bsz)]);
+                        const size_t r = static_cast<size_t>((j - n_sink) % bsz) * KVD + kh;
+                        kr = L.blk_k[b] + r, vr = L.blk_v[b] + r;
+                    } else if (j < n_mem + n_win) {
+                        const size_t r = static_cast<size_t>(j - n_mem) * KVD + kh;
+                        kr = L.win_krot.data() + r, vr = L.win_v.data() + r;
+                    } else {
+                        const size_t r = static_cast<size_t>(j - n_mem - n_win) * KVD + kh;
+                        kr = k_rot.data() + r, vr = v.data() + r;
                     }
-                    j -= n_mem - n_sink;
-                    if (j < n_win) return {L.win_krot.data() + static_cast<size_t>(j) * KVD + kh, L.win_v.data() + static_cast<size_t>(j) * KVD + kh};
-                    j -= n_win;
-                    return {k_rot.data() + static_cast<size_t>(j) * KVD + kh, v.data() + static_cast<size_t>(j) * KVD + kh};
-                };
-                for (int t = 0; t < T; ++t) {
-                    const float * qm = &q_mem[static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD];
-                    const float * qr = &q[static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD];
-                    const int n = n_mem + n_win + t + 1;
-                    for (int j = 0; j < n; ++j) lg[static_cast<size_t>(j)] = cpu::dot(j < n_mem ? qm : qr, key_row(j).first, HD) * scale;
-                    cpu::softmax(lg.data(), n);
-                    float * out = &att[static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD];
-                    std::fill(out, out + HD, 0.0f);
-                    for (int j = 0; j < n; ++j) {
-                        const float p = lg[static_cast<size_t>(j)];
-                        const float * vr = key_row(j).second;
-                        for (int d = 0; d < HD; ++d) out[d] += p * vr[d];
+                    kp[static_cast<size_t>(j)] = kr, vp[static_cast<size_t>(j)] = vr;
+                }
+                const int ld = cpu::pack_keys_t(kp.data(), n_all, HD, kt);
+                // Queries in tiles: memory keys against the fixed-distance queries, local keys
+                // against the rotated ones; query t sees the local keys up to the window + t.
+                for (int t0 = 0; t0 < T; t0 += cpu::kTileQueries) {
+                    const int nq = std::min(cpu::kTileQueries, T - t0), n_tile = n_mem + n_win + t0 + nq;
+                    const float * qm[cpu::kTileQueries], * qr[cpu::kTileQueries];
+                    float * lg[cpu::kTileQueries], * lg_loc[cpu::kTileQueries], * out[cpu::kTileQueries];
+                    for (int i = 0; i < nq; ++i) {
+                        const size_t qo = static_cast<size_t>(t0 + i) * QD + static_cast<size_t>(h) * HD;
+                        qm[i] = &q_mem[qo], qr[i] = &q[qo];
+                        lg[i] = lg_buf.data() + static_cast<size_t>(i) * static_cast<size_t>(n_all);
+                        lg_loc[i] = lg[i] + n_mem;
+                        out[i] = &att[qo];
                     }
-                    // Local scores: what this query gives the window and current tokens.
-                    for (int j = 0; j < n_win; ++j) L.win_score[static_cast<size_t>(j) * NH + static_cast<size_t>(h)] += lg[static_cast<size_t>(n_mem + j)];
-                    for (int j = 0; j <= t; ++j) cur_score[static_cast<size_t>(j) * NH + static_cast<size_t>(h)] += lg[static_cast<size_t>(n_mem + n_win + j)];
+                    cpu::dot_tile(qm, nq, kt.data(), ld, 0, n_mem, HD, scale, lg);
+                    cpu::dot_tile(qr, nq, kt.data(), ld, n_mem, n_win + t0 + nq, HD, scale, lg_loc);
+                    for (int i = 0; i < nq; ++i) {
+                        const int n = n_mem + n_win + t0 + i + 1;
+                        cpu::softmax(lg[i], n);
+                        std::fill(lg[i] + n, lg[i] + n_tile, 0.0f); // later queries' keys: no weight
+                    }
+                    cpu::pv_tile(lg, nq, vp.data(), n_tile, HD, out);
+                    // Local scores: what these queries give the window and current tokens.
+                    for (int i = 0; i < nq; ++i) {
+                        const int t = t0 + i;
+                        for (int j = 0; j < n_win; ++j) L.win_score[static_cast<size_t>(j) * NH + static_cast<size_t>(h)] += lg[i][n_mem + j];
+                        for (int j = 0; j <= t; ++j) cur_score[static_cast<size_t>(j) * NH + static_cast<size_t>(h)] += lg[i][n_mem + n_win + j];
+                    }
                 }
             }
         }
