@@ -1,9 +1,7 @@
 // Tiles of 64 queries x 64 keys, 4 warps each owning 16 query rows; mma.sync m16n8k16 (bf16 in,
 // fp32 accumulation) with the logits, probabilities and output in registers (the accumulator
 // layout of Q.K^T is the operand layout of P.V), K and V through shared memory by ldmatrix,
-// double-buffered with cp.async. Softmax in base 2 (logits pre-scaled by log2 e). The local
-// scores need each row's final max and sum, so the local keys are visited a second time at the
-// end of the same block, with the queries still in registers.
+// double-buffered with cp.async. Softmax in base 2 (logits pre-scaled by log2 e).
 #include "flash_reading.cuh"
 
 #include <cuda_bf16.h>
@@ -16,6 +14,7 @@ template <int HD> struct Smem {
     static constexpr int ld = HD + 8; // padded bf16 rows: the 8 rows of an ldmatrix hit different banks
     static constexpr size_t tile = sizeof(__nv_bfloat16) * kRows * ld; // kRows == kKeys
     static constexpr size_t pass1 = 2 * tile + 4 * tile;               // Q (memory, local) + K, V double-buffered
+    static constexpr size_t pass2 = 2 * tile + tile + sizeof(float) * kWarps * kKeys; // Q double-buffered + K + sums
 };
 
 __device__ __forceinline__ unsigned smem_addr(const void * p) { return static_cast<unsigned>(__cvta_generic_to_shared(p)); }
@@ -83,7 +82,7 @@ template <int HD> __device__ __forceinline__ void logits(float (&s)[kKeys / 8][4
     }
 }
 
-// Grid (query tile, head): the output rows, then the tile's share of the local scores.
+// Pass 1: grid (query tile, head): output rows and each row's softmax max and sum.
 template <int HD> __global__ void __launch_bounds__(kThreads, 2) flash_pass1(FlashReadingParams p) {
     extern __shared__ __align__(128) unsigned char smem[];
     using S = Smem<HD>;
@@ -203,74 +202,81 @@ template <int HD> __global__ void __launch_bounds__(kThreads, 2) flash_pass1(Fla
 #pragma unroll
         for (int dt = 0; dt < HD / 8; ++dt)
             *reinterpret_cast<__nv_bfloat162 *>(out + dt * 8) = __floats2bfloat162_rn(o[dt][2 * i] * inv, o[dt][2 * i + 1] * inv);
+        if ((lane & 3) == 0) {
+            p.stats[(static_cast<size_t>(h) * p.T + t) * 2] = m[i];
+            p.stats[(static_cast<size_t>(h) * p.T + t) * 2 + 1] = l[i];
+        }
     }
+}
 
-    // Local scores: the local keys again, now with each row's final max and sum; this tile's
-    // column sums of the probabilities go to its own slice of p.partial (summed in order later).
-    // q still holds the rotated queries (the last tiles were local ones).
-    float inv_l[2];
-#pragma unroll
-    for (int i = 0; i < 2; ++i) inv_l[i] = t0 + r0 + 8 * i < p.T && l[i] > 0.0f ? 1.0f / l[i] : 0.0f; // rows past T add nothing
-    float * colsum = reinterpret_cast<float *>(vbuf[0]); // V buffers are free now: 4 x 64 floats
-    const int n_loc_tiles = (n_loc + kKeys - 1) / kKeys;
-    auto issue_k = [&](int lt) {
-        const int j0 = lt * kKeys;
-        load_tile_async<HD>(kbuf[lt & 1], static_cast<const __nv_bfloat16 *>(p.win_k) + static_cast<size_t>(j0) * kvd + kvh * HD, kvd,
-                            min(kKeys, n_loc - j0));
+// Pass 2: grid (local key tile, head). Column sums of the local probabilities over all queries,
+// recomputed with each row's final max and sum; each block owns its columns (no atomics).
+template <int HD> __global__ void __launch_bounds__(kThreads) flash_pass2(FlashReadingParams p) {
+    extern __shared__ __align__(128) unsigned char smem[];
+    using S = Smem<HD>;
+    __nv_bfloat16 * qbuf[2] = {reinterpret_cast<__nv_bfloat16 *>(smem), reinterpret_cast<__nv_bfloat16 *>(smem + S::tile)};
+    auto * ks = reinterpret_cast<__nv_bfloat16 *>(smem + 2 * S::tile);
+    auto * colsum = reinterpret_cast<float *>(smem + 3 * S::tile);
+    const int h = blockIdx.y, j0 = blockIdx.x * kKeys, warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
+    const int kvd = p.n_head_kv * HD, kvh = h / (p.n_head / p.n_head_kv);
+    const int n_win = p.c->n_win, n_loc = n_win + p.T;
+    if (j0 >= n_loc) return;
+    const int n_keys = min(kKeys, n_loc - j0);
+    load_tile_async<HD>(ks, static_cast<const __nv_bfloat16 *>(p.win_k) + static_cast<size_t>(j0) * kvd + kvh * HD, kvd, n_keys);
+    // Queries before j0 - n_win see no key of this tile.
+    const int t_first = max(0, j0 - n_win) / kRows * kRows;
+    auto issue = [&](int t0, int buf) {
+        load_tile_async<HD>(qbuf[buf], static_cast<const __nv_bfloat16 *>(p.qh) + (static_cast<size_t>(h) * p.T + t0) * HD, HD, min(kRows, p.T - t0));
         cp_async_commit();
     };
-    issue_k(0);
-    for (int lt = 0; lt < n_loc_tiles; ++lt) {
-        const int j0 = lt * kKeys, n_keys = min(kKeys, n_loc - j0);
-        if (lt + 1 < n_loc_tiles) {
-            issue_k(lt + 1);
+    issue(t_first, 0); // with the K tile in the same group
+    const int r0 = warp * 16 + (lane >> 2), c0 = 2 * (lane & 3);
+    const float sl2 = p.scale * kLog2e;
+    float acc[kKeys / 8][2] = {};
+    for (int t0 = t_first, it = 0; t0 < p.T; t0 += kRows, ++it) {
+        if (t0 + kRows < p.T) {
+            issue(t0 + kRows, (it + 1) & 1);
             cp_async_wait<1>();
         } else {
             cp_async_wait<0>();
         }
         __syncthreads();
+        unsigned q[HD / 16][4];
+        load_q<HD>(q, qbuf[it & 1]);
         float s[kKeys / 8][4];
-        logits<HD>(s, q, kbuf[lt & 1]);
-        float cs[kKeys / 8][2];
+        logits<HD>(s, q, ks);
 #pragma unroll
-        for (int nt = 0; nt < kKeys / 8; ++nt)
-#pragma unroll
-            for (int e = 0; e < 2; ++e) {
-                const int col = nt * 8 + c0 + e;
-                float v = 0.0f;
-#pragma unroll
-                for (int i = 0; i < 2; ++i)
-                    if (col < min(n_keys, n_win + t0 + r0 + 8 * i + 1 - j0)) v += exp2f(s[nt][2 * i + e] * sl2 - m[i]) * inv_l[i];
-                // Sum over the warp's 16 rows: the lanes sharing this column pair.
-                v += __shfl_xor_sync(0xffffffff, v, 4);
-                v += __shfl_xor_sync(0xffffffff, v, 8);
-                v += __shfl_xor_sync(0xffffffff, v, 16);
-                cs[nt][e] = v;
-            }
-        if (lane < 4)
+        for (int i = 0; i < 2; ++i) {
+            const int t = t0 + r0 + 8 * i;
+            if (t >= p.T) continue;
+            const float mi = p.stats[(static_cast<size_t>(h) * p.T + t) * 2], inv = 1.0f / p.stats[(static_cast<size_t>(h) * p.T + t) * 2 + 1];
+            const int vis = min(n_keys, n_win + t + 1 - j0);
 #pragma unroll
             for (int nt = 0; nt < kKeys / 8; ++nt)
 #pragma unroll
-                for (int e = 0; e < 2; ++e) colsum[warp * kKeys + nt * 8 + c0 + e] = cs[nt][e];
-        __syncthreads();
-        for (int c = threadIdx.x; c < n_keys; c += kThreads) {
-            float v = 0.0f;
-            for (int w = 0; w < kWarps; ++w) v += colsum[w * kKeys + c];
-            p.partial[(static_cast<size_t>(blockIdx.x) * p.n_loc_max + j0 + c) * p.n_head + h] = v;
+                for (int e = 0; e < 2; ++e) {
+                    const int col = nt * 8 + c0 + e;
+                    if (col < vis) acc[nt][e] += exp2f(s[nt][2 * i + e] * sl2 - mi) * inv;
+                }
         }
-        __syncthreads(); // colsum and this K buffer are reused
+        __syncthreads(); // this Q buffer is refilled two iterations on
     }
-}
-
-// The local scores: win_score[j][h] += the query tiles' partial sums, in tile order. Tile x saw
-// the local keys below n_win + min(T, 64 (x + 1)).
-static __global__ void local_scores_sum_kernel(FlashReadingParams p) {
-    const int n_win = p.c->n_win, n_loc = n_win + p.T, tiles = (p.T + kRows - 1) / kRows;
-    for (int idx = blockIdx.x * blockDim.x + threadIdx.x; idx < n_loc * p.n_head; idx += gridDim.x * blockDim.x) {
-        const int j = idx / p.n_head;
+    // Sum over the warp's rows (lanes with the same column pair), then over the warps in order.
+#pragma unroll
+    for (int nt = 0; nt < kKeys / 8; ++nt)
+#pragma unroll
+        for (int e = 0; e < 2; ++e) {
+            float v = acc[nt][e];
+            v += __shfl_xor_sync(0xffffffff, v, 4);
+            v += __shfl_xor_sync(0xffffffff, v, 8);
+            v += __shfl_xor_sync(0xffffffff, v, 16);
+            if (lane < 4) colsum[warp * kKeys + nt * 8 + c0 + e] = v;
+        }
+    __syncthreads();
+    for (int c = threadIdx.x; c < n_keys; c += kThreads) {
         float v = 0.0f;
-        for (int x = max(0, (j - n_win) / kRows); x < tiles; ++x) v += p.partial[(static_cast<size_t>(x) * p.n_loc_max + j) * p.n_head + idx % p.n_head];
-        p.win_score[idx] += v;
+        for (int w = 0; w < kWarps; ++w) v += colsum[w * kKeys + c];
+        p.win_score[static_cast<size_t>(j0 + c) * p.n_head + h] += v;
     }
 }
 
@@ -279,6 +285,7 @@ template <int HD> cudaError_t configure() {
     static bool configured = false; // the opt-in to more than 48 KiB of shared memory, once
     if (configured) return cudaSuccess;
     cudaError_t e = cudaFuncSetAttribute(flash_pass1<HD>, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(S::pass1));
+    if (e == cudaSuccess) e = cudaFuncSetAttribute(flash_pass2<HD>, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(S::pass2));
     configured = e == cudaSuccess;
     return e;
 }
@@ -301,7 +308,9 @@ cudaError_t launch_flash_reading(const FlashReadingParams & p, cudaStream_t stre
 
 cudaError_t launch_flash_local_scores(const FlashReadingParams & p, cudaStream_t stream) {
     if (!valid(p)) return cudaErrorInvalidValue;
-    const long long n = static_cast<long long>(p.n_loc_max) * p.n_head;
-    local_scores_sum_kernel<<<static_cast<unsigned>((n + 255) / 256), 256, 0, stream>>>(p);
+    const dim3 grid(static_cast<unsigned>((p.n_loc_max + kKeys - 1) / kKeys), static_cast<unsigned>(p.n_head));
+    if (cudaError_t e = p.head_dim == 64 ? configure<64>() : configure<128>(); e != cudaSuccess) return e;
+    if (p.head_dim == 64) flash_pass2<64><<<grid, kThreads, Smem<64>::pass2, stream>>>(p);
+    else flash_pass2<128><<<grid, kThreads, Smem<128>::pass2, stream>>>(p);
     return cudaGetLastError();
 }

@@ -2,9 +2,8 @@
 // tensor cores (bf16 inputs, fp32 accumulation, online softmax, nothing of size T x keys in
 // global memory): memory keys (sinks + gathered blocks, pre-RoPE) against the fixed-distance
 // queries, then local keys (window + causal current tokens, rotated) against the rotated queries,
-// all in ONE softmax per query and head. The local logits are then recomputed with each row's
-// final max and sum to add each local key's probability, summed over the queries, to its local
-// score. Head dims 64 and 128;
+// all in ONE softmax per query and head. A second pass recomputes the local logits and adds each
+// local key's probability, summed over the queries, to its local score. Head dims 64 and 128;
 // the batched-GEMM path covers the rest, fp32, and single-query steps. CPU twin: the attention
 // loop of memory::MemoryModel::step.
 #pragma once
@@ -19,11 +18,11 @@ struct FlashReadingParams {
     int n_loc_max;                // host bound on n_win + T (the second pass's grid)
     float scale;
     void * out;                   // bf16 [T][n_head * head_dim] (the output projection's input)
-    float * partial;              // scratch [ceil(T / 64)][n_loc_max][n_head]: column sums per query tile
+    float * stats;                // scratch [n_head][T][2]: row max and sum
     float * win_score;            // [rows][n_head] local scores, accumulated
 };
 bool flash_reading_supported(int head_dim); // 64 and 128
-// The output and, per tile of 64 queries, the column sums of the local probabilities (partial).
+// The output and each row's max and sum (stats).
 cudaError_t launch_flash_reading(const FlashReadingParams & p, cudaStream_t stream);
-// Then the local scores: the partial sums added to win_score in query-tile order.
+// Then the local scores, from the stats of launch_flash_reading.
 cudaError_t launch_flash_local_scores(const FlashReadingParams & p, cudaStream_t stream);

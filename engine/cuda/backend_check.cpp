@@ -160,7 +160,7 @@ template <typename Add> void check_memory_ops(Rng & rng, Add add) {
         c.upload(&hc, 1);
         DeviceBuffer<uint16_t> out(static_cast<size_t>(T * NH * HD));
         CUDA_CHECK(cudaMemset(out.get(), 0xFF, out.size() * 2)); // NaN
-        DeviceBuffer<float> stats(static_cast<size_t>((T / 64 + 1) * rows * NH));
+        DeviceBuffer<float> stats(static_cast<size_t>(NH * T * 2));
         const FlashReadingParams fp{dqm.get(), dqr.get(), dmk.get(), dmv.get(), dwk.get(), dwv.get(), c.get(), n_mem, T, NH, NKV, HD, rows, scale,
                                     out.get(), stats.get(), dws.get()};
         CUDA_CHECK(launch_flash_reading(fp, nullptr));

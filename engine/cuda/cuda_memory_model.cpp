@@ -116,7 +116,7 @@ void CudaMemoryModel::alloc_state() {
     r_.resize(1);
     amax_.resize(T / static_cast<size_t>(cfg_.block_size) + 2); // blocks cut in one trim, at most
     part_.resize(NH * static_cast<size_t>(decode_attention_splits()) * static_cast<size_t>(hp_.head_dim + 2));
-    stats_.resize((T / 64 + 1) * static_cast<size_t>(win_cap_) * NH); // flash: local-score sums per query tile
+    stats_.resize(NH * T * 2);
     CUDA_CHECK(cudaHostAlloc(&pick_host_, sizeof(int), cudaHostAllocDefault));
     CUDA_CHECK(cudaHostAlloc(&logits_host_, sizeof(float) * static_cast<size_t>(hp_.n_vocab), cudaHostAllocDefault));
     *pick_host_ = -1;
