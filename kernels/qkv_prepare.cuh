@@ -10,8 +10,7 @@ struct QkvPrepareParams {
     const void * qkv;                  // [T][q_dim + 2 kv_dim] in ct: q, then k, then v
     const float * bq, * bk, * bv;      // biases or null
     const StepCounters * c;
-    int mem_pos;                       // the fixed distance of memory keys
-    const float * inv_freq;            // [head_dim / 2]
+    const float2 * rope;               // [T + 1][head_dim / 2] (cos, sin): launch_rope_table
     bool adjacent;                     // RoPE pair layout
     int T, n_head, n_head_kv, head_dim;
     KvType ct;                         // F32 or BF16
@@ -21,3 +20,6 @@ struct QkvPrepareParams {
     float * win_score;                 // [..][n_head]
 };
 cudaError_t launch_qkv_prepare(const QkvPrepareParams & p, cudaStream_t stream);
+// The step's rotations: rows t < T for positions pos0 + t (device counters), row T for the fixed
+// memory distance mem_pos.
+cudaError_t launch_rope_table(const StepCounters * c, int mem_pos, const float * inv_freq, int T, int head_dim, float2 * table, cudaStream_t stream);

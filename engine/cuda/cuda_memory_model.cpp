@@ -117,6 +117,7 @@ void CudaMemoryModel::alloc_state() {
     amax_.resize(T / static_cast<size_t>(cfg_.block_size) + 2); // blocks cut in one trim, at most
     part_.resize(NH * static_cast<size_t>(decode_attention_splits()) * static_cast<size_t>(hp_.head_dim + 2));
     stats_.resize(NH * T * 2);
+    rope_.resize((T + 1) * static_cast<size_t>(hp_.head_dim / 2));
     CUDA_CHECK(cudaHostAlloc(&pick_host_, sizeof(int), cudaHostAllocDefault));
     CUDA_CHECK(cudaHostAlloc(&logits_host_, sizeof(float) * static_cast<size_t>(hp_.n_vocab), cudaHostAllocDefault));
     *pick_host_ = -1;
@@ -197,6 +198,7 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
     if (w_->tok_embd.bf16.size()) CUDA_CHECK(launch_get_rows_bf16(w_->tok_embd.bf16.get(), ids_.get(), x_.get(), T, D, stream_));
     else CUDA_CHECK(launch_get_rows_f32(w_->tok_embd.f32.get(), ids_.get(), x_.get(), T, D, stream_));
 
+    CUDA_CHECK(launch_rope_table(ctr_.get(), std::max(cfg_.n_local - 1, 0), w_->inv_freq.get(), T, HD, rope_.get(), stream_));
     for (int l = 0; l < NL; ++l) {
         const GpuLayer & W = w_->layers[static_cast<size_t>(l)];
         Layer & L = layers_[static_cast<size_t>(l)];
@@ -209,7 +211,7 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
         else gemm_->mul(xb_.get(), T, W.wqkv, qkv_.get());
         pt.mark("qkv");
         const QkvPrepareParams qp{qkv_.get(), W.bq.size() ? W.bq.get() : nullptr, W.bk.size() ? W.bk.get() : nullptr, W.bv.size() ? W.bv.get() : nullptr,
-                                  ctr_.get(), std::max(cfg_.n_local - 1, 0), w_->inv_freq.get(), adjacent, T, NH, NKV, HD, ct_, qm_.get(), q_.get(),
+                                  ctr_.get(), rope_.get(), adjacent, T, NH, NKV, HD, ct_, qm_.get(), q_.get(),
                                   kr_.get(), qmh_.get(), qh_.get(), L.win_k.get(), L.win_krot.get(), L.win_v.get(), L.win_score.get()};
         CUDA_CHECK(launch_qkv_prepare(qp, stream_));
         if (kind == StepKind::QUESTION && !has_qvec_) question_vector(l, T);

@@ -148,6 +148,7 @@ private:
     // Scratch.
     DeviceBuffer<StepCounters> ctr_;
     DeviceBuffer<float> x_, qkv_, q_, qm_, kr_, atth_, o_, gu_, s_, qmean_, logits_, amax_, part_, stats_;
+    DeviceBuffer<float2> rope_; // the step's RoPE rotations (launch_rope_table)
     DeviceBuffer<unsigned char> xb_, qh_, qmh_, p_; // xb_: the next GEMM's input in the compute type
     DeviceBuffer<int> ids_;
     struct Stage {
