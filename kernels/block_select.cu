@@ -104,10 +104,12 @@ static __global__ void top_k_small_kernel(const float * v, int n, int k, int * o
     }
 }
 
-// One CUDA block per (query head, memory block).
+// One CUDA block per (query head, memory block, set).
 template <KvType CT>
-static __global__ void block_repr_kernel(const void * keys, const float * scores, int n_tokens, int n_head, int n_head_kv, int head_dim,
-                                         int repr_topk, float * out) {
+static __global__ void block_repr_kernel(ReprSets sets, int n_tokens, int n_head, int n_head_kv, int head_dim, int repr_topk) {
+    const void * keys = sets.s[blockIdx.z].keys;
+    const float * scores = sets.s[blockIdx.z].scores;
+    float * out = sets.s[blockIdx.z].out;
     extern __shared__ int picks[];
     __shared__ float sv[32];
     __shared__ int si[32];
@@ -142,11 +144,18 @@ cudaError_t launch_top_k(const float * v, int n, int k, int * out, cudaStream_t 
     else top_k_kernel<<<1, kTopkThreads, 0, stream>>>(v, n, k, out);
     return cudaGetLastError();
 }
+cudaError_t launch_block_repr_sets(const ReprSets & sets, int n_sets, KvType ct, int n_blocks, int n_tokens, int n_head, int n_head_kv, int head_dim,
+                                   int repr_topk, cudaStream_t stream) {
+    if (ct == KvType::FP8 || n_blocks <= 0 || n_sets <= 0 || n_sets > kReprSets || repr_topk <= 0 || repr_topk > n_tokens || n_head % n_head_kv)
+        return cudaErrorInvalidValue;
+    const size_t shm = sizeof(int) * static_cast<size_t>(repr_topk);
+    const dim3 grid(static_cast<unsigned>(n_head), static_cast<unsigned>(n_blocks), static_cast<unsigned>(n_sets));
+    KV_DISPATCH(ct, block_repr_kernel<KT><<<grid, 256, shm, stream>>>(sets, n_tokens, n_head, n_head_kv, head_dim, repr_topk))
+    return cudaGetLastError();
+}
 cudaError_t launch_block_repr(const void * keys, KvType ct, const float * scores, int n_blocks, int n_tokens, int n_head, int n_head_kv,
                               int head_dim, int repr_topk, float * out, cudaStream_t stream) {
-    if (ct == KvType::FP8 || n_blocks <= 0 || repr_topk <= 0 || repr_topk > n_tokens || n_head % n_head_kv) return cudaErrorInvalidValue;
-    const size_t shm = sizeof(int) * static_cast<size_t>(repr_topk);
-    const dim3 grid(static_cast<unsigned>(n_head), static_cast<unsigned>(n_blocks));
-    KV_DISPATCH(ct, block_repr_kernel<KT><<<grid, 256, shm, stream>>>(keys, scores, n_tokens, n_head, n_head_kv, head_dim, repr_topk, out))
-    return cudaGetLastError();
+    ReprSets sets{};
+    sets.s[0] = {keys, scores, out};
+    return launch_block_repr_sets(sets, 1, ct, n_blocks, n_tokens, n_head, n_head_kv, head_dim, repr_topk, stream);
 }

@@ -26,3 +26,15 @@ cudaError_t launch_top_k(const float * v, int n, int k, int * out, cudaStream_t 
 // pre-RoPE; scores [n_blocks * n_tokens][n_head]; out [n_blocks][n_head][head_dim].
 cudaError_t launch_block_repr(const void * keys, KvType ct, const float * scores, int n_blocks, int n_tokens, int n_head, int n_head_kv,
                               int head_dim, int repr_topk, float * out, cudaStream_t stream);
+// The same for several windows at once (every layer's, when blocks are cut).
+constexpr int kReprSets = 128;
+struct ReprSet {
+    const void * keys;
+    const float * scores;
+    float * out;
+};
+struct ReprSets {
+    ReprSet s[kReprSets];
+};
+cudaError_t launch_block_repr_sets(const ReprSets & sets, int n_sets, KvType ct, int n_blocks, int n_tokens, int n_head, int n_head_kv, int head_dim,
+                                   int repr_topk, cudaStream_t stream);

@@ -13,10 +13,12 @@ constexpr float kFp8Max = 448.0f;
 // ---------------------------------------------------------------------------------------------
 // grid: (stored block, slice). FP8 first reduces each block's |max| into amax (as int bits:
 // non-negative floats order like their bit patterns), then scales.
+// blockIdx.z: the set (one layer's keys or values).
 template <KvType CT>
-static __global__ void blocks_amax_kernel(const void * src, float * amax, long long n) {
+static __global__ void blocks_amax_kernel(BlockStoreSets sets, float * amax, long long n) {
     using EC = KvElem<CT>;
-    const auto * s = static_cast<const typename EC::type *>(src) + static_cast<size_t>(blockIdx.x) * n;
+    const auto * s = static_cast<const typename EC::type *>(sets.s[blockIdx.z].src) + static_cast<size_t>(blockIdx.x) * n;
+    amax += static_cast<size_t>(blockIdx.z) * gridDim.x;
     float m = 0.0f;
     for (long long i = blockIdx.y * static_cast<long long>(blockDim.x) + threadIdx.x; i < n; i += static_cast<long long>(gridDim.y) * blockDim.x)
         m = fmaxf(m, fabsf(EC::load(s, i)));
@@ -25,16 +27,17 @@ static __global__ void blocks_amax_kernel(const void * src, float * amax, long l
 }
 
 template <KvType CT, KvType ST>
-static __global__ void blocks_store_kernel(const void * src, void * const * dst, float * scale, const float * amax, int stride, long long n) {
+static __global__ void blocks_store_kernel(BlockStoreSets sets, const float * amax, int stride, long long n) {
     using EC = KvElem<CT>;
     using ES = KvElem<ST>;
-    const auto * s = static_cast<const typename EC::type *>(src) + static_cast<size_t>(blockIdx.x) * n;
-    auto * d = static_cast<typename ES::type *>(dst[static_cast<size_t>(blockIdx.x) * stride]);
+    const BlockStoreSet & set = sets.s[blockIdx.z];
+    const auto * s = static_cast<const typename EC::type *>(set.src) + static_cast<size_t>(blockIdx.x) * n;
+    auto * d = static_cast<typename ES::type *>(set.dst[static_cast<size_t>(blockIdx.x) * stride]);
     float inv = 1.0f;
     if constexpr (ST == KvType::FP8) {
-        const float m = amax[blockIdx.x];
+        const float m = amax[static_cast<size_t>(blockIdx.z) * gridDim.x + blockIdx.x];
         const float sc = m > 0.0f ? m / kFp8Max : 1.0f;
-        if (blockIdx.y == 0 && threadIdx.x == 0) scale[static_cast<size_t>(blockIdx.x) * stride] = sc;
+        if (blockIdx.y == 0 && threadIdx.x == 0) set.scale[static_cast<size_t>(blockIdx.x) * stride] = sc;
         inv = 1.0f / sc;
     }
     for (long long i = blockIdx.y * static_cast<long long>(blockDim.x) + threadIdx.x; i < n; i += static_cast<long long>(gridDim.y) * blockDim.x)
@@ -71,24 +74,33 @@ template <KvType ST, KvType CT> static __global__ void blocks_gather_kernel(Gath
 }
 
 // ---------------------------------------------------------------------------------------------
-cudaError_t launch_blocks_store(const void * src, KvType ct, void * const * dst, float * scale, int stride, KvType st, int n_blocks,
-                                long long block_elems, float * amax, cudaStream_t stream) {
-    if (ct == KvType::FP8 || n_blocks <= 0) return cudaErrorInvalidValue;
-    if (st == KvType::FP8 && (!scale || !amax)) return cudaErrorInvalidValue;
+cudaError_t launch_blocks_store_sets(const BlockStoreSets & sets, int n_sets, KvType ct, int stride, KvType st, int n_blocks, long long block_elems,
+                                     float * amax, cudaStream_t stream) {
+    if (ct == KvType::FP8 || n_blocks <= 0 || n_sets <= 0 || n_sets > kBlockStoreSets) return cudaErrorInvalidValue;
+    if (st == KvType::FP8 && !amax) return cudaErrorInvalidValue;
+    for (int i = 0; i < n_sets; ++i)
+        if (st == KvType::FP8 && !sets.s[i].scale) return cudaErrorInvalidValue;
     const long long slices = (block_elems + 8LL * kThreads - 1) / (8LL * kThreads);
-    const dim3 grid(static_cast<unsigned>(n_blocks), static_cast<unsigned>(slices < 1 ? 1 : slices > 64 ? 64 : slices));
+    const dim3 grid(static_cast<unsigned>(n_blocks), static_cast<unsigned>(slices < 1 ? 1 : slices > 64 ? 64 : slices), static_cast<unsigned>(n_sets));
     if (st == KvType::FP8) {
-        cudaError_t e = cudaMemsetAsync(amax, 0, sizeof(float) * static_cast<size_t>(n_blocks), stream);
+        cudaError_t e = cudaMemsetAsync(amax, 0, sizeof(float) * static_cast<size_t>(n_blocks) * static_cast<size_t>(n_sets), stream);
         if (e != cudaSuccess) return e;
-        if (ct == KvType::F32) blocks_amax_kernel<KvType::F32><<<grid, kThreads, 0, stream>>>(src, amax, block_elems);
-        else blocks_amax_kernel<KvType::BF16><<<grid, kThreads, 0, stream>>>(src, amax, block_elems);
+        if (ct == KvType::F32) blocks_amax_kernel<KvType::F32><<<grid, kThreads, 0, stream>>>(sets, amax, block_elems);
+        else blocks_amax_kernel<KvType::BF16><<<grid, kThreads, 0, stream>>>(sets, amax, block_elems);
     }
     if (ct == KvType::F32) {
-        KV_DISPATCH(st, blocks_store_kernel<KvType::F32, KT><<<grid, kThreads, 0, stream>>>(src, dst, scale, amax, stride, block_elems))
+        KV_DISPATCH(st, blocks_store_kernel<KvType::F32, KT><<<grid, kThreads, 0, stream>>>(sets, amax, stride, block_elems))
     } else {
-        KV_DISPATCH(st, blocks_store_kernel<KvType::BF16, KT><<<grid, kThreads, 0, stream>>>(src, dst, scale, amax, stride, block_elems))
+        KV_DISPATCH(st, blocks_store_kernel<KvType::BF16, KT><<<grid, kThreads, 0, stream>>>(sets, amax, stride, block_elems))
     }
     return cudaGetLastError();
+}
+cudaError_t launch_blocks_store(const void * src, KvType ct, void * const * dst, float * scale, int stride, KvType st, int n_blocks,
+                                long long block_elems, float * amax, cudaStream_t stream) {
+    if (st == KvType::FP8 && !scale) return cudaErrorInvalidValue;
+    BlockStoreSets sets{};
+    sets.s[0] = {src, dst, scale};
+    return launch_blocks_store_sets(sets, 1, ct, stride, st, n_blocks, block_elems, amax, stream);
 }
 cudaError_t launch_blocks_gather(const GatherParams & p, cudaStream_t stream) {
     if (p.n_sel <= 0 || p.ct == KvType::FP8) return cudaErrorInvalidValue;

@@ -12,6 +12,19 @@
 // [block][layer] entries: stride = layers). Many CTAs per block (a block is 10^5 elements).
 cudaError_t launch_blocks_store(const void * src, KvType ct, void * const * dst, float * scale, int stride, KvType st, int n_blocks,
                                 long long block_elems, float * amax, cudaStream_t stream);
+// The same for several sources at once (the keys and values of every layer when blocks are cut):
+// set i stores src to dst[b * stride], scale[b * stride]; amax is scratch of n_sets * n_blocks.
+constexpr int kBlockStoreSets = 128;
+struct BlockStoreSet {
+    const void * src;
+    void * const * dst;
+    float * scale;
+};
+struct BlockStoreSets {
+    BlockStoreSet s[kBlockStoreSets];
+};
+cudaError_t launch_blocks_store_sets(const BlockStoreSets & sets, int n_sets, KvType ct, int stride, KvType st, int n_blocks, long long block_elems,
+                                     float * amax, cudaStream_t stream);
 
 struct GatherParams {
     const void * const * k;   // per block id b: k[b * stride] points to its keys [block_elems] in st

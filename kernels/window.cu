@@ -29,10 +29,12 @@ static __global__ void window_append_kernel(const StepCounters * c, const float 
         win_score[sbase + i] = 0.0f;
 }
 
+// blockIdx.y: the layer.
 static __global__ void window_shift_kernel(WindowShift p) {
+    const int l = blockIdx.y;
     for (int a = 0; a < p.n; ++a) {
-        const unsigned * s = static_cast<const unsigned *>(p.src[a]) + p.skip[a];
-        unsigned * d = static_cast<unsigned *>(p.dst[a]);
+        const unsigned * s = static_cast<const unsigned *>(p.src[l][a]) + p.skip[a];
+        unsigned * d = static_cast<unsigned *>(p.dst[l][a]);
         for (long long i = blockIdx.x * static_cast<long long>(blockDim.x) + threadIdx.x; i < p.words[a]; i += static_cast<long long>(gridDim.x) * blockDim.x)
             d[i] = s[i];
     }
@@ -40,11 +42,12 @@ static __global__ void window_shift_kernel(WindowShift p) {
 
 // ---------------------------------------------------------------------------------------------
 cudaError_t launch_window_shift(const WindowShift & p, cudaStream_t stream) {
-    if (p.n < 0 || p.n > 4) return cudaErrorInvalidValue;
+    if (p.n < 0 || p.n > 4 || p.n_layers < 0 || p.n_layers > kWindowShiftLayers) return cudaErrorInvalidValue;
     long long most = 0;
     for (int a = 0; a < p.n; ++a) most = p.words[a] > most ? p.words[a] : most;
-    if (most == 0) return cudaSuccess;
-    window_shift_kernel<<<grid_1d(most), 256, 0, stream>>>(p);
+    if (most == 0 || p.n_layers == 0) return cudaSuccess;
+    const long long per_layer = (most + 255) / 256;
+    window_shift_kernel<<<dim3(static_cast<unsigned>(per_layer < 256 ? per_layer : 256), static_cast<unsigned>(p.n_layers)), 256, 0, stream>>>(p);
     return cudaGetLastError();
 }
 cudaError_t launch_step_positions(const StepCounters * c, int * pos, int T, cudaStream_t stream) {

@@ -14,11 +14,13 @@ cudaError_t launch_window_append(const StepCounters * c, const float * k, const 
                                  void * win_v, float * win_score, int T, int kvd, int n_head, KvType ct, cudaStream_t stream);
 
 // Moves the rows that stay in the window to the front of the other buffer of a double-buffered
-// window: for each of up to 4 arrays, dst[0 .. words) = src[skip .. skip + words) in 4-byte words.
+// window: for each of up to 4 arrays of each of up to 32 layers (one launch),
+// dst[0 .. words) = src[skip .. skip + words) in 4-byte words.
+constexpr int kWindowShiftLayers = 32; // per launch
 struct WindowShift {
-    const void * src[4];
-    void * dst[4];
-    long long skip[4], words[4];
-    int n;
+    const void * src[kWindowShiftLayers][4];
+    void * dst[kWindowShiftLayers][4];
+    long long skip[4], words[4]; // the same for every layer
+    int n, n_layers;
 };
 cudaError_t launch_window_shift(const WindowShift & p, cudaStream_t stream);

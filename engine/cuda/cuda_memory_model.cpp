@@ -114,7 +114,7 @@ void CudaMemoryModel::alloc_state() {
     ids_.resize(T);
     ctr_.resize(1);
     r_.resize(1);
-    amax_.resize(T / static_cast<size_t>(cfg_.block_size) + 2); // blocks cut in one trim, at most
+    amax_.resize((T / static_cast<size_t>(cfg_.block_size) + 2) * static_cast<size_t>(kBlockStoreSets)); // blocks cut in one trim x sets
     part_.resize(NH * static_cast<size_t>(decode_attention_splits()) * static_cast<size_t>(hp_.head_dim + 2));
     stats_.resize(NH * T * 2);
     rope_.resize((T + 1) * static_cast<size_t>(hp_.head_dim / 2));
@@ -440,19 +440,25 @@ void CudaMemoryModel::finish_step(const std::vector<int> & tokens, StepKind kind
 // any trim, since it changes the blocks or sinks they were captured for).
 void CudaMemoryModel::shift_window(int n) {
     const long long rows = n_win_ - n, kv_words = static_cast<long long>(hp_.kv_dim()) * static_cast<long long>(kv_type_size(ct_)) / 4;
-    for (auto & L : layers_) {
-        WindowShift ws{};
-        ws.n = 4;
-        const void * src[4] = {L.win_k.get(), L.win_krot.get(), L.win_v.get(), L.win_score.get()};
-        void * dst[4] = {L.alt_k.get(), L.alt_krot.get(), L.alt_v.get(), L.alt_score.get()};
-        for (int a = 0; a < 4; ++a) {
-            const long long row = a < 3 ? kv_words : hp_.n_head;
-            ws.src[a] = src[a];
-            ws.dst[a] = dst[a];
-            ws.skip[a] = static_cast<long long>(n) * row;
-            ws.words[a] = rows * row;
+    WindowShift ws{};
+    ws.n = 4;
+    for (int a = 0; a < 4; ++a) {
+        const long long row = a < 3 ? kv_words : hp_.n_head;
+        ws.skip[a] = static_cast<long long>(n) * row;
+        ws.words[a] = rows * row;
+    }
+    // Up to kWindowShiftLayers layers per launch.
+    for (size_t l0 = 0; l0 < layers_.size(); l0 += kWindowShiftLayers) {
+        ws.n_layers = static_cast<int>(std::min(layers_.size() - l0, static_cast<size_t>(kWindowShiftLayers)));
+        for (int i = 0; i < ws.n_layers; ++i) {
+            Layer & L = layers_[l0 + static_cast<size_t>(i)];
+            const void * src[4] = {L.win_k.get(), L.win_krot.get(), L.win_v.get(), L.win_score.get()};
+            void * dst[4] = {L.alt_k.get(), L.alt_krot.get(), L.alt_v.get(), L.alt_score.get()};
+            for (int a = 0; a < 4; ++a) ws.src[i][a] = src[a], ws.dst[i][a] = dst[a];
         }
         CUDA_CHECK(launch_window_shift(ws, stream_));
+    }
+    for (auto & L : layers_) {
         std::swap(L.win_k, L.alt_k);
         std::swap(L.win_krot, L.alt_krot);
         std::swap(L.win_v, L.alt_v);
@@ -487,13 +493,21 @@ void CudaMemoryModel::trim() {
         const size_t at = static_cast<size_t>(nb) * NL;
         staged_copy(tab_k_.get() + at, home_k_.data() + at, static_cast<size_t>(nb_new) * NL * sizeof(void *));
         staged_copy(tab_v_.get() + at, home_v_.data() + at, static_cast<size_t>(nb_new) * NL * sizeof(void *));
-        for (int l = 0; l < NL; ++l) {
-            Layer & L = layers_[static_cast<size_t>(l)];
-            const long long elems = static_cast<long long>(bs) * KVD;
-            CUDA_CHECK(launch_blocks_store(L.win_k.get(), ct_, tab_k_.get() + at + l, scale_k_.get() + at + l, NL, st_, nb_new, elems, amax_.get(), stream_));
-            CUDA_CHECK(launch_blocks_store(L.win_v.get(), ct_, tab_v_.get() + at + l, scale_v_.get() + at + l, NL, st_, nb_new, elems, amax_.get(), stream_));
-            CUDA_CHECK(launch_block_repr(L.win_k.get(), ct_, L.win_score.get(), nb_new, bs, hp_.n_head, hp_.n_head_kv, hp_.head_dim, cfg_.repr_topk,
-                                         L.repr.get() + static_cast<size_t>(nb) * hp_.q_dim(), stream_));
+        // Every layer's keys and values stored, and their representatives, in a few launches.
+        const long long elems = static_cast<long long>(bs) * KVD;
+        for (int l0 = 0; l0 < NL; l0 += kBlockStoreSets / 2) {
+            const int n = std::min(NL - l0, kBlockStoreSets / 2);
+            BlockStoreSets ss{};
+            ReprSets rs{};
+            for (int i = 0; i < n; ++i) {
+                const int l = l0 + i;
+                Layer & L = layers_[static_cast<size_t>(l)];
+                ss.s[2 * i] = {L.win_k.get(), tab_k_.get() + at + l, scale_k_.get() + at + l};
+                ss.s[2 * i + 1] = {L.win_v.get(), tab_v_.get() + at + l, scale_v_.get() + at + l};
+                rs.s[i] = {L.win_k.get(), L.win_score.get(), L.repr.get() + static_cast<size_t>(nb) * hp_.q_dim()};
+            }
+            CUDA_CHECK(launch_blocks_store_sets(ss, 2 * n, ct_, NL, st_, nb_new, elems, amax_.get(), stream_));
+            CUDA_CHECK(launch_block_repr_sets(rs, n, ct_, nb_new, bs, hp_.n_head, hp_.n_head_kv, hp_.head_dim, cfg_.repr_topk, stream_));
         }
         shift_window(nb_new * bs);
         for (int b = 0; b < nb_new; ++b) blocks_.push_back({win_start_ + static_cast<int64_t>(b) * bs, bs});
