@@ -71,39 +71,32 @@ GpuGemm::Plan & GpuGemm::plan(int rows, int cols, int T, bool bf16_out) {
     CUBLAS_CHECK(cublasLtMatmulPreferenceCreate(&pref));
     const size_t ws = kWorkspaceBytes;
     CUBLAS_CHECK(cublasLtMatmulPreferenceSetAttribute(pref, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, &ws, sizeof ws));
-    cublasLtMatmulHeuristicResult_t res[kCandidates];
+    p.candidates.resize(kCandidates);
     int n = 0;
-    const cublasStatus_t st = cublasLtMatmulAlgoGetHeuristic(lt_, p.op, p.a, p.b, p.c, p.c, pref, kCandidates, res, &n);
+    const cublasStatus_t st = cublasLtMatmulAlgoGetHeuristic(lt_, p.op, p.a, p.b, p.c, p.c, pref, kCandidates, p.candidates.data(), &n);
     cublasLtMatmulPreferenceDestroy(pref);
     if (st != CUBLAS_STATUS_SUCCESS || n == 0) {
         plans_.erase(it);
         fail(Status::INTERNAL, "cuBLASLt has no algorithm for a " + std::to_string(rows) + "x" + std::to_string(cols) + " bf16 product of " +
                                    std::to_string(T) + " rows");
     }
-    p.algo = res[0].algo;
+    p.candidates.resize(static_cast<size_t>(n));
+    p.algo = p.candidates.front().algo;
     return p;
 }
 
 // Times cuBLASLt's candidates on these operands (y is overwritten with the same product each
 // time) and keeps the fastest.
 void GpuGemm::choose(Plan & p, const void * w, const void * x, void * y) {
-    cublasLtMatmulPreference_t pref = nullptr;
-    CUBLAS_CHECK(cublasLtMatmulPreferenceCreate(&pref));
-    const size_t ws = kWorkspaceBytes;
-    CUBLAS_CHECK(cublasLtMatmulPreferenceSetAttribute(pref, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, &ws, sizeof ws));
-    cublasLtMatmulHeuristicResult_t res[kCandidates];
-    int n = 0;
-    CUBLAS_CHECK(cublasLtMatmulAlgoGetHeuristic(lt_, p.op, p.a, p.b, p.c, p.c, pref, kCandidates, res, &n));
-    cublasLtMatmulPreferenceDestroy(pref);
     cudaEvent_t e0, e1;
     CUDA_CHECK(cudaEventCreate(&e0));
     CUDA_CHECK(cudaEventCreate(&e1));
     const float one = 1.0f, zero = 0.0f;
     float best = 0.0f;
-    for (int i = 0; i < n; ++i) {
-        if (res[i].state != CUBLAS_STATUS_SUCCESS || res[i].workspaceSize > kWorkspaceBytes) continue;
+    for (const cublasLtMatmulHeuristicResult_t & cand : p.candidates) {
+        if (cand.state != CUBLAS_STATUS_SUCCESS || cand.workspaceSize > kWorkspaceBytes) continue;
         auto run = [&] {
-            return cublasLtMatmul(lt_, p.op, &one, w, p.a, x, p.b, &zero, y, p.c, y, p.c, &res[i].algo, workspace_.get(), kWorkspaceBytes, stream_);
+            return cublasLtMatmul(lt_, p.op, &one, w, p.a, x, p.b, &zero, y, p.c, y, p.c, &cand.algo, workspace_.get(), kWorkspaceBytes, stream_);
         };
         if (run() != CUBLAS_STATUS_SUCCESS) continue; // warm-up; a candidate that fails is skipped
         CUDA_CHECK(cudaEventRecord(e0, stream_));
@@ -112,7 +105,7 @@ void GpuGemm::choose(Plan & p, const void * w, const void * x, void * y) {
         CUDA_CHECK(cudaEventSynchronize(e1));
         float ms = 0.0f;
         CUDA_CHECK(cudaEventElapsedTime(&ms, e0, e1));
-        if (best == 0.0f || ms < best) best = ms, p.algo = res[i].algo;
+        if (best == 0.0f || ms < best) best = ms, p.algo = cand.algo;
     }
     cudaEventDestroy(e0);
     cudaEventDestroy(e1);

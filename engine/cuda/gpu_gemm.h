@@ -12,6 +12,7 @@
 #include <cublas_v2.h>
 #include <map>
 #include <tuple>
+#include <vector>
 
 namespace quire {
 
@@ -42,6 +43,7 @@ private:
     struct Plan {
         cublasLtMatmulDesc_t op = nullptr;
         cublasLtMatrixLayout_t a = nullptr, b = nullptr, c = nullptr;
+        std::vector<cublasLtMatmulHeuristicResult_t> candidates; // cuBLASLt's, best guess first
         cublasLtMatmulAlgo_t algo{};
         bool tuned = false;
     };
