@@ -121,6 +121,13 @@ private slots:
         }
         QCOMPARE(joined, big);
     }
+    // Whitespace the model should not pay for: trailing blanks, runs inside a line, control
+    // characters, runs of blank lines; indentation stays.
+    void textWhitespaceTidied() {
+        write_bytes(dir_.filePath("ws.txt"), "\n\nTitle   of\tthe  book   \n\n\n\n    indented  code\x01 line\n\t\n\nEnd.\n");
+        const auto d = document_open(at("ws.txt"));
+        QCOMPARE(d->page(0).text, std::string("Title of the book\n\n    indented code line\n\nEnd.\n"));
+    }
     void markdownOutline() {
         write_bytes(dir_.filePath("notes.md"), "# The Book\n\nIntro.\n\n## Chapter One\n\nThe key is blue.\n\n## Chapter Two ##\n\nThe end.\n");
         const auto d = document_open(at("notes.md"));
