@@ -75,6 +75,8 @@ CudaMemoryModel::~CudaMemoryModel() {
     if (stream_) cudaStreamDestroy(stream_);
 }
 
+bool CudaMemoryModel::flash_on() const { return opt_.flash && ct_ == KvType::BF16 && flash_reading_supported(hp_.head_dim); }
+
 void CudaMemoryModel::alloc_state() {
     const size_t T = static_cast<size_t>(max_T_), D = static_cast<size_t>(hp_.n_embd), QD = static_cast<size_t>(hp_.q_dim()),
                  KVD = static_cast<size_t>(hp_.kv_dim()), F = static_cast<size_t>(hp_.n_ff), NH = static_cast<size_t>(hp_.n_head);
@@ -99,14 +101,18 @@ void CudaMemoryModel::alloc_state() {
         L.qvec.resize(QD);
         L.sel.resize(static_cast<size_t>(std::max(cfg_.topk, 1)));
     }
+    // The batched-GEMM attention (logits, probabilities, head-major output) only runs for steps
+    // the flash kernel does not take: with it, for fewer than kFlashMinRows tokens.
+    const size_t TB = flash_on() ? std::min(T, static_cast<size_t>(kFlashMinRows - 1)) : T;
     for (auto * b : {&x_, &o_}) b->resize(T * D);
-    for (auto * b : {&q_, &qm_, &atth_}) b->resize(T * QD);
+    for (auto * b : {&q_, &qm_}) b->resize(T * QD);
+    atth_.resize(TB * QD);
     kr_.resize(T * KVD);
     qkv_.resize(T * (QD + 2 * KVD));
     gu_.resize(T * 2 * F);
     xb_.resize(T * std::max({D, QD, F}) * esz);
-    s_.resize(NH * T * n_cols);
-    if (ct_ == KvType::BF16) p_.resize(NH * T * n_cols * 2);
+    s_.resize(NH * TB * n_cols);
+    if (ct_ == KvType::BF16) p_.resize(NH * TB * n_cols * 2);
     qh_.resize(T * QD * esz);
     qmh_.resize(T * QD * esz);
     qmean_.resize(QD);
@@ -191,7 +197,7 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
     cublasHandle_t h = gemm_->handle();
     const long long rows_g = static_cast<long long>(n_rep) * T; // query rows per KV head
     // Flash for execution blocks; a single query (decoding) has too few rows for its tiles.
-    const bool use_flash = opt_.flash && ct_ == KvType::BF16 && flash_reading_supported(HD) && T >= 16;
+    const bool use_flash = flash_on() && T >= kFlashMinRows;
 
     PhaseTimer & pt = *prof_;
     pt.mark("start");

@@ -98,6 +98,8 @@ private:
         DeviceBuffer<float> s_h, s_q, combined;                // [blk_cap] last step's scores
         DeviceBuffer<int> sel;                                 // [topk]
     };
+    static constexpr int kFlashMinRows = 16; // smaller steps take the batched-GEMM attention
+    bool flash_on() const; // the flash kernel takes reading steps of kFlashMinRows+ tokens
     void alloc_state();
     void ensure_block_capacity(int n);
     void run_layers(int T, StepKind kind, int n_loc_cols);
