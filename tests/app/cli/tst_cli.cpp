@@ -4,6 +4,7 @@
 #include "test_env.h"
 
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 struct Run {
@@ -144,6 +145,31 @@ private slots:
         r = run_cli({"text", "--doc", write("broken.pdf", "%PDF-1.7\n1 0 obj\n<<")});
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains("PDF"), r.err.constData());
+    }
+
+    // Protected and image-only PDFs: their own messages, exit code 3; the right password opens.
+    void protectedAndScannedPdfs() {
+        const QString py = QStandardPaths::findExecutable("python3"), qpdf = QStandardPaths::findExecutable("qpdf");
+        if (py.isEmpty() || qpdf.isEmpty()) QSKIP("python3 or qpdf not installed (scripts/install-deps.sh installs them)");
+        const QString plain = tmp_.filePath("plain.pdf"), locked = tmp_.filePath("locked.pdf");
+        QCOMPARE(QProcess::execute(py, {QString::fromStdString(quire::test::data("document/make_pdf_outline.py")), plain}), 0);
+        QCOMPARE(QProcess::execute(qpdf, {"--encrypt", "user-pw", "owner-pw", "256", "--", plain, locked}), 0);
+        Run r = run_cli({"text", "--doc", locked});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains("needs a password"), r.err.constData());
+        r = run_cli({"text", "--doc", locked, "--password", "wrong"});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains("wrong password"), r.err.constData());
+        r = run_cli({"text", "--doc", locked, "--password", "user-pw"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("The lighthouse keeper"), r.out.constData());
+        // One page with a filled rectangle and no text (a scan looks like this to a text extractor).
+        const std::string scan = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                                 "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >> endobj\n"
+                                 "4 0 obj << /Length 19 >> stream\n10 10 100 100 re f\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+        r = run_cli({"text", "--doc", write("scan.pdf", scan)});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains("no extractable text"), r.err.constData());
     }
 
     void chatAnswer() {
