@@ -4,9 +4,6 @@
 #include "detail/kv_access.cuh"
 
 // ---------------------------------------------------------------------------------------------
-static __global__ void step_positions_kernel(const StepCounters * c, int * pos, int T) {
-    for (int t = threadIdx.x; t < T; t += blockDim.x) pos[t] = c->pos0 + t;
-}
 static __global__ void step_advance_kernel(StepCounters * c, int T) {
     c->pos0 += T;
     c->n_win += T;
@@ -48,10 +45,6 @@ cudaError_t launch_window_shift(const WindowShift & p, cudaStream_t stream) {
     if (most == 0 || p.n_layers == 0) return cudaSuccess;
     const long long per_layer = (most + 255) / 256;
     window_shift_kernel<<<dim3(static_cast<unsigned>(per_layer < 256 ? per_layer : 256), static_cast<unsigned>(p.n_layers)), 256, 0, stream>>>(p);
-    return cudaGetLastError();
-}
-cudaError_t launch_step_positions(const StepCounters * c, int * pos, int T, cudaStream_t stream) {
-    step_positions_kernel<<<1, 256, 0, stream>>>(c, pos, T);
     return cudaGetLastError();
 }
 cudaError_t launch_step_advance(StepCounters * c, int T, cudaStream_t stream) {

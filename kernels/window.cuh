@@ -1,11 +1,10 @@
-// The local window of a block-memory step on the device: positions of the current tokens from the
-// device counters, appending the current tokens' keys (pre-RoPE and rotated) and values to the
-// window, and advancing the counters. CPU twin: the window handling of memory::MemoryModel::step.
+// The local window of a block-memory step on the device: appending the current tokens' keys
+// (pre-RoPE and rotated) and values to the window, shifting it, and advancing the device counters
+// (the step's positions come from them; RoPE's table is in qkv_prepare). CPU twin: the window
+// handling of memory::MemoryModel::step.
 #pragma once
 #include "kv_type.cuh"
 
-// pos[t] = c->pos0 + t for t < T.
-cudaError_t launch_step_positions(const StepCounters * c, int * pos, int T, cudaStream_t stream);
 // c->pos0 += T; c->n_win += T.
 cudaError_t launch_step_advance(StepCounters * c, int T, cudaStream_t stream);
 // Rows n_win .. n_win+T-1 of the window (ct = F32 or BF16): win_k = k, win_krot = k_rot,

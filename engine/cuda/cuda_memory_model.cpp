@@ -75,6 +75,13 @@ CudaMemoryModel::~CudaMemoryModel() {
     if (stream_) cudaStreamDestroy(stream_);
 }
 
+// Products that only feed a kernel computing in fp32 (QKV, gate/up) are written in the compute
+// type: bf16 halves their traffic.
+void CudaMemoryModel::mul_ct(int T, const GpuMatrix & w, float * y) {
+    if (ct_ == KvType::BF16) gemm_->mul_bf16_out(xb_.get(), T, w, y);
+    else gemm_->mul(xb_.get(), T, w, y);
+}
+
 bool CudaMemoryModel::flash_on() const { return opt_.flash && ct_ == KvType::BF16 && flash_reading_supported(hp_.head_dim); }
 
 void CudaMemoryModel::alloc_state() {
@@ -190,7 +197,6 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
     const float scale = 1.0f / std::sqrt(static_cast<float>(HD)), one = 1.0f, zero = 0.0f;
     const int nb = n_blocks(), n_sel = std::min(cfg_.topk, nb), n_mem = n_sink_ + n_sel * bs, n_cols = n_mem + n_loc_cols;
     const bool with_qvec = has_qvec_ || kind == StepKind::QUESTION;
-    const size_t esz = kv_type_size(ct_);
     const cudaDataType dt = ct_ == KvType::BF16 ? CUDA_R_16BF : CUDA_R_32F;
     const void * P = ct_ == KvType::BF16 ? static_cast<const void *>(p_.get()) : static_cast<const void *>(s_.get());
     const size_t p_esz = ct_ == KvType::BF16 ? 2 : 4;
@@ -212,9 +218,7 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
         // The previous layer's FFN output joins the residual here, fused with the norm.
         CUDA_CHECK(launch_add_rmsnorm(x_.get(), l == 0 ? nullptr : o_.get(), W.attn_norm.get(), xb_.get(), ct_, T, D, hp_.norm_eps, stream_));
         pt.mark("norms");
-        // QKV and gate/up products in the compute type: bf16 halves their traffic.
-        if (ct_ == KvType::BF16) gemm_->mul_bf16_out(xb_.get(), T, W.wqkv, qkv_.get());
-        else gemm_->mul(xb_.get(), T, W.wqkv, qkv_.get());
+        mul_ct(T, W.wqkv, qkv_.get());
         pt.mark("qkv");
         const QkvPrepareParams qp{qkv_.get(), W.bq.size() ? W.bq.get() : nullptr, W.bk.size() ? W.bk.get() : nullptr, W.bv.size() ? W.bv.get() : nullptr,
                                   ctr_.get(), rope_.get(), adjacent, T, NH, NKV, HD, ct_, qm_.get(), q_.get(),
@@ -280,8 +284,7 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
         pt.mark("wo");
         CUDA_CHECK(launch_add_rmsnorm(x_.get(), o_.get(), W.ffn_norm.get(), xb_.get(), ct_, T, D, hp_.norm_eps, stream_));
         pt.mark("norms");
-        if (ct_ == KvType::BF16) gemm_->mul_bf16_out(xb_.get(), T, W.w_gu, gu_.get());
-        else gemm_->mul(xb_.get(), T, W.w_gu, gu_.get());
+        mul_ct(T, W.w_gu, gu_.get());
         pt.mark("gate_up");
         CUDA_CHECK(launch_swiglu_fused(gu_.get(), xb_.get(), ct_, T, F, stream_));
         pt.mark("swiglu");
@@ -291,7 +294,6 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
     CUDA_CHECK(launch_add_f32(x_.get(), o_.get(), static_cast<long long>(T) * D, stream_));
     CUDA_CHECK(launch_step_advance(ctr_.get(), T, stream_));
     pt.mark("residual");
-    (void)esz;
 }
 
 // Final norm and LM head of the last token: logits to pinned host memory, or the argmax into

@@ -100,6 +100,7 @@ private:
     };
     static constexpr int kFlashMinRows = 16; // smaller steps take the batched-GEMM attention
     bool flash_on() const; // the flash kernel takes reading steps of kFlashMinRows+ tokens
+    void mul_ct(int T, const GpuMatrix & w, float * y); // xb_ . w^T into y, in the compute type
     void alloc_state();
     void ensure_block_capacity(int n);
     void run_layers(int T, StepKind kind, int n_loc_cols);
