@@ -51,6 +51,16 @@ if [[ $what == offload ]]; then
   timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --no-cache --json "$OUT/bench_offload_nocache.json"
   LENS=100000 LAYERS=32 CHUNK=8192 timeout 300 python3 .devcarry/peer_hf_baseline.py | tee "$OUT/peer.jsonl"
 fi
+# decode: the decoding paths A/B at 100K (GEMV kernel vs cuBLAS, split-key vs batched attention).
+if [[ $what == decode ]]; then
+  { timeout 120 $B backend-check; timeout 120 $B backend-check --model .devcarry/stories260K.bin --tokenizer .devcarry/tok512.bin --memory; } 2>&1 | tail -60 | tee "$OUT/checks.txt"
+  for o in "" "--cublas-gemv" "--decode-kernel" "--cublas-gemv --decode-kernel"; do
+    echo "-- decode options: '$o'"; timeout 200 $B bench $S --tokens 100000 --decode-tokens 64 $o | tail -1
+  done 2>&1 | tee "$OUT/decode_ab.txt"
+  QUIRE_PROFILE=1 timeout 200 $B bench $S --tokens 8192 --decode-tokens 64 --no-graphs 2>&1 | tail -22 | tee "$OUT/profile_decode.txt"
+  QUIRE_PROFILE=1 timeout 200 $B bench $S --tokens 8192 --decode-tokens 64 --no-graphs --cublas-gemv --decode-kernel 2>&1 | tail -22 | tee "$OUT/profile_decode_old.txt"
+  timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --no-cache | tail -1 | tee "$OUT/offload.txt"
+fi
 if [[ $what == ab ]]; then
   # A kernel change under test: the op checks and the flash checks, then the benchmark at 32K and
   # 100K with the default paths and with the options in $2 (e.g. "--no-flash"), profiled.
@@ -76,7 +86,7 @@ if [[ $what == bench || $what == all ]]; then
   timeout 200 $B bench $S --tokens 100000 --gpu-mem-gib 20 --no-cache --json "$OUT/bench_offload_nocache.json"
   timeout 400 $B bench $S --tokens 1000000 --kv-fp8 --decode-tokens 16 --json "$OUT/bench_1m.json"
   # The batched-GEMM reading path and the split-key decode kernel, A/B against the defaults.
-  timeout 200 $B bench $S --tokens 100000 --no-flash --decode-kernel --json "$OUT/bench_kernels.json"
+  timeout 200 $B bench $S --tokens 100000 --no-flash --cublas-gemv --json "$OUT/bench_kernels.json"
   LENS=8192,32768,100000 LAYERS=32 CHUNK=8192 timeout 400 python3 .devcarry/peer_hf_baseline.py | tee "$OUT/peer.jsonl"
 fi
 echo "== total $((SECONDS - t0)) s"

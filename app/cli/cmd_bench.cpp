@@ -33,6 +33,7 @@ measures an ask (question + greedy answer on a fork) and decoding at that contex
   --no-graphs           launch decode steps one kernel at a time
   --no-flash            reading attention through batched GEMMs + a masked softmax instead of the flash kernel
   --decode-kernel       decoding attention through the split-key kernel instead of batched GEMMs
+  --cublas-gemv         decoding products through cuBLAS's GEMV instead of Quire's GEMV kernel
   --no-cache            offload mode without the GPU cache of hot host-resident blocks
   --json OUT            write all rows to OUT as JSON
 )";
@@ -60,7 +61,7 @@ std::vector<int64_t> parse_lengths(const std::string & s) {
 int cmd_bench(const std::vector<std::string> & argv) {
     std::set<std::string> opts = {"--shape", "--layers", "--model", "--tokens", "--gpu-mem-gib", "--decode-tokens", "--question-tokens", "--answer-tokens", "--json", "--seed"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
-    const Args a(argv, opts, {"--random-weights", "--kv-fp8", "--no-graphs", "--no-flash", "--decode-kernel", "--no-cache", "--help"});
+    const Args a(argv, opts, {"--random-weights", "--kv-fp8", "--no-graphs", "--no-flash", "--decode-kernel", "--cublas-gemv", "--no-cache", "--help"});
     if (a.has("--help")) {
         std::fputs(kHelp, stdout);
         std::fputs(kMemoryHelp, stdout);
@@ -83,6 +84,7 @@ int cmd_bench(const std::vector<std::string> & argv) {
     o.graphs = !a.has("--no-graphs");
     o.flash = !a.has("--no-flash");
     o.decode_kernel = a.has("--decode-kernel");
+    o.custom_gemv = !a.has("--cublas-gemv");
     o.cache = !a.has("--no-cache");
     o.seed = static_cast<uint64_t>(a.get_int("--seed", 1));
     std::unique_ptr<Model> model;
@@ -106,6 +108,8 @@ int cmd_bench(const std::vector<std::string> & argv) {
         j["decode_ms"] = r.decode_ms;
         j["ask_s"] = r.ask_s;
         j["peak_gpu_gib"] = r.peak_gpu_gib;
+        j["gpu_ingest_gib"] = r.gpu_ingest_gib;
+        j["gpu_ask_gib"] = r.gpu_ask_gib;
         j["host_gib"] = r.host_gib;
         j["block_gpu_gib"] = r.block_gpu_gib;
         j["block_host_gib"] = r.block_host_gib;

@@ -45,6 +45,7 @@ CudaMemoryModel::CudaMemoryModel(std::shared_ptr<const GpuWeights> weights, cons
     mem_cap_ = cfg_.n_init + cfg_.topk * cfg_.block_size;
     CUDA_CHECK(cudaStreamCreateWithFlags(&stream_, cudaStreamNonBlocking));
     gemm_ = std::make_unique<GpuGemm>(stream_, ct_ == KvType::F32);
+    gemm_->set_custom_gemv(opt_.custom_gemv);
     prof_ = std::make_unique<PhaseTimer>(stream_);
     // A fixed cuBLAS workspace, so that graph capture never allocates.
     blas_ws_.resize(32u << 20);
@@ -143,9 +144,21 @@ void CudaMemoryModel::alloc_state() {
     CUDA_CHECK(cudaDeviceSynchronize()); // the memsets and uploads above ran on the legacy stream
 }
 
+static int grown_capacity(int cap) { return cap + std::max(64, cap / 4); }
+
+void CudaMemoryModel::repr_capacity(int n, int & cap, int & prev) {
+    cap = prev = 0;
+    while (cap < n) {
+        prev = cap;
+        cap = grown_capacity(cap);
+    }
+}
+
 void CudaMemoryModel::ensure_block_capacity(int n) {
     if (n <= blk_cap_) return;
-    const int cap = std::max({64, n, 2 * blk_cap_});
+    // Growth by a quarter (at least 64 blocks): the old and new arrays exist together during the
+    // copy, and a 1M-token document's representatives take gigabytes.
+    const int cap = std::max(n, grown_capacity(blk_cap_));
     const size_t NL = static_cast<size_t>(hp_.n_layer), QD = static_cast<size_t>(hp_.q_dim()), nb = static_cast<size_t>(n_blocks());
     // Copies on stream_, then a wait before the old buffers are freed.
     std::vector<DeviceBuffer<float>> old_repr;
@@ -241,7 +254,7 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
         }
 
         pt.mark("select");
-        if (T == 1 && opt_.decode_kernel) {
+        if (T == 1 && opt_.decode_kernel && decode_attention_supported(NH, NKV, HD, n_mem + n_loc_cols)) {
             // Decoding: one query, split over the keys; output straight into the wo GEMM's input.
             const DecodeAttentionParams dp{qm_.get(), q_.get(), L.mem_k.get(), L.mem_v.get(), L.win_krot.get(), L.win_v.get(), ctr_.get(), n_mem,
                                            n_loc_cols, NH, NKV, HD, scale, ct_, s_.get(), part_.get(), xb_.get(), L.win_score.get()};
@@ -284,11 +297,17 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
         pt.mark("wo");
         CUDA_CHECK(launch_add_rmsnorm(x_.get(), o_.get(), W.ffn_norm.get(), xb_.get(), ct_, T, D, hp_.norm_eps, stream_));
         pt.mark("norms");
-        mul_ct(T, W.w_gu, gu_.get());
-        pt.mark("gate_up");
-        CUDA_CHECK(launch_swiglu_fused(gu_.get(), xb_.get(), ct_, T, F, stream_));
-        pt.mark("swiglu");
-        gemm_->mul(xb_.get(), T, W.w_down, o_.get());
+        if (T == 1 && gemm_->mul_swiglu(xb_.get(), W.w_gu, gu_.get())) {
+            // Decoding: gate/up GEMV with the SwiGLU in its epilogue (bf16 hidden vector in gu_).
+            pt.mark("gate_up");
+            gemm_->mul(gu_.get(), T, W.w_down, o_.get());
+        } else {
+            mul_ct(T, W.w_gu, gu_.get());
+            pt.mark("gate_up");
+            CUDA_CHECK(launch_swiglu_fused(gu_.get(), xb_.get(), ct_, T, F, stream_));
+            pt.mark("swiglu");
+            gemm_->mul(xb_.get(), T, W.w_down, o_.get());
+        }
         pt.mark("down");
     }
     CUDA_CHECK(launch_add_f32(x_.get(), o_.get(), static_cast<long long>(T) * D, stream_));
@@ -573,6 +592,10 @@ uint64_t CudaMemoryModel::block_device_bytes() const {
     uint64_t b = 0;
     for (const auto & p : pools_) b += p->device_bytes();
     return b;
+}
+uint64_t CudaMemoryModel::repr_device_bytes() const {
+    return static_cast<uint64_t>(blk_cap_) * static_cast<uint64_t>(hp_.n_layer) * (static_cast<uint64_t>(hp_.q_dim()) + 3) * sizeof(float) +
+           static_cast<uint64_t>(blk_cap_) * static_cast<uint64_t>(hp_.n_layer) * (2 * sizeof(void *) + 2 * sizeof(float));
 }
 uint64_t CudaMemoryModel::block_host_bytes() const {
     uint64_t b = 0;

@@ -33,7 +33,8 @@ struct CudaMemoryOptions {
     uint64_t cache_bytes = UINT64_MAX;    // GPU slots caching host-resident blocks (UINT64_MAX: 4 x topk x layers pairs)
     bool graphs = true;                   // TOKEN steps as captured CUDA graphs
     bool flash = true;                    // reading steps (16+ tokens) through the flash kernel (bf16, head dim 64 or 128)
-    bool decode_kernel = false;           // T = 1 steps through the split-key decode kernel (else batched GEMMs)
+    bool decode_kernel = false;           // T = 1 steps through the split-key decode kernel (else batched GEMMs; faster inside graphs)
+    bool custom_gemv = true;              // T = 1 products through kernels/gemv.cu (else cuBLAS's GEMV)
 };
 
 class CudaMemoryModel : public MemoryBackend {
@@ -83,6 +84,9 @@ public:
     void synchronize();
     uint64_t block_device_bytes() const;
     uint64_t block_host_bytes() const;
+    // GPU bytes of the block representatives and scores (capacity, not use), and of the cache slots.
+    uint64_t repr_device_bytes() const;
+    uint64_t cache_device_bytes() const { return cache_ ? cache_->device_bytes() : 0; }
     uint64_t cache_hits() const { return cache_ ? cache_->hits() : 0; }
     uint64_t cache_misses() const { return cache_ ? cache_->misses() : 0; }
 
@@ -98,6 +102,12 @@ private:
         DeviceBuffer<float> s_h, s_q, combined;                // [blk_cap] last step's scores
         DeviceBuffer<int> sel;                                 // [topk]
     };
+public:
+    static constexpr int kForkBlockHeadroom = 16; // representatives a fork holds room for beyond its parent's blocks
+    // Capacity of the representatives after growing to n blocks (block by block), and the one before the last growth.
+    static void repr_capacity(int n, int & cap, int & prev);
+
+private:
     static constexpr int kFlashMinRows = 16; // smaller steps take the batched-GEMM attention
     bool flash_on() const; // the flash kernel takes reading steps of kFlashMinRows+ tokens
     void mul_ct(int T, const GpuMatrix & w, float * y); // xb_ . w^T into y, in the compute type

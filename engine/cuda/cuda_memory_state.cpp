@@ -41,7 +41,9 @@ void CudaMemoryModel::copy_state_from(const CudaMemoryModel & o) {
     const size_t NL = static_cast<size_t>(hp_.n_layer), KVD = static_cast<size_t>(hp_.kv_dim()), QD = static_cast<size_t>(hp_.q_dim()),
                  esz = kv_type_size(ct_), nb = static_cast<size_t>(o.n_blocks());
     pools_.insert(pools_.begin(), o.pools_.begin(), o.pools_.end()); // shared blocks; pools_.back() stays this one's own
-    ensure_block_capacity(o.n_blocks());
+    // Room for the blocks a session's questions and answers cut (16 blocks: 2K tokens at the
+    // default block size) without growing the representatives.
+    ensure_block_capacity(o.n_blocks() + kForkBlockHeadroom);
     auto d2d = [&](void * dst, const void * src, size_t n) {
         if (n) CUDA_CHECK(cudaMemcpyAsync(dst, src, n, cudaMemcpyDeviceToDevice, stream_));
     };

@@ -1,6 +1,7 @@
 #include "cuda/gpu_gemm.h"
 
 #include "convert.cuh"
+#include "gemv.cuh"
 #include "cuda/cuda_check.h"
 
 #include <algorithm>
@@ -142,7 +143,9 @@ void GpuGemm::tune(const GpuMatrix & w, int T, bool bf16_out) {
 
 void GpuGemm::mul(const void * x, int T, const GpuMatrix & w, float * y) {
     const float one = 1.0f, zero = 0.0f;
-    if (w.bf16.size() && T == 1) // cuBLAS's matrix-vector kernels beat every cuBLASLt candidate here
+    if (w.bf16.size() && T == 1 && gemv_ok(w, x))
+        CUDA_CHECK(launch_gemv_bf16(w.bf16.get(), x, w.rows, w.cols, y, stream_));
+    else if (w.bf16.size() && T == 1) // cuBLAS's matrix-vector kernels beat every cuBLASLt candidate here
         CUBLAS_CHECK(cublasGemmEx(blas_, CUBLAS_OP_T, CUBLAS_OP_N, w.rows, T, w.cols, &one, w.bf16.get(), CUDA_R_16BF, w.cols, x, CUDA_R_16BF, w.cols,
                                   &zero, y, CUDA_R_32F, w.rows, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
     else if (w.bf16.size())
@@ -154,6 +157,10 @@ void GpuGemm::mul(const void * x, int T, const GpuMatrix & w, float * y) {
 
 void GpuGemm::mul_bf16_out(const void * x, int T, const GpuMatrix & w, void * y) {
     if (!w.bf16.size()) fail(Status::INTERNAL, "bf16 GEMM output needs bf16 weights");
+    if (T == 1 && gemv_ok(w, x)) {
+        CUDA_CHECK(launch_gemv_bf16_out_bf16(w.bf16.get(), x, w.rows, w.cols, y, stream_));
+        return;
+    }
     if (T == 1) {
         const float one = 1.0f, zero = 0.0f;
         CUBLAS_CHECK(cublasGemmEx(blas_, CUBLAS_OP_T, CUBLAS_OP_N, w.rows, T, w.cols, &one, w.bf16.get(), CUDA_R_16BF, w.cols, x, CUDA_R_16BF, w.cols,
@@ -161,6 +168,14 @@ void GpuGemm::mul_bf16_out(const void * x, int T, const GpuMatrix & w, void * y)
         return;
     }
     lt_mul(x, T, w, y, true);
+}
+
+bool GpuGemm::gemv_ok(const GpuMatrix & w, const void * x) const { return custom_gemv_ && w.bf16.size() && gemv_bf16_supported(w.cols, w.bf16.get(), x); }
+
+bool GpuGemm::mul_swiglu(const void * x, const GpuMatrix & w_gu, void * y) {
+    if (!gemv_ok(w_gu, x) || w_gu.rows % 2) return false;
+    CUDA_CHECK(launch_gemv_swiglu_bf16(w_gu.bf16.get(), x, w_gu.rows / 2, w_gu.cols, y, stream_));
+    return true;
 }
 
 void GpuGemm::operator()(const float * x, int T, const GpuMatrix & w, float * y) {

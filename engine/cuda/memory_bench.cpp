@@ -77,24 +77,43 @@ std::vector<BenchRow> memory_bench(const HParams & hp, const Model * model, cons
             mo.graphs = opt.graphs;
             mo.flash = opt.flash;
             mo.decode_kernel = opt.decode_kernel;
+            mo.custom_gemv = opt.custom_gemv;
             uint64_t peak = 0;
             auto sample = [&] { peak = std::max(peak, gpu_used() - base); };
             const auto doc = random_tokens(g, hp.n_vocab, n);
             CudaMemoryModel mm(w, opt.cfg, mo);
+            // Offload mode: the process's budget is split again before every step from what is
+            // measured in use (weights, scratch, loaded kernels, handles, representatives, cache
+            // slots, blocks); estimated is only what the rest of the run will add: the
+            // representatives' growth to the document's final block count (the last growth holds
+            // old and new arrays at once), the ask fork (its scratch as measured for this state,
+            // its copy of the representatives, its cache slots) and a margin for allocation
+            // granularity. What is left may hold blocks on the GPU.
+            const double fork_scratch = static_cast<double>(gpu_used() - base) - static_cast<double>(GpuWeights::bytes_needed(hp, CudaPrecision::BF16));
+            const double per_block = static_cast<double>(hp.n_layer) * ((hp.q_dim() + 3) * 4.0 + 2 * sizeof(void *) + 8.0);
+            const int nb_final = static_cast<int>(n / opt.cfg.block_size + 1);
+            int cap_i = 0, prev_i = 0;
+            CudaMemoryModel::repr_capacity(nb_final, cap_i, prev_i);
+            // The document's last growth holds both arrays; later the fork holds its own copy.
+            const double repr_peak = std::max(prev_i + cap_i, cap_i + nb_final + CudaMemoryModel::kForkBlockHeadroom) * per_block;
+            double cache = 0;
+            auto rebudget = [&] {
+                if (opt.gpu_mem_gib <= 0) return;
+                const double used = static_cast<double>(gpu_used() - base), blocks = static_cast<double>(mm.block_device_bytes());
+                const double reprs = static_cast<double>(mm.repr_device_bytes());
+                const double repr_future = repr_peak - reprs;
+                const double cache_future = (cache - static_cast<double>(mm.cache_device_bytes())) + cache;
+                const double left = opt.gpu_mem_gib * kGiB - used - repr_future - fork_scratch - cache_future - 64.0 * 1024 * 1024;
+                mm.set_block_budget(static_cast<uint64_t>(blocks + std::max(left, 0.0)));
+            };
             if (opt.gpu_mem_gib > 0) {
-                // What is left of the budget after the weights and this state's scratch (used), the
-                // ask fork's scratch (as much again, less the weights), the representatives (with
-                // capacity doubling) and a margin: that is what blocks may take on the GPU.
-                const double used = static_cast<double>(gpu_used() - base);
-                const double fork = used - static_cast<double>(GpuWeights::bytes_needed(hp, CudaPrecision::BF16));
-                const double reprs = 2.0 * static_cast<double>(n / opt.cfg.block_size + 1) * hp.n_layer * hp.q_dim() * 4;
-                const double left = opt.gpu_mem_gib * kGiB - used - fork - reprs - 0.25 * kGiB;
+                const double left = opt.gpu_mem_gib * kGiB - static_cast<double>(gpu_used() - base) - fork_scratch - repr_peak;
                 if (left < 0) fail(Status::OUT_OF_MEMORY, "the GPU budget is smaller than the weights and scratch");
-                // A quarter of it for GPU slots caching hot host-resident blocks, for the document
-                // and again for the ask fork; the rest holds blocks.
-                const double cache = opt.cache ? std::min(left / 8, 512.0 * 1024 * 1024) : 0.0;
+                // An eighth of it (at most 512 MiB) for GPU slots caching hot host-resident blocks,
+                // for the document and again for the ask fork; the rest may hold blocks.
+                cache = opt.cache ? std::min(left / 8, 512.0 * 1024 * 1024) : 0.0;
                 mm.set_cache_bytes(static_cast<uint64_t>(cache));
-                mm.set_block_budget(static_cast<uint64_t>(left - 2 * cache));
+                rebudget();
             }
             sample();
             const auto t0 = Clock::now();
@@ -102,12 +121,14 @@ std::vector<BenchRow> memory_bench(const HParams & hp, const Model * model, cons
             for (size_t i = 0; i < doc.size(); i += chunk) {
                 mm.step(std::vector<int>(doc.begin() + static_cast<std::ptrdiff_t>(i), doc.begin() + static_cast<std::ptrdiff_t>(std::min(doc.size(), i + chunk))),
                         StepKind::DOCUMENT, false);
+                rebudget();
                 if ((i / chunk) % 16 == 0) sample();
             }
             mm.synchronize();
             r.ingest_s = since(t0);
             r.ingest_tok_s = static_cast<double>(n) / r.ingest_s;
             sample();
+            r.gpu_ingest_gib = static_cast<double>(gpu_used() - base) / kGiB;
             r.blocks = mm.n_blocks();
 
             // Ask: fork, question, greedy answer.
@@ -124,6 +145,7 @@ std::vector<BenchRow> memory_bench(const HParams & hp, const Model * model, cons
                 for (int i = 0; i < opt.answer_tokens; ++i) tok = s->step_greedy(i == 0 ? tok : -1);
                 r.ask_s = since(t1);
                 sample();
+                r.gpu_ask_gib = static_cast<double>(gpu_used() - base) / kGiB;
             }
             // Decode at this context on the document itself.
             int tok = mm.step_greedy(doc.back());

@@ -26,6 +26,7 @@ struct BenchOptions {
     bool graphs = true;
     bool flash = true;
     bool decode_kernel = false;
+    bool custom_gemv = true;
     bool cache = true;       // offload: GPU slots caching hot host-resident blocks
     uint64_t seed = 1;
 };
@@ -34,6 +35,7 @@ struct BenchRow {
     int64_t tokens = 0;
     double ingest_s = 0, ingest_tok_s = 0;
     double peak_gpu_gib = 0, host_gib = 0, block_gpu_gib = 0, block_host_gib = 0;
+    double gpu_ingest_gib = 0, gpu_ask_gib = 0; // GPU memory in use after the ingest, and with the ask fork alive
     double decode_ms = 0, ask_s = 0;
     int blocks = 0;
     uint64_t cache_hits = 0, cache_misses = 0; // offload: the document state's cache, ingest and decode together

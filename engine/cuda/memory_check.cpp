@@ -173,9 +173,13 @@ std::vector<OpCheck> cuda_memory_checks(const Model & model, std::vector<std::st
                                  (c.greedy_equal ? ", greedy identical" : ", greedy DIFFERENT");
         add("memory fp32 with the decode kernel vs CPU", c.greedy_equal && c.max_logit_error <= 1e-4 ? c.max_logit_error : 1.0, 1e-4, note);
     }
-    for (bool fp8 : {false, true}) {
-        const auto c = cuda_memory_check(model, doc, question, small_memory(), 8, true, fp8);
-        const std::string name = fp8 ? "memory bf16 + fp8 blocks" : "memory bf16";
+    struct Bf16Case {
+        bool fp8, decode_kernel;
+    };
+    for (const Bf16Case bc : {Bf16Case{false, false}, Bf16Case{false, true}, Bf16Case{true, false}}) {
+        const bool fp8 = bc.fp8;
+        const auto c = cuda_memory_check(model, doc, question, small_memory(), 8, true, fp8, bc.decode_kernel);
+        const std::string name = std::string(fp8 ? "memory bf16 + fp8 blocks" : "memory bf16") + (bc.decode_kernel ? " (decode kernel)" : "");
         const std::string note = fmt("logit error %.2e, selections %g (equal %g, near-tie %g)", c.max_logit_error, c.selections, c.selections_equal,
                                      c.selections_near_tie);
         // Rounding flips close calls between blocks, so selections are reported, not required

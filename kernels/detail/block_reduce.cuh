@@ -1,13 +1,20 @@
-// Block-wide max and sum of one float per thread (internal to kernels/): warp shuffles, then the
+// Warp-wide and block-wide max and sum of one float per thread (internal to kernels/): warp shuffles, then the
 // warps' partials through `red` (shared, blockDim.x / 32 floats). Every thread gets the result.
 #pragma once
 #include <cuda_runtime.h>
 
-template <bool IsMax> __device__ inline float block_reduce(float v, float * red) {
+template <bool IsMax> __device__ inline float warp_reduce(float v) {
     for (int o = 16; o > 0; o >>= 1) {
         const float w = __shfl_xor_sync(0xffffffff, v, o);
         v = IsMax ? fmaxf(v, w) : v + w;
     }
+    return v;
+}
+__device__ inline float warp_max(float v) { return warp_reduce<true>(v); }
+__device__ inline float warp_sum(float v) { return warp_reduce<false>(v); }
+
+template <bool IsMax> __device__ inline float block_reduce(float v, float * red) {
+    v = warp_reduce<IsMax>(v);
     if ((threadIdx.x & 31) == 0) red[threadIdx.x >> 5] = v;
     __syncthreads();
     float r = red[0];
