@@ -3,12 +3,8 @@
 #include "cli/commands.h"
 #include "cli/memory_options.h"
 #include "core/error.h"
-#include "core/mapped_file.h"
-#include "core/utf8.h"
 #include "memory/block_store_file.h"
-#include "memory/model_fingerprint.h"
-#include "document/document_source.h"
-#include "memory/reader.h"
+#include "memory/document_ingest.h"
 #include "model/model.h"
 
 #include <atomic>
@@ -55,28 +51,6 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     ModelLoadOptions lo;
     lo.tokenizer_path = a.get("--tokenizer").value_or("");
     auto model = model_load(a.require("--model"), lo);
-    const Tokenizer & tok = model->tok();
-
-    // PDF, Markdown or text; pages (sections) joined: a blank line between PDF pages, and text
-    // sections joined so that the text reads as the file did.
-    const auto source = document_open(doc_path, a.get("--password").value_or(""));
-    DocumentMap map;
-    map.format = source->info().format;
-    map.title = source->info().title;
-    map.author = source->info().author;
-    std::string & text = map.text;
-    for (int i = 0; i < source->info().pages; ++i) {
-        if (i) text += map.format == "pdf" ? "\n\n" : "\n";
-        const Page pg = source->page(i);
-        const int64_t at = static_cast<int64_t>(text.size());
-        map.page_starts.push_back(at);
-        text += pg.text; // valid UTF-8 from every source, so offsets stay exact
-        for (const Word & w : pg.words)
-            map.words.push_back({static_cast<int32_t>(i), static_cast<int32_t>(w.len), at + w.start, static_cast<float>(w.box.x0), static_cast<float>(w.box.y0),
-                                 static_cast<float>(w.box.x1), static_cast<float>(w.box.y1)});
-    }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(Status::BAD_INPUT, doc_path + ": the document is empty");
-    const auto ids = tok.encode(text);
 
     std::signal(SIGINT, on_sigint);
     const bool tty = isatty(STDERR_FILENO);
@@ -95,35 +69,28 @@ int cmd_ingest(const std::vector<std::string> & argv) {
         }
         return !g_interrupted.load();
     };
-    IngestResult r;
+    StoredDocument doc;
+    double seconds = 0;
     try {
-        r = memory_ingest(*model, ids, cfg, progress, {}, backend);
+        doc = document_ingest(*model, doc_path, cfg, progress, backend, a.get("--password").value_or(""), &seconds);
     } catch (const Error & e) {
         if (tty) std::fputc('\n', stderr);
         throw;
     }
     if (tty) std::fputc('\n', stderr);
-
-    StoredDocument doc;
-    doc.prefix_len = r.prefix_len;
-    doc.spans = token_spans(tok, ids);
-    doc.source = std::filesystem::absolute(doc_path).string();
-    doc.model_name = model->hp.name;
-    doc.fingerprint = model_fingerprint(*model);
-    doc.state = std::move(r.state);
-    doc.map = std::move(map);
+    const int64_t n_tokens = static_cast<int64_t>(doc.spans.size());
     store_save(store_path, doc, [] { return g_interrupted.load(); });
 
     nlohmann::ordered_json j = {{"store", store_path},
                                 {"document", doc_path},
-                                {"tokens", ids.size()},
+                                {"tokens", n_tokens},
                                 {"layers", doc.state.n_layer},
                                 {"blocks_per_layer", doc.state.n_blocks()},
                                 {"sinks", doc.state.n_sink},
                                 {"window", doc.state.n_win()},
                                 {"preset", cfg.preset},
-                                {"seconds", std::round(r.seconds * 1000) / 1000},
-                                {"tokens_per_second", std::round(static_cast<double>(ids.size()) / std::max(r.seconds, 1e-9))},
+                                {"seconds", std::round(seconds * 1000) / 1000},
+                                {"tokens_per_second", std::round(static_cast<double>(n_tokens) / std::max(seconds, 1e-9))},
                                 {"memory_bytes", doc.state.bytes()},
                                 {"bytes", std::filesystem::file_size(store_path)}};
     std::printf("%s\n", j.dump(2).c_str());
