@@ -1,0 +1,234 @@
+#include "services/engine_worker.h"
+
+#include "core/error.h"
+#ifdef QUIRE_HAVE_CUDA
+#include "cuda/cuda_device.h"
+#endif
+#include "memory/document_ingest.h"
+#include "memory/passage.h"
+#include "model/model.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <map>
+
+namespace quire::app {
+
+namespace {
+
+QString describe(const std::exception & e) {
+    if (const auto * q = dynamic_cast<const Error *>(&e)) return QString("%1 (%2)").arg(QString::fromStdString(q->what()), status_name(q->status()));
+    return QString::fromStdString(e.what());
+}
+
+// What answers run on: the GPU's name and memory, or the CPU (and why not the GPU).
+QString backend_description() {
+#ifdef QUIRE_HAVE_CUDA
+    const CudaDeviceInfo d = cuda_device_info();
+    if (d.usable) return QString("GPU: %1, %2 GiB").arg(QString::fromStdString(d.name)).arg(static_cast<double>(d.total_bytes) / (1u << 30), 0, 'f', 0);
+    return QString("CPU (no usable GPU: %1)").arg(QString::fromStdString(d.error));
+#else
+    return "CPU";
+#endif
+}
+
+bool is_cancel(const std::exception & e) {
+    const auto * q = dynamic_cast<const Error *>(&e);
+    return q && q->status() == Status::CANCELLED;
+}
+
+} // namespace
+
+float RetrievalFrame::score(int kind_index, int layer, int block) const {
+    const std::vector<float> & v = kind_index == 0 ? s_h : kind_index == 1 ? s_q : combined;
+    const size_t i = static_cast<size_t>(layer) * static_cast<size_t>(n_blocks) + static_cast<size_t>(block);
+    return i < v.size() ? v[i] : 0.0f;
+}
+
+bool RetrievalFrame::is_selected(int layer, int block) const {
+    if (layer < 0 || layer >= static_cast<int>(selected.size())) return false;
+    const auto & s = selected[static_cast<size_t>(layer)];
+    return std::find(s.begin(), s.end(), block) != s.end();
+}
+
+RetrievalFramePtr retrieval_frame(const RetrievalStep & step) {
+    auto f = std::make_shared<RetrievalFrame>();
+    f->index = step.index;
+    f->kind = step.kind;
+    f->token = step.token;
+    f->n_layers = static_cast<int>(step.layers.size());
+    for (const BlockScores & l : step.layers) f->n_blocks = std::max(f->n_blocks, static_cast<int>(l.combined.size()));
+    const size_t n = static_cast<size_t>(f->n_layers) * static_cast<size_t>(f->n_blocks);
+    bool any_q = false;
+    for (const BlockScores & l : step.layers) any_q = any_q || !l.s_q.empty();
+    f->s_h.assign(n, 0.0f);
+    f->combined.assign(n, 0.0f);
+    if (any_q) f->s_q.assign(n, 0.0f);
+    for (size_t l = 0; l < step.layers.size(); ++l) {
+        const BlockScores & b = step.layers[l];
+        const size_t at = l * static_cast<size_t>(f->n_blocks);
+        std::copy(b.s_h.begin(), b.s_h.end(), f->s_h.begin() + static_cast<std::ptrdiff_t>(at));
+        std::copy(b.combined.begin(), b.combined.end(), f->combined.begin() + static_cast<std::ptrdiff_t>(at));
+        if (any_q) std::copy(b.s_q.begin(), b.s_q.end(), f->s_q.begin() + static_cast<std::ptrdiff_t>(at));
+        f->selected.push_back(b.selected);
+    }
+    return f;
+}
+
+QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, const StoredDocument & doc, int n) {
+    struct Tally {
+        int count = 0;
+        double sum = 0;
+    };
+    std::map<int, Tally> t;
+    for (const auto & f : frames)
+        for (int l = 0; l < f->n_layers; ++l)
+            for (int b : f->selected[static_cast<size_t>(l)]) {
+                Tally & x = t[b];
+                ++x.count;
+                x.sum += f->score(2, l, b);
+            }
+    std::vector<std::pair<int, Tally>> v(t.begin(), t.end());
+    std::sort(v.begin(), v.end(), [](const auto & a, const auto & b) {
+        if (a.second.count != b.second.count) return a.second.count > b.second.count;
+        return a.second.sum / a.second.count > b.second.sum / b.second.count;
+    });
+    QList<Evidence> out;
+    for (const auto & [block, tally] : v) {
+        if (static_cast<int>(out.size()) >= n) break;
+        Evidence e;
+        e.block = block;
+        e.selections = tally.count;
+        e.score = tally.sum / tally.count;
+        if (!doc.map.empty()) {
+            try {
+                const Passage p = passage_for_block(doc, block);
+                for (int pg : p.pages) e.pages << pg + 1;
+                e.excerpt = QString::fromStdString(p.excerpt).simplified();
+                if (e.excerpt.size() > 320) e.excerpt = e.excerpt.left(317) + "...";
+            } catch (const Error &) {
+                continue; // a block of the question or the answer: no passage of the document
+            }
+            if (e.pages.isEmpty()) continue;
+        }
+        out << e;
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+EngineWorker::EngineWorker(QObject * parent) : QObject(parent) {
+    qRegisterMetaType<ModelSummary>();
+    qRegisterMetaType<IngestRequest>();
+    qRegisterMetaType<AskRequest>();
+    qRegisterMetaType<RetrievalFramePtr>();
+    qRegisterMetaType<Evidence>();
+    qRegisterMetaType<QList<Evidence>>();
+    qRegisterMetaType<StoredDocumentPtr>();
+}
+
+EngineWorker::~EngineWorker() = default;
+
+void EngineWorker::load_model(const QString & path, const QString & tokenizer) {
+    try {
+        ModelLoadOptions lo;
+        lo.tokenizer_path = tokenizer.toStdString();
+        std::shared_ptr<Model> m = model_load(path.toStdString(), lo);
+        (void)m->tok(); // a model without a tokenizer cannot read documents: say so now
+        model_ = std::move(m);
+        model_path_ = path;
+        doc_.reset();
+        doc_id_ = 0;
+        ModelSummary s;
+        s.path = path;
+        s.name = QString::fromStdString(model_->hp.name.empty() ? QFileInfo(path).completeBaseName().toStdString() : model_->hp.name);
+        s.architecture = QString::fromStdString(model_->hp.arch_name);
+        s.parameters = static_cast<qint64>(model_->info.n_params);
+        QStringList types;
+        for (const auto & [name, count] : model_->info.tensor_types) types << QString("%1 x%2").arg(QString::fromStdString(name)).arg(count);
+        s.types = model_->info.file_type.empty() ? types.join(", ") : QString::fromStdString(model_->info.file_type);
+        s.layers = model_->hp.n_layer;
+        s.context = model_->hp.n_ctx_train;
+        s.backend = backend_description();
+        emit model_loaded(s);
+    } catch (const std::exception & e) {
+        emit model_failed(tr("The model could not be loaded."), describe(e));
+    }
+}
+
+void EngineWorker::ingest(const IngestRequest & r) {
+    cancel_ingest_ = false;
+    if (!model_) {
+        emit ingest_failed(r.doc_id, tr("No model is loaded."), false);
+        return;
+    }
+    try {
+        QElapsedTimer since;
+        since.start();
+        qint64 last_ms = -1000;
+        auto progress = [&](const IngestProgress & p) {
+            if (since.elapsed() - last_ms >= 100 || p.done == p.total) {
+                last_ms = since.elapsed();
+                const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0.0;
+                const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0.0;
+                emit ingest_progress(r.doc_id, p.done, p.total, rate, eta);
+            }
+            return !cancel_ingest_.load();
+        };
+        auto doc = std::make_shared<StoredDocument>(document_ingest(*model_, r.doc_path.toStdString(), r.cfg, progress, BackendKind::AUTO, r.password.toStdString()));
+        store_save(r.store_path.toStdString(), *doc, [this] { return cancel_ingest_.load(); });
+        const qint64 tokens = static_cast<qint64>(doc->spans.size());
+        const int pages = static_cast<int>(doc->map.page_starts.size());
+        doc_ = doc;
+        doc_id_ = r.doc_id;
+        emit ingest_finished(r.doc_id, tokens, pages, r.store_path);
+        emit store_opened(r.doc_id, doc_);
+    } catch (const std::exception & e) {
+        if (is_cancel(e)) emit ingest_failed(r.doc_id, tr("Reading was cancelled."), true);
+        else emit ingest_failed(r.doc_id, describe(e), false);
+    }
+}
+
+void EngineWorker::open_store(qint64 doc_id, const QString & store_path) {
+    if (!model_) {
+        emit store_failed(doc_id, tr("No model is loaded."));
+        return;
+    }
+    try {
+        doc_ = std::make_shared<StoredDocument>(store_load(store_path.toStdString(), *model_));
+        doc_id_ = doc_id;
+        emit store_opened(doc_id, doc_);
+    } catch (const std::exception & e) {
+        emit store_failed(doc_id, describe(e));
+    }
+}
+
+void EngineWorker::ask(const AskRequest & r) {
+    stop_answer_ = false;
+    if (!model_ || !doc_) {
+        emit answer_failed(r.exchange_id, !model_ ? tr("No model is loaded.") : tr("No document is open."));
+        return;
+    }
+    try {
+        std::vector<RetrievalFramePtr> frames;
+        auto on_text = [&](const std::string & piece) {
+            emit answer_text(r.exchange_id, QString::fromStdString(piece));
+            return !stop_answer_.load();
+        };
+        auto on_step = [&](const RetrievalStep & step) {
+            if (step.layers.empty()) return;
+            RetrievalFramePtr f = retrieval_frame(step);
+            frames.push_back(f);
+            emit answer_step(r.exchange_id, f);
+        };
+        const AskResult res = memory_ask(*model_, doc_->state, doc_->prefix_len, r.question.toStdString(), r.params, on_text, on_step);
+        emit answer_finished(r.exchange_id, QString::fromStdString(res.text), QString::fromStdString(res.stop_reason),
+                             answer_evidence(frames, *doc_, r.n_evidence));
+    } catch (const std::exception & e) {
+        emit answer_failed(r.exchange_id, describe(e));
+    }
+}
+
+} // namespace quire::app

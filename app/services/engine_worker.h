@@ -1,0 +1,113 @@
+// The engine on a worker thread: the desktop app's only door to the model. Slots run on the
+// worker's thread (call them through QMetaObject::invokeMethod or queued connections); results
+// come back as signals. cancel_ingest() and stop_answer() may be called from any thread: the
+// running job sees the flag at its next token. Errors never escape: each job ends with exactly
+// one finished or failed signal, with a short message for the user and the detail for the log.
+#pragma once
+
+#include "memory/block_store_file.h"
+#include "memory/memory_config.h"
+#include "memory/reader.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace quire::app {
+
+struct ModelSummary {
+    QString path, name, architecture, types, backend;
+    qint64 parameters = 0;
+    int layers = 0, context = 0;
+};
+
+struct IngestRequest {
+    qint64 doc_id = 0;
+    QString doc_path, store_path, password;
+    MemoryConfig cfg;
+};
+
+struct AskRequest {
+    qint64 exchange_id = 0;
+    QString question;
+    AskParams params;
+    int n_evidence = 4; // evidence chips per answer
+};
+
+// One step of the lookup, as the retrieval panel draws it: [layer][block] scores and the
+// selected blocks of each layer.
+struct RetrievalFrame {
+    int index = 0;
+    StepKind kind = StepKind::QUESTION;
+    int token = -1;
+    int n_layers = 0, n_blocks = 0;
+    std::vector<float> s_h, s_q, combined; // n_layers * n_blocks, row-major by layer; s_q empty without a question
+    std::vector<std::vector<int>> selected; // per layer
+    float score(int kind_index, int layer, int block) const; // 0 s(B,H), 1 s(B,Q), 2 combined
+    bool is_selected(int layer, int block) const;
+};
+using RetrievalFramePtr = std::shared_ptr<const RetrievalFrame>;
+RetrievalFramePtr retrieval_frame(const RetrievalStep & step);
+
+struct Evidence {
+    int block = 0;
+    QList<int> pages; // 1-based, for display
+    QString excerpt;
+    double score = 0;  // mean combined score where selected
+    int selections = 0; // layers x steps that selected it
+};
+
+using StoredDocumentPtr = std::shared_ptr<const StoredDocument>;
+
+// The blocks an answer leaned on most: by selections over layers and steps, then by score.
+QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, const StoredDocument & doc, int n);
+
+class EngineWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit EngineWorker(QObject * parent = nullptr);
+    ~EngineWorker() override;
+
+    void cancel_ingest() { cancel_ingest_ = true; }
+    void stop_answer() { stop_answer_ = true; }
+
+public slots:
+    void load_model(const QString & path, const QString & tokenizer = {});
+    void ingest(const quire::app::IngestRequest & r);
+    void open_store(qint64 doc_id, const QString & store_path);
+    void ask(const quire::app::AskRequest & r);
+
+signals:
+    void model_loaded(const quire::app::ModelSummary & m);
+    void model_failed(const QString & message, const QString & detail);
+    void ingest_progress(qint64 doc_id, qint64 done, qint64 total, double tokens_per_s, double eta_s);
+    void ingest_finished(qint64 doc_id, qint64 tokens, int pages, const QString & store_path);
+    void ingest_failed(qint64 doc_id, const QString & message, bool cancelled);
+    void store_opened(qint64 doc_id, const quire::app::StoredDocumentPtr & doc);
+    void store_failed(qint64 doc_id, const QString & message);
+    void answer_text(qint64 exchange_id, const QString & piece);
+    void answer_step(qint64 exchange_id, const quire::app::RetrievalFramePtr & frame);
+    void answer_finished(qint64 exchange_id, const QString & text, const QString & stop_reason, const QList<quire::app::Evidence> & evidence);
+    void answer_failed(qint64 exchange_id, const QString & message);
+
+private:
+    std::shared_ptr<Model> model_;
+    QString model_path_;
+    StoredDocumentPtr doc_;
+    qint64 doc_id_ = 0;
+    std::atomic<bool> cancel_ingest_{false}, stop_answer_{false};
+};
+
+} // namespace quire::app
+
+Q_DECLARE_METATYPE(quire::app::ModelSummary)
+Q_DECLARE_METATYPE(quire::app::IngestRequest)
+Q_DECLARE_METATYPE(quire::app::AskRequest)
+Q_DECLARE_METATYPE(quire::app::RetrievalFramePtr)
+Q_DECLARE_METATYPE(quire::app::Evidence)
+Q_DECLARE_METATYPE(quire::app::StoredDocumentPtr)
