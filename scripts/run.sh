@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's first command: installs what is missing, fetches the default model, builds a
-# release, and starts Quire on its default. Until the desktop app lands, that is the interactive
-# chat of quire-cli on the default model (SmolLM2-135M-Instruct); extra arguments go to it.
+# release, and starts the Quire desktop app on the default model (SmolLM2-135M-Instruct) with
+# the demo document it ships (resources/demo). Extra arguments go to the app (files to open,
+# --model PATH, --data-dir DIR). QUIRE_CLI=1 starts the terminal chat of quire-cli instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,4 +10,9 @@ bash scripts/install-deps.sh
 MODEL="$(python3 scripts/quire-fetch-model fetch smollm2-135m-instruct)"
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)"
-exec build/release/app/quire-cli chat --model "$MODEL" "$@"
+if [[ ${QUIRE_CLI:-0} == 1 ]]; then
+  exec build/release/app/quire-cli chat --model "$MODEL" "$@"
+fi
+DEMO=()
+for f in resources/demo/*.md; do [[ -f $f ]] && DEMO+=("$f"); done
+exec build/release/app/quire --model "$MODEL" "${DEMO[@]}" "$@"

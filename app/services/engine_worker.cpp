@@ -4,6 +4,7 @@
 #ifdef QUIRE_HAVE_CUDA
 #include "cuda/cuda_device.h"
 #endif
+#include "document/page_render.h"
 #include "memory/document_ingest.h"
 #include "memory/passage.h"
 #include "model/model.h"
@@ -116,6 +117,19 @@ QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, c
         out << e;
     }
     return out;
+}
+
+std::string backend_versions() {
+    std::string s;
+#ifdef QUIRE_HAVE_CUDA
+    const CudaDeviceInfo d = cuda_device_info();
+    auto ver = [](int v) { return std::to_string(v / 1000) + "." + std::to_string(v % 1000 / 10); };
+    s = "CUDA runtime " + ver(d.runtime_version) + (d.driver_version ? ", driver " + ver(d.driver_version) : std::string()) + ", " +
+        (d.usable ? d.name : "no usable GPU (" + d.error + ")");
+#else
+    s = "CUDA: not in this build";
+#endif
+    return s + "; PDF: " + pdf_library_version();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -64,6 +64,9 @@ struct Evidence {
 
 using StoredDocumentPtr = std::shared_ptr<const StoredDocument>;
 
+// "CUDA runtime 13.0, driver 13.0, NVIDIA H200" (or why there is no GPU); "poppler 22.12.0".
+std::string backend_versions();
+
 // The blocks an answer leaned on most: by selections over layers and steps, then by score.
 QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, const StoredDocument & doc, int n);
 

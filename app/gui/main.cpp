@@ -1,0 +1,71 @@
+// quire: the desktop app. quire [FILE...] [--model M] [--tokenizer T] [--data-dir D]
+// Opens the library in the user's data folder, loads the model (the one given, the one chosen
+// last time, or the default model from the model cache) and opens the files given.
+#include "main_window.h"
+#include "theme.h"
+#include "services/library_db.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStyleHints>
+
+#include <cstdio>
+
+namespace {
+
+QString default_model() {
+    QString cache = qEnvironmentVariable("QUIRE_MODEL_CACHE");
+    if (cache.isEmpty()) cache = QDir::home().filePath(".cache/quire/models");
+    const QString m = QDir(cache).filePath("SmolLM2-135M-Instruct.Q4_1.gguf");
+    return QFileInfo::exists(m) ? m : QString();
+}
+
+} // namespace
+
+int main(int argc, char ** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("Quire");
+    QApplication::setOrganizationName("Quire");
+    QApplication::setApplicationVersion(QUIRE_VERSION);
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QApplication::translate("main", "A reader for long documents with a local LLM's block memory."));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    cli.addPositionalArgument("files", QApplication::translate("main", "Documents to open (PDF, EPUB, Markdown, text)."), "[FILE...]");
+    const QCommandLineOption model({"m", "model"}, QApplication::translate("main", "Model file (GGUF, Hugging Face folder, llama2.c)."), "path");
+    const QCommandLineOption tok("tokenizer", QApplication::translate("main", "Tokenizer for llama2.c checkpoints."), "path");
+    const QCommandLineOption data("data-dir", QApplication::translate("main", "Folder of the library and its block stores."), "path");
+    cli.addOptions({model, tok, data});
+    cli.process(app);
+
+    quire::ui::apply_theme(quire::ui::theme_from_name(QSettings().value("ui/theme", "system").toString()));
+    quire::ui::WindowOptions opt;
+    opt.data_dir = cli.isSet(data) ? cli.value(data) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QSettings settings;
+    opt.model = cli.isSet(model) ? cli.value(model) : settings.value("model/path").toString();
+    opt.tokenizer = cli.isSet(tok) ? cli.value(tok) : (cli.isSet(model) ? QString() : settings.value("model/tokenizer").toString());
+    if (opt.model.isEmpty() || !QFileInfo::exists(opt.model)) opt.model = default_model(), opt.tokenizer.clear();
+
+    try {
+        quire::app::LibraryDb db(QDir(opt.data_dir).filePath("library.sqlite"));
+        quire::ui::MainWindow w(db, opt);
+        w.resize(1400, 860);
+        w.show();
+        for (const QString & f : cli.positionalArguments()) w.add_document(f);
+        QObject::connect(&w, &quire::ui::MainWindow::document_opened, &w, [&] {
+            if (w.model_summary()) {
+                settings.setValue("model/path", w.model_summary()->path);
+                settings.setValue("model/tokenizer", opt.tokenizer);
+            }
+        });
+        return app.exec();
+    } catch (const quire::app::LibraryError & e) {
+        QMessageBox::critical(nullptr, "Quire", QApplication::translate("main", "The library cannot be opened:\n%1").arg(e.what()));
+        std::fprintf(stderr, "quire: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,14 @@
+// An answer's evidence as stored in the library and exported: a JSON array of
+// {"block", "pages" (1-based), "excerpt", "score", "selections"}.
+#pragma once
+
+#include "services/engine_worker.h"
+
+#include <QString>
+
+namespace quire::app {
+
+QString evidence_to_json(const QList<Evidence> & ev);
+QList<Evidence> evidence_from_json(const QString & json); // malformed items are skipped
+
+} // namespace quire::app

@@ -1,0 +1,316 @@
+// The desktop app end to end on the offscreen platform, with stories260K (../shared): open a
+// text file and a PDF, ingest (the event loop never stalls over 50 ms), ask (the answer arrives
+// token by token), the heatmap (one cell per layer and block, selected blocks outlined), a click
+// on a cell shows the passage highlighted in the reader, Stop, Cancel (no store left), broken
+// documents and models (an error, the app goes on), and the library and session after a restart.
+// With QUIRE_SCREENSHOTS=DIR it also saves the window in light and dark theme.
+#include "chat_view.h"
+#include "heatmap_view.h"
+#include "library_model.h"
+#include "main_window.h"
+#include "reader_view.h"
+#include "retrieval_model.h"
+#include "retrieval_panel.h"
+#include "theme.h"
+
+#include "document/document_source.h"
+#include "memory/passage.h"
+#include "test_env.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPlainTextEdit>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QtTest>
+
+using namespace quire;
+using namespace quire::ui;
+
+namespace {
+
+QString story(int sentences) {
+    QString s;
+    const QStringList names = {"Lily", "Tom", "Sue", "Ben"}, things = {"ball", "cat", "cake", "tree", "boat"};
+    for (int i = 0; i < sentences; ++i)
+        s += QString("%1 saw a %2 in the park. It was big and red.%3").arg(names[(i * 7) % 4], things[(i * 3) % 5], i % 9 == 8 ? "\n\n" : " ");
+    return s;
+}
+
+// The longest time the event loop went without running a 5 ms timer, while it was on.
+class StallMeter : public QObject {
+public:
+    StallMeter() {
+        t_.setInterval(5);
+        connect(&t_, &QTimer::timeout, this, [this] {
+            worst_ = std::max(worst_, clock_.restart());
+        });
+    }
+    void start() {
+        worst_ = 0;
+        clock_.start();
+        t_.start();
+    }
+    qint64 stop() {
+        t_.stop();
+        return worst_;
+    }
+
+private:
+    QTimer t_;
+    QElapsedTimer clock_;
+    qint64 worst_ = 0;
+};
+
+} // namespace
+
+class TstMainWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    std::unique_ptr<app::LibraryDb> db_;
+    WindowOptions opt_;
+
+    QString write(const QString & name, const QByteArray & bytes) {
+        const QString p = dir_.filePath(name);
+        QFile f(p);
+        f.open(QIODevice::WriteOnly);
+        f.write(bytes);
+        return p;
+    }
+    std::unique_ptr<MainWindow> window() {
+        auto w = std::make_unique<MainWindow>(*db_, opt_);
+        w->resize(1300, 800);
+        w->show();
+        [&] { QVERIFY(QTest::qWaitForWindowExposed(w.get())); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(w->model_ready() || !w->last_error().isEmpty(), 30000); }();
+        return w;
+    }
+    // Opens a document and waits until it is read and shown.
+    qint64 open_and_read(MainWindow & w, const QString & path) {
+        QSignalSpy opened(&w, &MainWindow::document_opened);
+        const qint64 id = w.add_document(path);
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(opened.count() >= 1 || !w.last_error().isEmpty(), 300000); }();
+        return id;
+    }
+    void ask_and_wait(MainWindow & w, const QString & q, QStringList * seen = nullptr) {
+        QSignalSpy done(&w, &MainWindow::answer_done);
+        w.chat()->question_box()->setPlainText(q);
+        QTest::keyClick(w.chat()->question_box(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(w.answering());
+        QElapsedTimer t;
+        t.start();
+        while (done.count() == 0 && t.elapsed() < 300000) {
+            QTest::qWait(2);
+            if (seen && (seen->isEmpty() || seen->back() != w.chat()->answer_in_progress()) && done.count() == 0) *seen << w.chat()->answer_in_progress();
+        }
+        QCOMPARE(done.count(), 1);
+    }
+
+private slots:
+    void initTestCase() {
+        const std::string d = test::stories260k_dir();
+        if (!test::exists(d + "/stories260K.bin")) QSKIP("stories260K is absent (../shared/models/stories260K): the app tests need a model");
+        QVERIFY(dir_.isValid());
+        db_ = std::make_unique<app::LibraryDb>(dir_.filePath("data/library.sqlite"));
+        opt_.data_dir = dir_.filePath("data");
+        opt_.model = QString::fromStdString(d + "/stories260K.bin");
+        opt_.tokenizer = QString::fromStdString(d + "/tok512.bin");
+        opt_.memory = memory_preset("512");
+        opt_.answer_tokens = 40;
+    }
+
+    void readsAsksAndShowsRetrieval() {
+        auto w = window();
+        QVERIFY2(w->model_ready(), qPrintable(w->last_error()));
+        const QString doc = write("story.txt", story(200).toUtf8());
+        StallMeter stall;
+        stall.start();
+        const qint64 id = open_and_read(*w, doc);
+        const qint64 worst = stall.stop();
+        QVERIFY2(w->document_ready(), qPrintable(w->last_error()));
+        qInfo("longest event-loop stall while reading: %lld ms", static_cast<long long>(worst));
+        QVERIFY2(worst <= 50, qPrintable(QString("the event loop stalled %1 ms").arg(worst)));
+        const auto rec = db_->document(id);
+        QCOMPARE(rec->state, app::IngestState::Ready);
+        QVERIFY(rec->tokens > 1000);
+        QVERIFY(QFile::exists(rec->store_path));
+
+        // Ask: the answer is seen growing before it is done.
+        QStringList seen;
+        stall.start();
+        ask_and_wait(*w, "What did Lily see?", &seen);
+        const qint64 worst_ask = stall.stop();
+        qInfo("answer seen in %lld states; longest stall %lld ms", static_cast<long long>(seen.size()), static_cast<long long>(worst_ask));
+        QVERIFY2(seen.size() >= 3, "the answer did not stream");
+        QVERIFY(worst_ask <= 50);
+        const auto ex = db_->exchanges(w->current_session());
+        QCOMPARE(ex.size(), 1);
+        QVERIFY(!ex[0].answer.isEmpty());
+        QVERIFY(w->chat()->transcript().contains(ex[0].answer.trimmed().left(20)));
+        QVERIFY(ex[0].evidence_json.contains("\"pages\""));
+
+        // The heatmap: one cell per layer and block of the step shown, selections outlined.
+        RetrievalModel * m = w->retrieval_model();
+        QVERIFY(m->step_count() >= 2);
+        const auto * f = m->frame();
+        QVERIFY(f);
+        QCOMPARE(m->rowCount(), 5);
+        QVERIFY(m->columnCount() >= 10);
+        HeatmapView * hv = w->retrieval()->heatmap();
+        hv->repaint();
+        const QImage shot = hv->grab().toImage();
+        int marked = 0;
+        for (int l = 0; l < m->rowCount(); ++l)
+            for (int b = 0; b < m->columnCount(); ++b) {
+                const bool sel = m->data(m->index(l, b), RetrievalModel::SelectedRole).toBool();
+                QCOMPARE(sel, f->is_selected(l, b));
+                const QRect c = hv->cell_rect(l, b);
+                QVERIFY(c.width() >= 1 && c.height() >= 1);
+                const QColor corner = shot.pixelColor(c.topLeft() * shot.devicePixelRatio());
+                if (sel) {
+                    QCOMPARE(corner, HeatmapView::outline_color());
+                    ++marked;
+                } else {
+                    QVERIFY(corner != HeatmapView::outline_color());
+                }
+            }
+        QVERIFY(marked >= m->rowCount()); // every layer selected something
+
+        // Clicking a selected cell shows its passage in the reader, highlighted.
+        const int block = f->selected[2].front();
+        QTest::mouseClick(hv, Qt::LeftButton, {}, hv->cell_rect(2, block).center());
+        const StoredDocument sd = store_load_map(rec->store_path.toStdString());
+        const Passage p = passage_for_block(sd, block);
+        QTRY_COMPARE(w->reader()->highlight_start(), p.byte_start);
+        QCOMPARE(w->reader()->highlight_end(), p.byte_end);
+        QCOMPARE(w->reader()->page(), p.pages.front());
+
+        // Step selector and score switch redraw without errors.
+        m->set_step(0);
+        m->set_score_kind(ScoreKind::Question);
+        QVERIFY(m->max_score() >= m->min_score());
+        m->set_score_kind(ScoreKind::Combined);
+        m->set_step(m->step_count() - 1);
+
+        if (const QString shots = qEnvironmentVariable("QUIRE_SCREENSHOTS"); !shots.isEmpty()) {
+            QDir().mkpath(shots);
+            for (bool dark : {false, true}) {
+                apply_theme(dark ? Theme::Dark : Theme::Light);
+                QTest::qWait(100);
+                w->grab().save(QDir(shots).filePath(dark ? "main-window-dark.png" : "main-window-light.png"));
+            }
+            apply_theme(Theme::System);
+        }
+    }
+
+    void stopEndsAnAnswer() {
+        opt_.answer_tokens = 400;
+        auto w = window();
+        opt_.answer_tokens = 40;
+        QSignalSpy opened(w.get(), &MainWindow::document_opened);
+        w->open_document(db_->documents().front().id);
+        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 60000);
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        QSignalSpy done(w.get(), &MainWindow::answer_done);
+        w->ask("Tell me a long story.");
+        QTRY_VERIFY_WITH_TIMEOUT(w->chat()->answer_in_progress().size() > 0, 60000);
+        QTest::keyClick(w->chat()->question_box(), Qt::Key_Escape); // the Stop shortcut
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        const auto ex = db_->exchanges(w->current_session());
+        QVERIFY(ex.back().stopped);
+        QVERIFY(ex.back().answer.size() < 1600);
+    }
+
+    void restartKeepsLibraryAndSession() {
+        auto w = window();
+        QCOMPARE(w->library()->rowCount(), 1);
+        QSignalSpy opened(w.get(), &MainWindow::document_opened);
+        w->open_document(db_->documents().front().id);
+        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 60000);
+        QVERIFY(w->chat()->transcript().contains("Tell me a long story."));
+        const auto sessions = db_->sessions(w->current_document());
+        QCOMPARE(sessions.size(), 1);
+        QCOMPARE(db_->exchanges(sessions.front().id).front().question, QString("What did Lily see?"));
+    }
+
+    void pdfPassageIsHighlightedOnThePage() {
+        if (!document_pdf_supported()) QSKIP("no PDF support in this build");
+        const QString pdf = dir_.filePath("story.pdf");
+        {
+            QPdfWriter pw(pdf);
+            pw.setResolution(72);
+            pw.setPageSize(QPageSize(QPageSize::A4));
+            QPainter p(&pw);
+            QFont font("DejaVu Sans");
+            font.setPixelSize(11);
+            p.setFont(font);
+            const QStringList words = story(90).split(' ');
+            int y = 60, page = 0;
+            QString line;
+            for (const QString & wd : words) {
+                if ((line + wd).size() > 80) {
+                    p.drawText(QPointF(50, y), line);
+                    line.clear();
+                    y += 16;
+                    if (y > 780) pw.newPage(), y = 60, ++page;
+                }
+                line += wd + " ";
+            }
+            p.drawText(QPointF(50, y), line);
+        }
+        auto w = window();
+        const qint64 id = open_and_read(*w, pdf);
+        QVERIFY2(w->document_ready(), qPrintable(w->last_error()));
+        QTRY_VERIFY_WITH_TIMEOUT(w->reader()->page_ready(), 30000); // page 1 drawn by poppler
+        const auto rec = db_->document(id);
+        const StoredDocument sd = store_load_map(rec->store_path.toStdString());
+        const int blocks = static_cast<int>(sd.state.blocks.size());
+        const Passage p = passage_for_block(sd, blocks / 2);
+        w->reader()->show_block(blocks / 2);
+        QCOMPARE(w->reader()->page(), p.pages.front());
+        QTRY_VERIFY_WITH_TIMEOUT(w->reader()->page_ready(), 30000);
+        QVERIFY(!w->reader()->highlight_boxes().isEmpty());
+        // Find: a word of the text moves the highlight there.
+        QVERIFY(w->reader()->find_next("boat"));
+        QVERIFY(w->reader()->highlight_start() >= 0);
+    }
+
+    void cancelLeavesNoStore() {
+        auto w = window();
+        const QString big = write("long.txt", story(4000).toUtf8());
+        QSignalSpy done(w.get(), &MainWindow::ingest_done);
+        const qint64 id = w->add_document(big);
+        QTRY_VERIFY_WITH_TIMEOUT(w->ingesting(), 10000);
+        QTest::qWait(200);
+        w->cancel_ingest();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 120000);
+        QCOMPARE(done.front().at(1).toBool(), false);
+        const auto rec = db_->document(id);
+        QCOMPARE(rec->state, app::IngestState::Cancelled);
+        QVERIFY(!QFile::exists(rec->store_path));
+    }
+
+    void brokenInputsShowErrors() {
+        auto w = window();
+        const QString bad = write("broken.pdf", "%PDF-1.4\nnot really a pdf\n");
+        QSignalSpy done(w.get(), &MainWindow::ingest_done);
+        w->add_document(bad);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        QVERIFY(!w->last_error().isEmpty());
+        QCOMPARE(db_->document_by_path(QFileInfo(bad).absoluteFilePath())->state, app::IngestState::Failed);
+        // A broken model: an error, the app goes on without one.
+        const QString badm = write("broken.gguf", QByteArray("GGUF\x03\x00\x00\x00xx", 10));
+        w->load_model(badm);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->model_ready() && w->last_error().contains("model"), 30000);
+        w->load_model(opt_.model, opt_.tokenizer);
+        QTRY_VERIFY_WITH_TIMEOUT(w->model_ready(), 30000);
+    }
+};
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_main_window.moc"

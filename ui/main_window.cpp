@@ -1,0 +1,493 @@
+#include "main_window.h"
+
+#include "chat_view.h"
+#include "library_model.h"
+#include "reader_view.h"
+#include "retrieval_model.h"
+#include "retrieval_panel.h"
+
+#include "memory/passage.h"
+#include "services/evidence_json.h"
+#include "services/session_export.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QPlainTextEdit>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+
+namespace quire::ui {
+
+namespace {
+
+QString format_of(const QString & path) {
+    const QString s = QFileInfo(path).suffix().toLower();
+    if (s == "pdf") return "pdf";
+    if (s == "epub") return "epub";
+    if (s == "md" || s == "markdown") return "markdown";
+    return "text";
+}
+
+QString duration(double s) {
+    if (!(s >= 0) || s > 1e7) return "?";
+    const int t = static_cast<int>(s + 0.5);
+    return t >= 3600 ? QString("%1:%2:%3").arg(t / 3600).arg(t / 60 % 60, 2, 10, QChar('0')).arg(t % 60, 2, 10, QChar('0'))
+                     : QString("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QChar('0'));
+}
+
+} // namespace
+
+MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget * parent) : QMainWindow(parent), db_(db), opt_(opt) {
+    setWindowTitle("Quire");
+    setAcceptDrops(true);
+    worker_ = new app::EngineWorker;
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.start();
+
+    // A reading that was interrupted (the app closed or crashed) starts over: stores are only
+    // written whole, so there is nothing half-done to resume from.
+    for (app::DocumentRecord d : db_.documents())
+        if (d.state == app::IngestState::Reading) {
+            d.state = app::IngestState::New;
+            d.error = tr("Reading was interrupted; it starts again when the document is opened.");
+            db_.update_document(d);
+        }
+
+    library_ = new LibraryModel(db_, this);
+    library_view_ = new QListView(this);
+    library_view_->setModel(library_);
+    library_view_->setAccessibleName(tr("Library"));
+    library_view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    library_view_->setWordWrap(true);
+    library_view_->setSpacing(2);
+    reader_ = new ReaderView(this);
+    chat_ = new ChatView(this);
+    retrieval_ = new RetrievalModel(this);
+    panel_ = new RetrievalPanel(retrieval_, this);
+    panel_->set_passage_provider([this](int block) -> QString {
+        if (!doc_) return {};
+        try {
+            const Passage p = passage_for_block(*doc_, block);
+            QString text = QString::fromStdString(p.excerpt).simplified();
+            if (text.size() > 300) text = text.left(297) + "…";
+            return p.pages.empty() ? text : tr("p. %1: %2").arg(p.pages.front() + 1).arg(text);
+        } catch (const std::exception &) {
+            return {};
+        }
+    });
+
+    auto * right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(chat_);
+    right->addWidget(panel_);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+    auto * main = new QSplitter(Qt::Horizontal, this);
+    main->addWidget(library_view_);
+    main->addWidget(reader_);
+    main->addWidget(right);
+    main->setStretchFactor(0, 1);
+    main->setStretchFactor(1, 3);
+    main->setStretchFactor(2, 2);
+    main->setSizes({220, 640, 460});
+    setCentralWidget(main);
+
+    progress_ = new QProgressBar(this);
+    progress_->setRange(0, 1000);
+    progress_->setMinimumWidth(320);
+    progress_->setTextVisible(true);
+    progress_->hide();
+    cancel_ = new QPushButton(tr("Cancel"), this);
+    cancel_->setToolTip(tr("Stop reading this document (nothing is kept)"));
+    cancel_->hide();
+    model_label_ = new QLabel(tr("No model"), this);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(cancel_);
+    statusBar()->addPermanentWidget(model_label_);
+
+    build_menus();
+    connect_worker();
+    connect(cancel_, &QPushButton::clicked, this, &MainWindow::cancel_ingest);
+    connect(library_view_, &QListView::activated, this, [this](const QModelIndex & i) { open_document(i.data(LibraryModel::IdRole).toLongLong()); });
+    connect(library_view_, &QListView::clicked, this, [this](const QModelIndex & i) {
+        if (i.data(LibraryModel::IdRole).toLongLong() != doc_id_) open_document(i.data(LibraryModel::IdRole).toLongLong());
+    });
+    connect(library_view_, &QListView::customContextMenuRequested, this, [this](const QPoint & pos) {
+        const QModelIndex i = library_view_->indexAt(pos);
+        if (!i.isValid()) return;
+        const qint64 id = i.data(LibraryModel::IdRole).toLongLong();
+        QMenu m;
+        m.addAction(tr("Open"), this, [this, id] { open_document(id); });
+        m.addAction(tr("Read again"), this, [this, id] {
+            if (auto d = db_.document(id)) start_ingest(*d);
+        });
+        m.addAction(tr("Remove from library"), this, [this, id] {
+            if (ingest_doc_ == id) return show_error(tr("The document is being read; cancel first."));
+            if (auto d = db_.document(id); d && !d->store_path.isEmpty()) QFile::remove(d->store_path);
+            db_.remove_document(id);
+            if (id == doc_id_) doc_id_ = 0, doc_.reset(), session_id_ = 0, reader_->clear(), chat_->set_exchanges({}), retrieval_->clear();
+            library_->refresh();
+            update_ready();
+        });
+        m.exec(library_view_->viewport()->mapToGlobal(pos));
+    });
+    connect(chat_, &ChatView::ask_requested, this, &MainWindow::ask);
+    connect(chat_, &ChatView::stop_requested, this, &MainWindow::stop_answer);
+    connect(chat_, &ChatView::regenerate_requested, this, [this] {
+        if (session_id_ == 0) return;
+        const auto ex = db_.exchanges(session_id_);
+        if (!ex.isEmpty()) ask(ex.back().question);
+    });
+    connect(chat_, &ChatView::evidence_clicked, reader_, &ReaderView::show_block);
+    connect(panel_, &RetrievalPanel::block_clicked, reader_, &ReaderView::show_block);
+    connect(reader_, &ReaderView::status, this, [this](const QString & m) { statusBar()->showMessage(m, 6000); });
+
+    update_ready();
+    if (!opt_.model.isEmpty()) load_model(opt_.model, opt_.tokenizer);
+}
+
+MainWindow::~MainWindow() {
+    worker_->cancel_ingest();
+    worker_->stop_answer();
+    thread_.quit();
+    thread_.wait();
+}
+
+void MainWindow::build_menus() {
+    QMenu * file = menuBar()->addMenu(tr("&File"));
+    QAction * open = file->addAction(tr("&Open…"), this, &MainWindow::open_file_dialog);
+    open->setShortcut(QKeySequence::Open);
+    QAction * exp = file->addAction(tr("&Export Session…"), this, &MainWindow::export_dialog);
+    exp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addAction(tr("Open &Model…"), this, [this] {
+        const QString m = QFileDialog::getOpenFileName(this, tr("Open a model"), QString(), tr("GGUF models (*.gguf);;All files (*)"));
+        if (!m.isEmpty()) load_model(m);
+    });
+    file->addSeparator();
+    QAction * quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu * view = menuBar()->addMenu(tr("&View"));
+    QAction * find = view->addAction(tr("&Find in Document"), reader_, &ReaderView::start_find);
+    find->setShortcut(QKeySequence::Find);
+    QAction * lib = view->addAction(tr("Focus &Library"), this, [this] { library_view_->setFocus(); });
+    lib->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction * rd = view->addAction(tr("Focus &Reader"), this, [this] { reader_->setFocus(); });
+    rd->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction * ch = view->addAction(tr("Focus &Chat"), this, [this] { chat_->question_box()->setFocus(); });
+    ch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+
+    QMenu * help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Quire"), this, [this] {
+        QMessageBox::about(this, tr("About Quire"),
+                           tr("<h3>Quire %1</h3><p>A reader for long documents with query-aware block memory (QLLM on InfLLM).</p>"
+                              "<p>Qt %2<br>%3<br>Model: %4</p>")
+                               .arg(QCoreApplication::applicationVersion(), qVersion(), QString::fromStdString(app::backend_versions()),
+                                    model_ ? QString("%1 (%2, %3)").arg(model_->name, model_->architecture, model_->backend).toHtmlEscaped() : tr("none")));
+    });
+}
+
+void MainWindow::connect_worker() {
+    using W = app::EngineWorker;
+    connect(worker_, &W::model_loaded, this, [this](const app::ModelSummary & m) {
+        model_ = m;
+        model_ok_ = true;
+        model_label_->setText(tr("%1 · %2").arg(m.name, m.backend));
+        model_label_->setToolTip(tr("%1\n%2, %3 parameters, %4 layers, trained context %5\nWeights: %6")
+                                     .arg(m.path, m.architecture)
+                                     .arg(m.parameters)
+                                     .arg(m.layers)
+                                     .arg(m.context)
+                                     .arg(m.types));
+        if (doc_id_) open_document(doc_id_); // a document chosen while the model loaded
+        update_ready();
+    });
+    connect(worker_, &W::model_failed, this, [this](const QString & msg, const QString & detail) {
+        model_ok_ = false;
+        model_label_->setText(tr("No model"));
+        show_error(msg, detail);
+        update_ready();
+    });
+    connect(worker_, &W::ingest_progress, this, [this](qint64, qint64 done, qint64 total, double rate, double eta) {
+        progress_->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
+        progress_->setFormat(tr("Reading: %1 / %2 tokens · %3 tokens/s · %4 left").arg(done).arg(total).arg(rate, 0, 'f', 0).arg(duration(eta)));
+    });
+    connect(worker_, &W::ingest_finished, this, [this](qint64 id, qint64 tokens, int pages, const QString & store) {
+        if (auto d = db_.document(id)) {
+            d->state = app::IngestState::Ready;
+            d->tokens = tokens;
+            d->pages = pages;
+            d->store_path = store;
+            d->model = model_ ? model_->path : QString();
+            d->error.clear();
+            db_.update_document(*d);
+        }
+        ingest_doc_ = 0;
+        progress_->hide();
+        cancel_->hide();
+        library_->refresh();
+        statusBar()->showMessage(tr("Read %1 tokens.").arg(tokens), 5000);
+        emit ingest_done(id, true);
+    });
+    connect(worker_, &W::ingest_failed, this, [this](qint64 id, const QString & msg, bool cancelled) {
+        if (auto d = db_.document(id)) {
+            d->state = cancelled ? app::IngestState::Cancelled : app::IngestState::Failed;
+            d->error = msg;
+            db_.update_document(*d);
+        }
+        ingest_doc_ = 0;
+        progress_->hide();
+        cancel_->hide();
+        library_->refresh();
+        if (cancelled) statusBar()->showMessage(msg, 5000);
+        else show_error(tr("The document could not be read."), msg);
+        emit ingest_done(id, false);
+    });
+    connect(worker_, &W::store_opened, this, [this](qint64 id, const app::StoredDocumentPtr & doc) {
+        if (id != doc_id_) return;
+        doc_ = doc;
+        const auto d = db_.document(id);
+        reader_->set_document(doc, d && d->format == "pdf" ? d->path : QString());
+        restore_session();
+        update_ready();
+        emit document_opened(id);
+    });
+    connect(worker_, &W::store_failed, this, [this](qint64 id, const QString & msg) {
+        // A store of another model or preset, or a damaged one: read the document again.
+        statusBar()->showMessage(tr("The saved reading cannot be used (%1); reading again.").arg(msg), 8000);
+        if (auto d = db_.document(id)) start_ingest(*d);
+    });
+    connect(worker_, &W::answer_text, this, [this](qint64 id, const QString & piece) {
+        if (id == exchange_id_) chat_->append_text(piece);
+    });
+    connect(worker_, &W::answer_step, this, [this](qint64 id, const app::RetrievalFramePtr & f) {
+        if (id != exchange_id_) return;
+        frames_.push_back(f);
+        retrieval_->append(f);
+    });
+    connect(worker_, &W::answer_finished, this, [this](qint64 id, const QString & text, const QString & why, const QList<app::Evidence> & ev) {
+        app::ExchangeRecord x;
+        for (const auto & e : db_.exchanges(session_id_))
+            if (e.id == id) x = e;
+        x.id = id;
+        x.answer = text;
+        x.stopped = why == "stopped";
+        x.answered = QDateTime::currentDateTimeUtc();
+        x.evidence_json = app::evidence_to_json(ev);
+        QJsonObject summary{{"steps", static_cast<int>(frames_.size())}, {"stop_reason", why}};
+        if (!frames_.empty()) summary["layers"] = frames_.back()->n_layers, summary["blocks"] = frames_.back()->n_blocks;
+        x.retrieval_json = QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact));
+        try {
+            db_.update_exchange(x);
+        } catch (const app::LibraryError & e) {
+            show_error(tr("The answer could not be saved."), e.what());
+        }
+        answering_ = false;
+        chat_->finish_answer(x);
+        chat_->set_busy(false);
+        emit answer_done(id);
+    });
+    connect(worker_, &W::answer_failed, this, [this](qint64 id, const QString & msg) {
+        answering_ = false;
+        chat_->fail_answer(msg);
+        chat_->set_busy(false);
+        show_error(tr("The question could not be answered."), msg);
+        emit answer_done(id);
+    });
+}
+
+void MainWindow::show_error(const QString & message, const QString & detail) {
+    last_error_ = detail.isEmpty() ? message : message + " " + detail;
+    statusBar()->showMessage(message, 10000);
+    auto * box = new QMessageBox(QMessageBox::Warning, tr("Quire"), message, QMessageBox::Close, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    if (!detail.isEmpty()) box->setDetailedText(detail);
+    box->show();
+}
+
+void MainWindow::update_ready() {
+    const bool ready = model_ok_ && doc_ && ingest_doc_ != doc_id_;
+    QString why;
+    if (!model_ok_) why = tr("Load a model to ask questions (File › Open Model)");
+    else if (!doc_id_) why = tr("Open a document to ask about it");
+    else if (!doc_) why = tr("The document is being read…");
+    chat_->set_ready(ready, why);
+}
+
+QString MainWindow::store_path_for(qint64 id) const { return QDir(opt_.data_dir).filePath(QString("stores/document-%1.qst").arg(id)); }
+
+void MainWindow::load_model(const QString & path, const QString & tokenizer) {
+    model_ok_ = false;
+    model_label_->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    post([w = worker_, path, tokenizer] { w->load_model(path, tokenizer); });
+    update_ready();
+}
+
+qint64 MainWindow::add_document(const QString & path) {
+    const QFileInfo fi(path);
+    if (!fi.isFile()) {
+        show_error(tr("There is no file %1.").arg(path));
+        return 0;
+    }
+    app::DocumentRecord d;
+    d.path = fi.absoluteFilePath();
+    d.title = fi.completeBaseName();
+    d.format = format_of(path);
+    qint64 id = 0;
+    try {
+        id = db_.add_document(d);
+    } catch (const app::LibraryError & e) {
+        show_error(tr("The library could not be updated."), e.what());
+        return 0;
+    }
+    library_->refresh();
+    open_document(id);
+    return id;
+}
+
+void MainWindow::open_document(qint64 id) {
+    auto d = db_.document(id);
+    if (!d) return;
+    if (answering_) stop_answer();
+    db_.touch_document(id);
+    library_->refresh();
+    library_view_->setCurrentIndex(library_->index(library_->row_of(id)));
+    if (id != doc_id_ || !doc_) {
+        doc_id_ = id;
+        doc_.reset();
+        session_id_ = 0;
+        reader_->clear();
+        chat_->set_exchanges({});
+        retrieval_->clear();
+    }
+    setWindowTitle(tr("%1 — Quire").arg(d->title));
+    update_ready();
+    if (!model_ok_ || ingest_doc_ == id) return; // continues when the model is there / the reading ends
+    if (d->state == app::IngestState::Ready && QFileInfo::exists(d->store_path))
+        post([w = worker_, id, store = d->store_path] { w->open_store(id, store); });
+    else
+        start_ingest(*d);
+}
+
+void MainWindow::start_ingest(const app::DocumentRecord & rec) {
+    if (ingest_doc_ != 0) return show_error(tr("Another document is being read; wait for it or cancel it first."));
+    if (!model_ok_) return show_error(tr("Load a model first (File › Open Model)."));
+    app::DocumentRecord d = rec;
+    QDir().mkpath(QDir(opt_.data_dir).filePath("stores"));
+    d.state = app::IngestState::Reading;
+    d.store_path = store_path_for(d.id);
+    d.model = model_->path;
+    d.error.clear();
+    db_.update_document(d);
+    library_->refresh();
+    ingest_doc_ = d.id;
+    progress_->setValue(0);
+    progress_->setFormat(tr("Reading %1…").arg(d.title));
+    progress_->show();
+    cancel_->show();
+    app::IngestRequest r;
+    r.doc_id = d.id;
+    r.doc_path = d.path;
+    r.store_path = d.store_path;
+    r.cfg = opt_.memory;
+    post([w = worker_, r] { w->ingest(r); });
+    update_ready();
+}
+
+void MainWindow::restore_session() {
+    const auto sessions = db_.sessions(doc_id_);
+    session_id_ = sessions.isEmpty() ? 0 : sessions.front().id;
+    chat_->set_exchanges(session_id_ ? db_.exchanges(session_id_) : QList<app::ExchangeRecord>());
+}
+
+void MainWindow::ask(const QString & question) {
+    if (!model_ok_ || !doc_ || answering_ || question.trimmed().isEmpty()) return;
+    try {
+        if (session_id_ == 0) {
+            const QJsonObject settings{{"preset", QString::fromStdString(opt_.memory.preset)},
+                                       {"n_init", opt_.memory.n_init},
+                                       {"n_local", opt_.memory.n_local},
+                                       {"block_size", opt_.memory.block_size},
+                                       {"topk", opt_.memory.topk},
+                                       {"repr_topk", opt_.memory.repr_topk},
+                                       {"answer_tokens", opt_.answer_tokens}};
+            session_id_ = db_.create_session(doc_id_, question.left(60), model_ ? model_->path : QString(),
+                                             QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)));
+        }
+        app::ExchangeRecord e;
+        e.session_id = session_id_;
+        e.question = question;
+        exchange_id_ = db_.add_exchange(e);
+    } catch (const app::LibraryError & e) {
+        return show_error(tr("The question could not be saved."), e.what());
+    }
+    answering_ = true;
+    frames_.clear();
+    retrieval_->clear();
+    chat_->begin_answer(question);
+    chat_->set_busy(true);
+    app::AskRequest r;
+    r.exchange_id = exchange_id_;
+    r.question = question;
+    r.params.gen.n_predict = opt_.answer_tokens;
+    post([w = worker_, r] { w->ask(r); });
+}
+
+void MainWindow::stop_answer() { worker_->stop_answer(); }
+void MainWindow::cancel_ingest() { worker_->cancel_ingest(); }
+
+void MainWindow::open_file_dialog() {
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open documents"), QString(),
+                                                            tr("Documents (*.pdf *.epub *.md *.markdown *.txt);;All files (*)"));
+    for (const QString & f : files) add_document(f);
+}
+
+void MainWindow::export_dialog() {
+    if (session_id_ == 0) return show_error(tr("There is no session to export yet: ask a question first."));
+    const auto d = db_.document(doc_id_);
+    const auto s = db_.session(session_id_);
+    if (!d || !s) return;
+    const QString name = QDir::home().filePath(QString("%1 - %2.md").arg(d->title, s->title).replace('/', '-'));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export session"), name, tr("Markdown (*.md);;JSON (*.json);;HTML (*.html);;PDF (*.pdf)"));
+    if (path.isEmpty()) return;
+    try {
+        app::SessionExport ex{*d, *s, db_.exchanges(session_id_)};
+        app::export_session(ex, app::export_format_for(path), path);
+        statusBar()->showMessage(tr("Exported to %1").arg(path), 6000);
+    } catch (const std::exception & e) {
+        show_error(tr("The session could not be exported."), e.what());
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent * e) {
+    if (e->mimeData()->hasUrls()) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent * e) {
+    for (const QUrl & u : e->mimeData()->urls())
+        if (u.isLocalFile()) add_document(u.toLocalFile());
+}
+
+void MainWindow::closeEvent(QCloseEvent * e) {
+    worker_->cancel_ingest();
+    worker_->stop_answer();
+    e->accept();
+}
+
+} // namespace quire::ui

@@ -1,0 +1,112 @@
+// Quire's main window: the library (left), the reader (centre), the chat and the retrieval panel
+// (right), the ingest progress with Cancel in the status bar. The engine runs on a worker
+// thread (EngineWorker); the window only ever posts requests and reacts to its signals, so it
+// never waits for the model. Documents, sessions and answers go to the library database as they
+// happen; errors show as non-modal messages with the detail available.
+#pragma once
+
+#include "services/engine_worker.h"
+#include "services/library_db.h"
+
+#include <QMainWindow>
+#include <QThread>
+
+#include <optional>
+#include <vector>
+
+class QLabel;
+class QListView;
+class QProgressBar;
+class QPushButton;
+
+namespace quire::ui {
+
+class ChatView;
+class LibraryModel;
+class ReaderView;
+class RetrievalModel;
+class RetrievalPanel;
+
+struct WindowOptions {
+    QString data_dir;  // library database and block stores
+    QString model, tokenizer; // the model to load at start (empty: none)
+    MemoryConfig memory = memory_preset("512");
+    int answer_tokens = 256;
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget * parent = nullptr);
+    ~MainWindow() override;
+
+    // Adds a file to the library (or finds it there) and opens it; returns its id (0 on error).
+    qint64 add_document(const QString & path);
+    void open_document(qint64 id);
+    void ask(const QString & question);
+    void load_model(const QString & path, const QString & tokenizer = {});
+
+    // For tests and scripting.
+    ChatView * chat() const { return chat_; }
+    ReaderView * reader() const { return reader_; }
+    RetrievalPanel * retrieval() const { return panel_; }
+    RetrievalModel * retrieval_model() const { return retrieval_; }
+    LibraryModel * library() const { return library_; }
+    qint64 current_document() const { return doc_id_; }
+    qint64 current_session() const { return session_id_; }
+    bool model_ready() const { return model_ok_; }
+    bool document_ready() const { return doc_ != nullptr; }
+    bool answering() const { return answering_; }
+    bool ingesting() const { return ingest_doc_ != 0; }
+    QString last_error() const { return last_error_; }
+    const std::optional<app::ModelSummary> & model_summary() const { return model_; }
+
+public slots:
+    void open_file_dialog();
+    void export_dialog();
+    void cancel_ingest();
+    void stop_answer();
+
+signals:
+    void document_opened(qint64 id);
+    void answer_done(qint64 exchange_id);
+    void ingest_done(qint64 id, bool ok);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent * e) override;
+    void dropEvent(QDropEvent * e) override;
+    void closeEvent(QCloseEvent * e) override;
+
+private:
+    template <typename F> void post(F f) { QMetaObject::invokeMethod(worker_, std::move(f), Qt::QueuedConnection); }
+    void build_menus();
+    void connect_worker();
+    void show_error(const QString & message, const QString & detail = {});
+    void update_ready();
+    void start_ingest(const app::DocumentRecord & d);
+    QString store_path_for(qint64 id) const;
+    void restore_session();
+
+    app::LibraryDb & db_;
+    WindowOptions opt_;
+    QThread thread_;
+    app::EngineWorker * worker_ = nullptr;
+    LibraryModel * library_;
+    QListView * library_view_;
+    ReaderView * reader_;
+    ChatView * chat_;
+    RetrievalModel * retrieval_;
+    RetrievalPanel * panel_;
+    QProgressBar * progress_;
+    QPushButton * cancel_;
+    QLabel * model_label_;
+
+    std::optional<app::ModelSummary> model_;
+    bool model_ok_ = false, answering_ = false;
+    qint64 doc_id_ = 0, session_id_ = 0, ingest_doc_ = 0, exchange_id_ = 0;
+    app::StoredDocumentPtr doc_;
+    std::vector<app::RetrievalFramePtr> frames_;
+    QString last_error_, pending_question_;
+};
+
+} // namespace quire::ui
