@@ -14,6 +14,7 @@
 #include <QStyleHints>
 
 #include <cstdio>
+#include <string>
 
 namespace {
 
@@ -27,6 +28,23 @@ QString default_model() {
 } // namespace
 
 int main(int argc, char ** argv) {
+    // --version and --help work without a display (packaging checks, terminals over ssh).
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--version" || a == "-v") {
+            std::printf("quire %s\n", QUIRE_VERSION);
+            return 0;
+        }
+        if (a == "--help" || a == "-h") {
+            std::printf("usage: quire [FILE...] [--model PATH] [--tokenizer PATH] [--data-dir DIR]\n"
+                        "Opens the documents in the Quire desktop app (PDF, EPUB, Markdown, text).\n"
+                        "  --model, -m PATH   model file (GGUF, Hugging Face folder, llama2.c checkpoint)\n"
+                        "  --tokenizer PATH   tokenizer of a llama2.c checkpoint\n"
+                        "  --data-dir DIR     folder of the library and its block stores\n"
+                        "  --version          print the version\n");
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName("Quire");
     QApplication::setOrganizationName("Quire");
