@@ -1,6 +1,9 @@
 #include "main_window.h"
 
 #include "chat_view.h"
+#include "model_dialog.h"
+#include "settings_dialog.h"
+#include "theme.h"
 #include "library_model.h"
 #include "reader_view.h"
 #include "retrieval_model.h"
@@ -14,6 +17,8 @@
 #include <QCoreApplication>
 #include <QPlainTextEdit>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QVBoxLayout>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -22,6 +27,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -92,8 +98,15 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
         }
     });
 
+    sessions_ = new QComboBox(this);
+    sessions_->setToolTip(tr("Sessions of this document: each keeps its questions and answers"));
+    auto * chat_box = new QWidget(this);
+    auto * chat_lay = new QVBoxLayout(chat_box);
+    chat_lay->setContentsMargins(0, 0, 0, 0);
+    chat_lay->addWidget(sessions_);
+    chat_lay->addWidget(chat_, 1);
     auto * right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(chat_);
+    right->addWidget(chat_box);
     right->addWidget(panel_);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
@@ -146,6 +159,13 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
         });
         m.exec(library_view_->viewport()->mapToGlobal(pos));
     });
+    connect(sessions_, &QComboBox::activated, this, [this](int i) {
+        const qint64 id = sessions_->itemData(i).toLongLong();
+        if (id == 0) return new_session();
+        if (answering_) stop_answer();
+        session_id_ = id;
+        chat_->set_exchanges(db_.exchanges(id));
+    });
     connect(chat_, &ChatView::ask_requested, this, &MainWindow::ask);
     connect(chat_, &ChatView::stop_requested, this, &MainWindow::stop_answer);
     connect(chat_, &ChatView::regenerate_requested, this, [this] {
@@ -158,7 +178,8 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
     connect(reader_, &ReaderView::status, this, [this](const QString & m) { statusBar()->showMessage(m, 6000); });
 
     update_ready();
-    if (!opt_.model.isEmpty()) load_model(opt_.model, opt_.tokenizer);
+    fill_sessions();
+    if (!opt_.settings.model_path.isEmpty()) load_model(opt_.settings.model_path, opt_.settings.tokenizer_path);
 }
 
 MainWindow::~MainWindow() {
@@ -174,10 +195,11 @@ void MainWindow::build_menus() {
     open->setShortcut(QKeySequence::Open);
     QAction * exp = file->addAction(tr("&Export Session…"), this, &MainWindow::export_dialog);
     exp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    file->addAction(tr("Open &Model…"), this, [this] {
-        const QString m = QFileDialog::getOpenFileName(this, tr("Open a model"), QString(), tr("GGUF models (*.gguf);;All files (*)"));
-        if (!m.isEmpty()) load_model(m);
-    });
+    file->addAction(tr("&Models…"), this, &MainWindow::model_dialog);
+    file->addAction(tr("&New Session"), this, &MainWindow::new_session)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    QAction * prefs = file->addAction(tr("&Settings…"), this, &MainWindow::settings_dialog);
+    prefs->setShortcut(QKeySequence::Preferences);
+    prefs->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction * quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -207,6 +229,11 @@ void MainWindow::connect_worker() {
     connect(worker_, &W::model_loaded, this, [this](const app::ModelSummary & m) {
         model_ = m;
         model_ok_ = true;
+        if (opt_.settings.model_path != m.path || opt_.settings.tokenizer_path != requested_tokenizer_) { // remember the choice
+            opt_.settings.model_path = m.path;
+            opt_.settings.tokenizer_path = requested_tokenizer_;
+            emit settings_changed(opt_.settings);
+        }
         model_label_->setText(tr("%1 · %2").arg(m.name, m.backend));
         model_label_->setToolTip(tr("%1\n%2, %3 parameters, %4 layers, trained context %5\nWeights: %6")
                                      .arg(m.path, m.architecture)
@@ -324,7 +351,7 @@ void MainWindow::show_error(const QString & message, const QString & detail) {
 void MainWindow::update_ready() {
     const bool ready = model_ok_ && doc_ && ingest_doc_ != doc_id_;
     QString why;
-    if (!model_ok_) why = tr("Load a model to ask questions (File › Open Model)");
+    if (!model_ok_) why = tr("Load a model to ask questions (File › Models)");
     else if (!doc_id_) why = tr("Open a document to ask about it");
     else if (!doc_) why = tr("The document is being read…");
     chat_->set_ready(ready, why);
@@ -334,6 +361,7 @@ QString MainWindow::store_path_for(qint64 id) const { return QDir(opt_.data_dir)
 
 void MainWindow::load_model(const QString & path, const QString & tokenizer) {
     model_ok_ = false;
+    requested_tokenizer_ = tokenizer;
     model_label_->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
     post([w = worker_, path, tokenizer] { w->load_model(path, tokenizer); });
     update_ready();
@@ -372,6 +400,7 @@ void MainWindow::open_document(qint64 id) {
         doc_id_ = id;
         doc_.reset();
         session_id_ = 0;
+        fill_sessions();
         reader_->clear();
         chat_->set_exchanges({});
         retrieval_->clear();
@@ -387,7 +416,7 @@ void MainWindow::open_document(qint64 id) {
 
 void MainWindow::start_ingest(const app::DocumentRecord & rec) {
     if (ingest_doc_ != 0) return show_error(tr("Another document is being read; wait for it or cancel it first."));
-    if (!model_ok_) return show_error(tr("Load a model first (File › Open Model)."));
+    if (!model_ok_) return show_error(tr("Load a model first (File › Models)."));
     app::DocumentRecord d = rec;
     QDir().mkpath(QDir(opt_.data_dir).filePath("stores"));
     d.state = app::IngestState::Reading;
@@ -405,7 +434,7 @@ void MainWindow::start_ingest(const app::DocumentRecord & rec) {
     r.doc_id = d.id;
     r.doc_path = d.path;
     r.store_path = d.store_path;
-    r.cfg = opt_.memory;
+    r.cfg = opt_.settings.ingest_config();
     post([w = worker_, r] { w->ingest(r); });
     update_ready();
 }
@@ -414,21 +443,72 @@ void MainWindow::restore_session() {
     const auto sessions = db_.sessions(doc_id_);
     session_id_ = sessions.isEmpty() ? 0 : sessions.front().id;
     chat_->set_exchanges(session_id_ ? db_.exchanges(session_id_) : QList<app::ExchangeRecord>());
+    fill_sessions();
+}
+
+void MainWindow::fill_sessions() {
+    const QSignalBlocker b(sessions_);
+    sessions_->clear();
+    if (doc_id_)
+        for (const app::SessionRecord & s : db_.sessions(doc_id_))
+            sessions_->addItem(tr("%1 — %2").arg(QLocale().toString(s.updated.toLocalTime(), QLocale::ShortFormat), s.title), s.id);
+    sessions_->addItem(tr("New session"), qint64(0));
+    const int i = sessions_->findData(session_id_);
+    sessions_->setCurrentIndex(i >= 0 ? i : sessions_->count() - 1);
+    sessions_->setEnabled(doc_id_ != 0);
+}
+
+void MainWindow::new_session() {
+    if (answering_) stop_answer();
+    session_id_ = 0; // created with the first question
+    chat_->set_exchanges({});
+    retrieval_->clear();
+    fill_sessions();
+}
+
+void MainWindow::apply_settings(const app::AppSettings & s) {
+    const bool theme = s.theme != opt_.settings.theme;
+    opt_.settings = s;
+    if (theme) apply_theme(theme_from_name(s.theme));
+    emit settings_changed(s);
+}
+
+void MainWindow::settings_dialog() {
+    SettingsDialog d(opt_.settings, this);
+    if (d.exec() == QDialog::Accepted) apply_settings(d.settings());
+}
+
+void MainWindow::model_dialog() {
+    ModelDialog d(model_, opt_.model_cache, opt_.settings.gpu_budget_gib, this);
+    if (d.exec() != QDialog::Accepted) return;
+    app::AppSettings s = opt_.settings;
+    s.gpu_budget_gib = d.gpu_budget_gib();
+    apply_settings(s);
+    if (!d.chosen_model().isEmpty() && (!model_ || d.chosen_model() != model_->path)) load_model(d.chosen_model());
 }
 
 void MainWindow::ask(const QString & question) {
     if (!model_ok_ || !doc_ || answering_ || question.trimmed().isEmpty()) return;
     try {
         if (session_id_ == 0) {
-            const QJsonObject settings{{"preset", QString::fromStdString(opt_.memory.preset)},
-                                       {"n_init", opt_.memory.n_init},
-                                       {"n_local", opt_.memory.n_local},
-                                       {"block_size", opt_.memory.block_size},
-                                       {"topk", opt_.memory.topk},
-                                       {"repr_topk", opt_.memory.repr_topk},
-                                       {"answer_tokens", opt_.answer_tokens}};
+            // The memory of the stored reading, and the answer settings of this session.
+            const MemoryConfig & m = doc_->state.cfg;
+            const app::AppSettings & a = opt_.settings;
+            const QJsonObject settings{{"preset", QString::fromStdString(m.preset)},
+                                       {"n_init", m.n_init},
+                                       {"n_local", m.n_local},
+                                       {"block_size", m.block_size},
+                                       {"topk", m.topk},
+                                       {"repr_topk", m.repr_topk},
+                                       {"beta", a.beta < 0 ? QJsonValue("model default") : QJsonValue(a.beta)},
+                                       {"mode", a.mode == AskMode::DEEP ? "deep" : "ask"},
+                                       {"answer_tokens", a.answer_tokens},
+                                       {"temperature", a.sampling.temperature},
+                                       {"top_k", a.sampling.top_k},
+                                       {"top_p", a.sampling.top_p}};
             session_id_ = db_.create_session(doc_id_, question.left(60), model_ ? model_->path : QString(),
                                              QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)));
+            fill_sessions();
         }
         app::ExchangeRecord e;
         e.session_id = session_id_;
@@ -445,7 +525,7 @@ void MainWindow::ask(const QString & question) {
     app::AskRequest r;
     r.exchange_id = exchange_id_;
     r.question = question;
-    r.params.gen.n_predict = opt_.answer_tokens;
+    r.params = opt_.settings.ask_params();
     post([w = worker_, r] { w->ask(r); });
 }
 

@@ -5,6 +5,7 @@
 // happen; errors show as non-modal messages with the detail available.
 #pragma once
 
+#include "services/app_settings.h"
 #include "services/engine_worker.h"
 #include "services/library_db.h"
 
@@ -14,6 +15,7 @@
 #include <optional>
 #include <vector>
 
+class QComboBox;
 class QLabel;
 class QListView;
 class QProgressBar;
@@ -28,10 +30,9 @@ class RetrievalModel;
 class RetrievalPanel;
 
 struct WindowOptions {
-    QString data_dir;  // library database and block stores
-    QString model, tokenizer; // the model to load at start (empty: none)
-    MemoryConfig memory = memory_preset("512");
-    int answer_tokens = 256;
+    QString data_dir;    // library database and block stores
+    QString model_cache; // where the model manager looks for models
+    app::AppSettings settings; // settings.model_path: the model to load at start (empty: none)
 };
 
 class MainWindow : public QMainWindow {
@@ -60,17 +61,23 @@ public:
     bool ingesting() const { return ingest_doc_ != 0; }
     QString last_error() const { return last_error_; }
     const std::optional<app::ModelSummary> & model_summary() const { return model_; }
+    const app::AppSettings & settings() const { return opt_.settings; }
+    void apply_settings(const app::AppSettings & s);
+    void new_session();
 
 public slots:
     void open_file_dialog();
     void export_dialog();
     void cancel_ingest();
     void stop_answer();
+    void settings_dialog();
+    void model_dialog();
 
 signals:
     void document_opened(qint64 id);
     void answer_done(qint64 exchange_id);
     void ingest_done(qint64 id, bool ok);
+    void settings_changed(const quire::app::AppSettings & s); // to be saved
 
 protected:
     void dragEnterEvent(QDragEnterEvent * e) override;
@@ -86,6 +93,7 @@ private:
     void start_ingest(const app::DocumentRecord & d);
     QString store_path_for(qint64 id) const;
     void restore_session();
+    void fill_sessions();
 
     app::LibraryDb & db_;
     WindowOptions opt_;
@@ -100,13 +108,14 @@ private:
     QProgressBar * progress_;
     QPushButton * cancel_;
     QLabel * model_label_;
+    QComboBox * sessions_;
 
     std::optional<app::ModelSummary> model_;
     bool model_ok_ = false, answering_ = false;
     qint64 doc_id_ = 0, session_id_ = 0, ingest_doc_ = 0, exchange_id_ = 0;
     app::StoredDocumentPtr doc_;
     std::vector<app::RetrievalFramePtr> frames_;
-    QString last_error_, pending_question_;
+    QString last_error_, pending_question_, requested_tokenizer_;
 };
 
 } // namespace quire::ui

@@ -3,6 +3,7 @@
 // last time, or the default model from the model cache) and opens the files given.
 #include "main_window.h"
 #include "theme.h"
+#include "services/app_settings.h"
 #include "services/library_db.h"
 
 #include <QApplication>
@@ -18,10 +19,13 @@
 
 namespace {
 
+QString model_cache() {
+    const QString cache = qEnvironmentVariable("QUIRE_MODEL_CACHE");
+    return cache.isEmpty() ? QDir::home().filePath(".cache/quire/models") : cache;
+}
+
 QString default_model() {
-    QString cache = qEnvironmentVariable("QUIRE_MODEL_CACHE");
-    if (cache.isEmpty()) cache = QDir::home().filePath(".cache/quire/models");
-    const QString m = QDir(cache).filePath("SmolLM2-135M-Instruct.Q4_1.gguf");
+    const QString m = QDir(model_cache()).filePath("SmolLM2-135M-Instruct.Q4_1.gguf");
     return QFileInfo::exists(m) ? m : QString();
 }
 
@@ -60,13 +64,18 @@ int main(int argc, char ** argv) {
     cli.addOptions({model, tok, data});
     cli.process(app);
 
-    quire::ui::apply_theme(quire::ui::theme_from_name(QSettings().value("ui/theme", "system").toString()));
-    quire::ui::WindowOptions opt;
-    opt.data_dir = cli.isSet(data) ? cli.value(data) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QSettings settings;
-    opt.model = cli.isSet(model) ? cli.value(model) : settings.value("model/path").toString();
-    opt.tokenizer = cli.isSet(tok) ? cli.value(tok) : (cli.isSet(model) ? QString() : settings.value("model/tokenizer").toString());
-    if (opt.model.isEmpty() || !QFileInfo::exists(opt.model)) opt.model = default_model(), opt.tokenizer.clear();
+    quire::ui::WindowOptions opt;
+    opt.settings = quire::app::load_settings(settings);
+    quire::ui::apply_theme(quire::ui::theme_from_name(opt.settings.theme));
+    opt.data_dir = cli.isSet(data) ? cli.value(data) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    opt.model_cache = model_cache();
+    if (cli.isSet(model)) opt.settings.model_path = cli.value(model), opt.settings.tokenizer_path = cli.value(tok);
+    else if (cli.isSet(tok)) opt.settings.tokenizer_path = cli.value(tok);
+    if (opt.settings.model_path.isEmpty() || !QFileInfo::exists(opt.settings.model_path)) {
+        opt.settings.model_path = default_model();
+        opt.settings.tokenizer_path.clear();
+    }
 
     try {
         quire::app::LibraryDb db(QDir(opt.data_dir).filePath("library.sqlite"));
@@ -74,12 +83,7 @@ int main(int argc, char ** argv) {
         w.resize(1400, 860);
         w.show();
         for (const QString & f : cli.positionalArguments()) w.add_document(f);
-        QObject::connect(&w, &quire::ui::MainWindow::document_opened, &w, [&] {
-            if (w.model_summary()) {
-                settings.setValue("model/path", w.model_summary()->path);
-                settings.setValue("model/tokenizer", opt.tokenizer);
-            }
-        });
+        QObject::connect(&w, &quire::ui::MainWindow::settings_changed, &w, [&](const quire::app::AppSettings & s) { quire::app::save_settings(settings, s); });
         return app.exec();
     } catch (const quire::app::LibraryError & e) {
         QMessageBox::critical(nullptr, "Quire", QApplication::translate("main", "The library cannot be opened:\n%1").arg(e.what()));

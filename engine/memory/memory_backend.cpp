@@ -15,7 +15,9 @@ std::unique_ptr<MemoryBackend> make_memory_backend(const Model & model, MemorySt
 #ifdef QUIRE_HAVE_CUDA
         try {
             const bool bf16 = gpu_use_bf16(model, precision);
-            auto m = std::make_unique<CudaMemoryModel>(GpuWeights::upload(model, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32), state.cfg);
+            CudaMemoryOptions opt;
+            if (state.cfg.gpu_budget_bytes > 0) opt.block_budget = state.cfg.gpu_budget_bytes;
+            auto m = std::make_unique<CudaMemoryModel>(GpuWeights::upload(model, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32), state.cfg, opt);
             if (state.n_tokens > 0) m->upload(state);
             return m;
         } catch (const Error & e) {

@@ -19,6 +19,7 @@ struct MemoryConfig {
     int repr_topk = 4;         // keys (and question tokens) averaged into a representative
     float beta = 1.0f;         // weight of the question score s(B,Q); 0 is plain InfLLM
     uint64_t host_budget_bytes = 0; // block K/V kept in RAM up to this; beyond it in a mapped file (0: no limit)
+    uint64_t gpu_budget_bytes = 0;  // CUDA backend: block K/V on the GPU up to this; beyond it pinned host memory (0: no limit)
 };
 
 // "512", "1k", "2k" or "infllm"; throws Error(BAD_INPUT) for other names.

@@ -87,6 +87,7 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
         st = MemoryState(model.hp, doc.cfg);
     }
     st.cfg.beta = beta;
+    if (params.gpu_budget_bytes > 0) st.cfg.gpu_budget_bytes = params.gpu_budget_bytes;
     auto backend = make_memory_backend(model, st, params.gen.backend);
     MemoryBackend & mm = *backend;
     Feeder f(mm, on_retrieval);

@@ -37,6 +37,7 @@ enum class AskMode { ASK, DEEP };
 struct AskParams {
     AskMode mode = AskMode::ASK;
     float beta = -1.0f; // < 0: the model's default (memory_default_beta)
+    uint64_t gpu_budget_bytes = 0; // > 0: GPU bytes for memory blocks (MemoryConfig::gpu_budget_bytes)
     GenerateParams gen; // gen.backend picks the CPU or the GPU
 };
 

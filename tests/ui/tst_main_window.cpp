@@ -117,10 +117,10 @@ private slots:
         QVERIFY(dir_.isValid());
         db_ = std::make_unique<app::LibraryDb>(dir_.filePath("data/library.sqlite"));
         opt_.data_dir = dir_.filePath("data");
-        opt_.model = QString::fromStdString(d + "/stories260K.bin");
-        opt_.tokenizer = QString::fromStdString(d + "/tok512.bin");
-        opt_.memory = memory_preset("512");
-        opt_.answer_tokens = 40;
+        opt_.settings.model_path = QString::fromStdString(d + "/stories260K.bin");
+        opt_.settings.tokenizer_path = QString::fromStdString(d + "/tok512.bin");
+        opt_.settings.memory = memory_preset("512");
+        opt_.settings.answer_tokens = 40;
     }
 
     void readsAsksAndShowsRetrieval() {
@@ -208,9 +208,9 @@ private slots:
     }
 
     void stopEndsAnAnswer() {
-        opt_.answer_tokens = 400;
+        opt_.settings.answer_tokens = 400;
         auto w = window();
-        opt_.answer_tokens = 40;
+        opt_.settings.answer_tokens = 40;
         QSignalSpy opened(w.get(), &MainWindow::document_opened);
         w->open_document(db_->documents().front().id);
         QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 60000);
@@ -230,12 +230,29 @@ private slots:
         auto w = window();
         QCOMPARE(w->library()->rowCount(), 1);
         QSignalSpy opened(w.get(), &MainWindow::document_opened);
+        QVERIFY(db_->documents().front().title == "story");
         w->open_document(db_->documents().front().id);
         QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 60000);
         QVERIFY(w->chat()->transcript().contains("Tell me a long story."));
         const auto sessions = db_->sessions(w->current_document());
         QCOMPARE(sessions.size(), 1);
         QCOMPARE(db_->exchanges(sessions.front().id).front().question, QString("What did Lily see?"));
+    }
+
+    void newSessionKeepsTheOldOne() {
+        auto w = window();
+        QSignalSpy opened(w.get(), &MainWindow::document_opened);
+        const qint64 doc = db_->documents().front().id;
+        w->open_document(doc);
+        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 60000);
+        const int before = static_cast<int>(db_->sessions(doc).size());
+        const qint64 old = w->current_session();
+        w->new_session();
+        QCOMPARE(w->current_session(), qint64(0));
+        ask_and_wait(*w, "Who saw a boat?");
+        QCOMPARE(static_cast<int>(db_->sessions(doc).size()), before + 1);
+        QVERIFY(w->current_session() != old);
+        QCOMPARE(db_->exchanges(w->current_session()).size(), 1);
     }
 
     void pdfPassageIsHighlightedOnThePage() {
@@ -307,7 +324,7 @@ private slots:
         const QString badm = write("broken.gguf", QByteArray("GGUF\x03\x00\x00\x00xx", 10));
         w->load_model(badm);
         QTRY_VERIFY_WITH_TIMEOUT(!w->model_ready() && w->last_error().contains("model"), 30000);
-        w->load_model(opt_.model, opt_.tokenizer);
+        w->load_model(opt_.settings.model_path, opt_.settings.tokenizer_path);
         QTRY_VERIFY_WITH_TIMEOUT(w->model_ready(), 30000);
     }
 };

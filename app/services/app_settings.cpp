@@ -1,0 +1,98 @@
+#include "services/app_settings.h"
+
+#include "core/error.h"
+
+#include <QSettings>
+
+namespace quire::app {
+
+QString AppSettings::validate() const {
+    try {
+        memory_config_validate(memory);
+    } catch (const Error & e) {
+        return QString::fromStdString(e.what());
+    }
+    if (answer_tokens < 1) return QObject::tr("The answer length must be at least one token.");
+    if (sampling.temperature < 0 || sampling.top_p <= 0 || sampling.top_p > 1 || sampling.top_k < 0)
+        return QObject::tr("Sampling needs a temperature of 0 or more, top-p in (0, 1] and top-k of 0 or more.");
+    return {};
+}
+
+AskParams AppSettings::ask_params() const {
+    AskParams p;
+    p.mode = mode;
+    p.beta = beta;
+    p.gen.n_predict = answer_tokens;
+    p.gen.sampling = sampling;
+    p.gpu_budget_bytes = static_cast<uint64_t>(gpu_budget_gib * 1024.0 * 1024.0 * 1024.0);
+    return p;
+}
+
+MemoryConfig AppSettings::ingest_config() const {
+    MemoryConfig c = memory;
+    c.gpu_budget_bytes = static_cast<uint64_t>(gpu_budget_gib * 1024.0 * 1024.0 * 1024.0);
+    return c;
+}
+
+AppSettings load_settings(QSettings & s) {
+    AppSettings a;
+    a.model_path = s.value("model/path").toString();
+    a.tokenizer_path = s.value("model/tokenizer").toString();
+    const QString preset = s.value("memory/preset", "512").toString();
+    try {
+        a.memory = memory_preset(preset.toStdString());
+    } catch (const Error &) {
+        a.memory = memory_preset("512");
+    }
+    MemoryConfig & m = a.memory;
+    m.n_init = s.value("memory/n_init", m.n_init).toInt();
+    m.n_local = s.value("memory/n_local", m.n_local).toInt();
+    m.block_size = s.value("memory/block_size", m.block_size).toInt();
+    m.topk = s.value("memory/topk", m.topk).toInt();
+    m.exc_block_size = s.value("memory/exc_block_size", m.exc_block_size).toInt();
+    m.repr_topk = s.value("memory/repr_topk", m.repr_topk).toInt();
+    a.beta = s.value("memory/beta", a.beta).toFloat();
+    a.mode = s.value("memory/mode", "ask").toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
+    a.sampling.temperature = s.value("sampling/temperature", a.sampling.temperature).toFloat();
+    a.sampling.top_k = s.value("sampling/top_k", a.sampling.top_k).toInt();
+    a.sampling.top_p = s.value("sampling/top_p", a.sampling.top_p).toFloat();
+    a.sampling.repeat_penalty = s.value("sampling/repeat_penalty", a.sampling.repeat_penalty).toFloat();
+    a.sampling.seed = s.value("sampling/seed", 0).toULongLong();
+    a.answer_tokens = s.value("answer/tokens", a.answer_tokens).toInt();
+    a.gpu_budget_gib = s.value("gpu/budget_gib", 0.0).toDouble();
+    a.language = s.value("ui/language", "system").toString();
+    a.theme = s.value("ui/theme", "system").toString();
+    if (!a.validate().isEmpty()) { // a hand-edited file: back to the defaults, keeping the model and looks
+        AppSettings d;
+        d.model_path = a.model_path, d.tokenizer_path = a.tokenizer_path, d.language = a.language, d.theme = a.theme;
+        return d;
+    }
+    return a;
+}
+
+void save_settings(QSettings & s, const AppSettings & a) {
+    s.setValue("model/path", a.model_path);
+    s.setValue("model/tokenizer", a.tokenizer_path);
+    const MemoryConfig & m = a.memory;
+    s.setValue("memory/preset", QString::fromStdString(m.preset));
+    s.setValue("memory/n_init", m.n_init);
+    s.setValue("memory/n_local", m.n_local);
+    s.setValue("memory/block_size", m.block_size);
+    s.setValue("memory/topk", m.topk);
+    s.setValue("memory/exc_block_size", m.exc_block_size);
+    s.setValue("memory/repr_topk", m.repr_topk);
+    s.setValue("memory/beta", a.beta);
+    s.setValue("memory/mode", a.mode == AskMode::DEEP ? "deep" : "ask");
+    s.setValue("sampling/temperature", a.sampling.temperature);
+    s.setValue("sampling/top_k", a.sampling.top_k);
+    s.setValue("sampling/top_p", a.sampling.top_p);
+    s.setValue("sampling/repeat_penalty", a.sampling.repeat_penalty);
+    s.setValue("sampling/seed", static_cast<qulonglong>(a.sampling.seed));
+    s.setValue("answer/tokens", a.answer_tokens);
+    s.setValue("gpu/budget_gib", a.gpu_budget_gib);
+    s.setValue("ui/language", a.language);
+    s.setValue("ui/theme", a.theme);
+    s.sync();
+}
+
+} // namespace quire::app

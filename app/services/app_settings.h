@@ -1,0 +1,35 @@
+// The app's settings, kept with QSettings: the model, the memory parameters (a preset and each
+// value), beta, ask or deep reading, sampling, the answer length, the GPU budget for memory
+// blocks, the interface language and theme. Defaults work without touching anything: the 512
+// preset (for small models with short trained contexts), greedy answers of up to 256 tokens.
+#pragma once
+
+#include "memory/memory_config.h"
+#include "memory/reader.h"
+
+#include <QString>
+
+class QSettings;
+
+namespace quire::app {
+
+struct AppSettings {
+    QString model_path, tokenizer_path;
+    MemoryConfig memory = memory_preset("512");
+    float beta = -1.0f; // < 0: the model's default
+    AskMode mode = AskMode::ASK;
+    SamplerParams sampling;
+    int answer_tokens = 256;
+    double gpu_budget_gib = 0; // 0: no limit
+    QString language = "system", theme = "system";
+
+    // The memory settings are usable (memory_config_validate); else a message saying why.
+    QString validate() const;
+    AskParams ask_params() const;
+    MemoryConfig ingest_config() const; // memory with the GPU budget
+};
+
+AppSettings load_settings(QSettings & s);
+void save_settings(QSettings & s, const AppSettings & a);
+
+} // namespace quire::app

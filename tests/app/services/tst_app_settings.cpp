@@ -1,0 +1,89 @@
+// App settings: a round trip through QSettings (an INI file in a temporary folder), defaults that
+// pass the engine's validation, hand-edited nonsense falling back to the defaults, and the ask
+// and ingest parameters built from them.
+#include "services/app_settings.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quire;
+using namespace quire::app;
+
+class TstAppSettings : public QObject {
+    Q_OBJECT
+private slots:
+    void defaultsAreValid() {
+        const AppSettings d;
+        QVERIFY2(d.validate().isEmpty(), qPrintable(d.validate()));
+        QCOMPARE(QString::fromStdString(d.memory.preset), QString("512"));
+        QCOMPARE(d.ask_params().gen.n_predict, d.answer_tokens);
+        QCOMPARE(d.ingest_config().gpu_budget_bytes, uint64_t(0));
+    }
+
+    void roundTrip() {
+        QTemporaryDir dir;
+        AppSettings a;
+        a.model_path = "/models/m.gguf";
+        a.memory = memory_preset("2k");
+        a.memory.topk = 12;
+        a.beta = 2.5f;
+        a.mode = AskMode::DEEP;
+        a.sampling.temperature = 0.7f;
+        a.sampling.top_k = 20;
+        a.sampling.top_p = 0.9f;
+        a.answer_tokens = 99;
+        a.gpu_budget_gib = 6.5;
+        a.language = "de";
+        a.theme = "dark";
+        {
+            QSettings s(dir.filePath("q.ini"), QSettings::IniFormat);
+            save_settings(s, a);
+        }
+        QSettings s(dir.filePath("q.ini"), QSettings::IniFormat);
+        const AppSettings b = load_settings(s);
+        QCOMPARE(b.model_path, a.model_path);
+        QCOMPARE(QString::fromStdString(b.memory.preset), QString("2k"));
+        QCOMPARE(b.memory.topk, 12);
+        QCOMPARE(b.memory.n_local, a.memory.n_local);
+        QCOMPARE(b.beta, 2.5f);
+        QCOMPARE(b.mode, AskMode::DEEP);
+        QCOMPARE(b.sampling.top_k, 20);
+        QCOMPARE(b.answer_tokens, 99);
+        QCOMPARE(b.language, QString("de"));
+        QCOMPARE(b.theme, QString("dark"));
+        const AskParams p = b.ask_params();
+        QCOMPARE(p.gen.n_predict, 99);
+        QCOMPARE(p.gpu_budget_bytes, uint64_t(6.5 * 1024 * 1024 * 1024));
+        QCOMPARE(b.ingest_config().gpu_budget_bytes, p.gpu_budget_bytes);
+    }
+
+    void nonsenseFallsBackToDefaults() {
+        QTemporaryDir dir;
+        {
+            QSettings s(dir.filePath("q.ini"), QSettings::IniFormat);
+            s.setValue("model/path", "/models/keep.gguf");
+            s.setValue("memory/preset", "no-such-preset");
+            s.setValue("memory/block_size", -3);
+            s.setValue("ui/theme", "dark");
+        }
+        QSettings s(dir.filePath("q.ini"), QSettings::IniFormat);
+        const AppSettings b = load_settings(s);
+        QVERIFY(b.validate().isEmpty());
+        QCOMPARE(b.memory.block_size, AppSettings().memory.block_size);
+        QCOMPARE(b.model_path, QString("/models/keep.gguf")); // the model and looks survive
+        QCOMPARE(b.theme, QString("dark"));
+    }
+
+    void validationSaysWhy() {
+        AppSettings a;
+        a.memory.block_size = 0;
+        QVERIFY(!a.validate().isEmpty());
+        AppSettings c;
+        c.sampling.top_p = 0;
+        QVERIFY(!c.validate().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstAppSettings)
+#include "tst_app_settings.moc"

@@ -1,0 +1,179 @@
+#include "settings_dialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace quire::ui {
+
+namespace {
+QSpinBox * spin(int lo, int hi, const QString & tip) {
+    auto * s = new QSpinBox;
+    s->setRange(lo, hi);
+    s->setToolTip(tip);
+    return s;
+}
+QDoubleSpinBox * dspin(double lo, double hi, double step, int decimals, const QString & tip) {
+    auto * s = new QDoubleSpinBox;
+    s->setRange(lo, hi);
+    s->setSingleStep(step);
+    s->setDecimals(decimals);
+    s->setToolTip(tip);
+    return s;
+}
+} // namespace
+
+SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : QDialog(parent), base_(s) {
+    setWindowTitle(tr("Settings"));
+    auto * tabs = new QTabWidget(this);
+
+    auto * mem = new QWidget;
+    auto * mf = new QFormLayout(mem);
+    preset_ = new QComboBox;
+    for (const char * p : {"512", "1k", "2k", "infllm"}) preset_->addItem(p, p);
+    preset_->setToolTip(tr("A starting point for the values below: 512 suits small models with short trained contexts"));
+    n_init_ = spin(0, 4096, tr("Sink tokens at the start, always attended"));
+    n_local_ = spin(16, 65536, tr("Local window: recent tokens attended at their true distance"));
+    block_ = spin(8, 1024, tr("Tokens per memory block"));
+    topk_ = spin(0, 256, tr("Memory blocks each layer retrieves per step"));
+    exc_ = spin(1, 4096, tr("Tokens read per step while reading a document"));
+    repr_ = spin(1, 64, tr("Representative tokens per block (and question tokens) used for scoring"));
+    beta_auto_ = new QCheckBox(tr("Model default"));
+    beta_ = dspin(0, 100, 0.5, 2, tr("Weight of the question in block scores: s(B) = s(B,H) + beta s(B,Q); 0 is plain InfLLM"));
+    mode_ = new QComboBox;
+    mode_->addItem(tr("Ask (fast: the stored reading, the question looks up blocks)"), "ask");
+    mode_->addItem(tr("Deep (reads the document again with the question first)"), "deep");
+    auto * beta_row = new QHBoxLayout;
+    beta_row->addWidget(beta_);
+    beta_row->addWidget(beta_auto_);
+    mf->addRow(tr("Preset"), preset_);
+    mf->addRow(tr("Sink tokens"), n_init_);
+    mf->addRow(tr("Local window"), n_local_);
+    mf->addRow(tr("Block size"), block_);
+    mf->addRow(tr("Blocks retrieved (top-k)"), topk_);
+    mf->addRow(tr("Reading step"), exc_);
+    mf->addRow(tr("Representatives per block"), repr_);
+    mf->addRow(tr("Beta"), beta_row);
+    mf->addRow(tr("Answer mode"), mode_);
+    mf->addRow(new QLabel(tr("<i>Memory values apply to documents read from now on (Read again applies them to one already read).</i>")));
+    tabs->addTab(mem, tr("Memory"));
+
+    auto * ans = new QWidget;
+    auto * af = new QFormLayout(ans);
+    tokens_ = spin(1, 8192, tr("Longest answer, in tokens"));
+    temp_ = dspin(0, 5, 0.1, 2, tr("0 answers greedily (the same answer every time)"));
+    top_k_ = spin(0, 1000, tr("Sample among the k likeliest tokens (0: all)"));
+    top_p_ = dspin(0.01, 1, 0.05, 2, tr("Sample among the likeliest tokens up to this probability mass"));
+    penalty_ = dspin(1, 3, 0.05, 2, tr("Above 1 discourages repeating recent tokens"));
+    seed_ = spin(0, 1 << 30, tr("Random seed for sampling"));
+    af->addRow(tr("Answer length"), tokens_);
+    af->addRow(tr("Temperature"), temp_);
+    af->addRow(tr("Top-k"), top_k_);
+    af->addRow(tr("Top-p"), top_p_);
+    af->addRow(tr("Repeat penalty"), penalty_);
+    af->addRow(tr("Seed"), seed_);
+    tabs->addTab(ans, tr("Answers"));
+
+    auto * look = new QWidget;
+    auto * lf = new QFormLayout(look);
+    language_ = new QComboBox;
+    language_->addItem(tr("System language"), "system");
+    language_->addItem("English", "en");
+    language_->addItem("Deutsch", "de");
+    language_->addItem("Français", "fr");
+    language_->addItem("Español", "es");
+    language_->addItem("简体中文", "zh_CN");
+    language_->addItem("日本語", "ja");
+    theme_ = new QComboBox;
+    theme_->addItem(tr("Follow the system"), "system");
+    theme_->addItem(tr("Light"), "light");
+    theme_->addItem(tr("Dark"), "dark");
+    lf->addRow(tr("Language"), language_);
+    lf->addRow(tr("Theme"), theme_);
+    lf->addRow(new QLabel(tr("<i>A new language applies when Quire starts again.</i>")));
+    tabs->addTab(look, tr("Appearance"));
+
+    error_ = new QLabel(this);
+    error_->setStyleSheet("color: #c03030");
+    error_->setWordWrap(true);
+    auto * buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
+    auto * lay = new QVBoxLayout(this);
+    lay->addWidget(tabs);
+    lay->addWidget(error_);
+    lay->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
+        app::AppSettings d;
+        d.model_path = base_.model_path, d.tokenizer_path = base_.tokenizer_path, d.gpu_budget_gib = base_.gpu_budget_gib;
+        show_values(d);
+    });
+    connect(preset_, &QComboBox::activated, this, [this] {
+        app::AppSettings cur = settings();
+        cur.memory = memory_preset(preset_->currentData().toString().toStdString());
+        show_values(cur);
+    });
+    connect(beta_auto_, &QCheckBox::toggled, beta_, &QWidget::setDisabled);
+    show_values(s);
+}
+
+void SettingsDialog::show_values(const app::AppSettings & s) {
+    preset_->setCurrentIndex(std::max(0, preset_->findData(QString::fromStdString(s.memory.preset))));
+    n_init_->setValue(s.memory.n_init);
+    n_local_->setValue(s.memory.n_local);
+    block_->setValue(s.memory.block_size);
+    topk_->setValue(s.memory.topk);
+    exc_->setValue(s.memory.exc_block_size);
+    repr_->setValue(s.memory.repr_topk);
+    beta_auto_->setChecked(s.beta < 0);
+    beta_->setValue(s.beta < 0 ? 1.0 : s.beta);
+    mode_->setCurrentIndex(s.mode == AskMode::DEEP ? 1 : 0);
+    tokens_->setValue(s.answer_tokens);
+    temp_->setValue(s.sampling.temperature);
+    top_k_->setValue(s.sampling.top_k);
+    top_p_->setValue(s.sampling.top_p);
+    penalty_->setValue(s.sampling.repeat_penalty);
+    seed_->setValue(static_cast<int>(s.sampling.seed));
+    language_->setCurrentIndex(std::max(0, language_->findData(s.language)));
+    theme_->setCurrentIndex(std::max(0, theme_->findData(s.theme)));
+}
+
+app::AppSettings SettingsDialog::settings() const {
+    app::AppSettings s = base_;
+    s.memory.preset = preset_->currentData().toString().toStdString();
+    s.memory.n_init = n_init_->value();
+    s.memory.n_local = n_local_->value();
+    s.memory.block_size = block_->value();
+    s.memory.topk = topk_->value();
+    s.memory.exc_block_size = exc_->value();
+    s.memory.repr_topk = repr_->value();
+    s.beta = beta_auto_->isChecked() ? -1.0f : static_cast<float>(beta_->value());
+    s.mode = mode_->currentData().toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
+    s.answer_tokens = tokens_->value();
+    s.sampling.temperature = static_cast<float>(temp_->value());
+    s.sampling.top_k = top_k_->value();
+    s.sampling.top_p = static_cast<float>(top_p_->value());
+    s.sampling.repeat_penalty = static_cast<float>(penalty_->value());
+    s.sampling.seed = static_cast<uint64_t>(seed_->value());
+    s.language = language_->currentData().toString();
+    s.theme = theme_->currentData().toString();
+    return s;
+}
+
+void SettingsDialog::accept() {
+    const QString why = settings().validate();
+    if (!why.isEmpty()) {
+        error_->setText(why);
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace quire::ui

@@ -1,0 +1,35 @@
+// Settings: the memory preset and each of its values, beta, ask or deep reading, sampling and
+// the answer length, the interface language and theme. OK checks the memory values with the
+// engine's own validation before anything is saved.
+#pragma once
+
+#include "services/app_settings.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+
+namespace quire::ui {
+
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(const app::AppSettings & s, QWidget * parent = nullptr);
+    app::AppSettings settings() const;
+    void accept() override;
+
+private:
+    void show_values(const app::AppSettings & s);
+    app::AppSettings base_;
+    QComboBox * preset_, * mode_, * language_, * theme_;
+    QSpinBox * n_init_, * n_local_, * block_, * topk_, * exc_, * repr_, * tokens_, * top_k_, * seed_;
+    QDoubleSpinBox * beta_, * temp_, * top_p_, * penalty_;
+    QCheckBox * beta_auto_;
+    QLabel * error_;
+};
+
+} // namespace quire::ui
