@@ -13,6 +13,4 @@ cmake --build --preset release -j "$(nproc)"
 if [[ ${QUIRE_CLI:-0} == 1 ]]; then
   exec build/release/app/quire-cli chat --model "$MODEL" "$@"
 fi
-DEMO=()
-for f in resources/demo/*.md; do [[ -f $f ]] && DEMO+=("$f"); done
-exec build/release/app/quire --model "$MODEL" "${DEMO[@]}" "$@"
+exec build/release/app/quire --model "$MODEL" "${@:-resources/demo/the-keepers-of-halden-light.md}"

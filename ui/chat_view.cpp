@@ -76,6 +76,10 @@ ChatView::ChatView(QWidget * parent) : QWidget(parent) {
     });
     connect(view_, &QTextBrowser::anchorClicked, this, [this](const QUrl & url) {
         if (url.scheme() == "quire" && url.path().startsWith("block/")) emit evidence_clicked(url.path().mid(6).toInt());
+        if (url.scheme() == "quire" && url.path().startsWith("ask/")) {
+            const int i = url.path().mid(4).toInt();
+            if (i >= 0 && i < suggestions_.size() && ready_ && !busy_) emit ask_requested(suggestions_[i]);
+        }
     });
     set_busy(false);
     set_ready(false);
@@ -122,6 +126,11 @@ void ChatView::set_ready(bool ready, const QString & why) {
     set_busy(busy_);
 }
 
+void ChatView::set_suggestions(const QStringList & questions) {
+    suggestions_ = questions;
+    render();
+}
+
 void ChatView::set_exchanges(const QList<app::ExchangeRecord> & ex) {
     ex_ = ex;
     pending_ = false;
@@ -164,7 +173,14 @@ QString ChatView::transcript() const { return view_->toPlainText(); }
 
 void ChatView::render() {
     QString h;
-    if (ex_.isEmpty() && !pending_) h = "<p style='color:gray'>" + tr("Answers appear here. Each lists the pages it drew on; click one to read the passage.").toHtmlEscaped() + "</p>";
+    if (ex_.isEmpty() && !pending_) {
+        h = "<p style='color:gray'>" + tr("Answers appear here. Each lists the pages it drew on; click one to read the passage.").toHtmlEscaped() + "</p>";
+        if (!suggestions_.isEmpty()) {
+            h += "<p>" + tr("Try asking:").toHtmlEscaped() + "</p><ul>";
+            for (int i = 0; i < suggestions_.size(); ++i) h += QString("<li><a href=\"quire:ask/%1\">%2</a></li>").arg(i).arg(suggestions_[i].toHtmlEscaped());
+            h += "</ul>";
+        }
+    }
     for (const app::ExchangeRecord & x : ex_) {
         h += QString("<p><b>%1</b></p>").arg(paragraphs(x.question));
         h += QString("<p>%1%2</p>").arg(paragraphs(x.answer), x.stopped ? " <i>" + tr("(stopped)") + "</i>" : QString());

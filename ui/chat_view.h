@@ -25,6 +25,7 @@ public:
     void fail_answer(const QString & message);
     void set_busy(bool busy); // while answering: Ask off, Stop on
     void set_ready(bool ready, const QString & why = {}); // a document and a model are there
+    void set_suggestions(const QStringList & questions); // shown while the session is empty; a click asks
     QString answer_in_progress() const { return pending_answer_; }
     QString transcript() const; // plain text as shown
     QPlainTextEdit * question_box() const { return input_; }
@@ -44,6 +45,7 @@ private:
     void render();
     void submit();
     QList<app::ExchangeRecord> ex_;
+    QStringList suggestions_;
     QString pending_question_, pending_answer_;
     bool pending_ = false, busy_ = false, ready_ = false;
     QTextBrowser * view_;

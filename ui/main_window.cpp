@@ -23,6 +23,7 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -47,6 +48,19 @@ QString format_of(const QString & path) {
     if (s == "epub") return "epub";
     if (s == "md" || s == "markdown") return "markdown";
     return "text";
+}
+
+// Questions shipped beside a document (NAME.questions.json, as the demo book has), to suggest.
+QStringList suggested_questions(const QString & doc_path) {
+    const QFileInfo fi(doc_path);
+    QFile f(fi.dir().filePath(fi.completeBaseName() + ".questions.json"));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    QStringList out;
+    for (const QJsonValue & v : QJsonDocument::fromJson(f.readAll()).object().value("questions").toArray()) {
+        const QString q = v.toObject().value("question").toString();
+        if (!q.isEmpty()) out << q;
+    }
+    return out;
 }
 
 QString duration(double s) {
@@ -406,6 +420,7 @@ void MainWindow::open_document(qint64 id) {
         retrieval_->clear();
     }
     setWindowTitle(tr("%1 — Quire").arg(d->title));
+    chat_->set_suggestions(suggested_questions(d->path));
     update_ready();
     if (!model_ok_ || ingest_doc_ == id) return; // continues when the model is there / the reading ends
     if (d->state == app::IngestState::Ready && QFileInfo::exists(d->store_path))

@@ -24,6 +24,17 @@ QString model_cache() {
     return cache.isEmpty() ? QDir::home().filePath(".cache/quire/models") : cache;
 }
 
+// The demo book: installed under share/quire/demo, or in the source tree beside a build.
+QString demo_book() {
+    const QString name = "the-keepers-of-halden-light.md";
+    const QDir app_dir(QCoreApplication::applicationDirPath());
+    QStringList dirs = {qEnvironmentVariable("QUIRE_DEMO_DIR"), app_dir.filePath("../share/quire/demo"), app_dir.filePath("../../../resources/demo"),
+                        app_dir.filePath("../../resources/demo")};
+    for (const QString & d : dirs)
+        if (!d.isEmpty() && QFileInfo::exists(QDir(d).filePath(name))) return QDir(d).absoluteFilePath(name);
+    return {};
+}
+
 QString default_model() {
     const QString m = QDir(model_cache()).filePath("SmolLM2-135M-Instruct.Q4_1.gguf");
     return QFileInfo::exists(m) ? m : QString();
@@ -83,6 +94,9 @@ int main(int argc, char ** argv) {
         w.resize(1400, 860);
         w.show();
         for (const QString & f : cli.positionalArguments()) w.add_document(f);
+        // First start, nothing given: the demo book, so that there is something to ask about.
+        if (cli.positionalArguments().isEmpty() && db.documents().isEmpty())
+            if (const QString demo = demo_book(); !demo.isEmpty()) w.add_document(demo);
         QObject::connect(&w, &quire::ui::MainWindow::settings_changed, &w, [&](const quire::app::AppSettings & s) { quire::app::save_settings(settings, s); });
         return app.exec();
     } catch (const quire::app::LibraryError & e) {
