@@ -52,6 +52,7 @@ private:
 
 // A page picture with highlight boxes (in PDF points) over it.
 class PageCanvas : public QWidget {
+    Q_OBJECT
 public:
     using QWidget::QWidget;
     void set_image(const QImage & img, double scale) {

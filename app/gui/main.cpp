@@ -2,6 +2,7 @@
 // Opens the library in the user's data folder, loads the model (the one given, the one chosen
 // last time, or the default model from the model cache) and opens the files given.
 #include "main_window.h"
+#include "i18n.h"
 #include "theme.h"
 #include "services/app_settings.h"
 #include "services/library_db.h"
@@ -64,6 +65,11 @@ int main(int argc, char ** argv) {
     QApplication::setApplicationName("Quire");
     QApplication::setOrganizationName("Quire");
     QApplication::setApplicationVersion(QUIRE_VERSION);
+    QSettings settings;
+    quire::ui::WindowOptions opt;
+    opt.settings = quire::app::load_settings(settings);
+    quire::ui::install_translations(opt.settings.language);
+    quire::ui::apply_theme(quire::ui::theme_from_name(opt.settings.theme));
     QCommandLineParser cli;
     cli.setApplicationDescription(QApplication::translate("main", "A reader for long documents with a local LLM's block memory."));
     cli.addHelpOption();
@@ -75,10 +81,6 @@ int main(int argc, char ** argv) {
     cli.addOptions({model, tok, data});
     cli.process(app);
 
-    QSettings settings;
-    quire::ui::WindowOptions opt;
-    opt.settings = quire::app::load_settings(settings);
-    quire::ui::apply_theme(quire::ui::theme_from_name(opt.settings.theme));
     opt.data_dir = cli.isSet(data) ? cli.value(data) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     opt.model_cache = model_cache();
     if (cli.isSet(model)) opt.settings.model_path = cli.value(model), opt.settings.tokenizer_path = cli.value(tok);

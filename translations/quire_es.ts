@@ -1,0 +1,819 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The answer length must be at least one token.</source>
+        <translation>La longitud de la respuesta debe ser de al menos un token.</translation>
+    </message>
+    <message>
+        <source>Sampling needs a temperature of 0 or more, top-p in (0, 1] and top-k of 0 or more.</source>
+        <translation>El muestreo necesita una temperatura de 0 o más, top-p en (0, 1] y top-k de 0 o más.</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>bloque %1</translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>p. %1</translation>
+    </message>
+    <message>
+        <source>pp. %1–%2</source>
+        <translation>pp. %1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A reader for long documents with a local LLM's block memory.</source>
+        <translation>Un lector de documentos largos con la memoria por bloques de un LLM local.</translation>
+    </message>
+    <message>
+        <source>Documents to open (PDF, EPUB, Markdown, text).</source>
+        <translation>Documentos que abrir (PDF, EPUB, Markdown, texto).</translation>
+    </message>
+    <message>
+        <source>Model file (GGUF, Hugging Face folder, llama2.c).</source>
+        <translation>Archivo de modelo (GGUF, carpeta de Hugging Face, llama2.c).</translation>
+    </message>
+    <message>
+        <source>Tokenizer for llama2.c checkpoints.</source>
+        <translation>Tokenizador para checkpoints de llama2.c.</translation>
+    </message>
+    <message>
+        <source>Folder of the library and its block stores.</source>
+        <translation>Carpeta de la biblioteca y sus almacenes de bloques.</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened:
+%1</source>
+        <translation>No se puede abrir la biblioteca:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::EngineWorker</name>
+    <message>
+        <source>The model could not be loaded.</source>
+        <translation>No se pudo cargar el modelo.</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>No hay ningún modelo cargado.</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled.</source>
+        <translation>Se canceló la lectura.</translation>
+    </message>
+    <message>
+        <source>No document is open.</source>
+        <translation>No hay ningún documento abierto.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::ChatView</name>
+    <message>
+        <source>Questions and answers</source>
+        <translation>Preguntas y respuestas</translation>
+    </message>
+    <message>
+        <source>Ask about the document… (Ctrl+Enter)</source>
+        <translation>Pregunte sobre el documento… (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Preguntar</translation>
+    </message>
+    <message>
+        <source>Ask the question (Ctrl+Enter)</source>
+        <translation>Hacer la pregunta (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>Detener la respuesta (Esc)</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Regenerar</translation>
+    </message>
+    <message>
+        <source>Answer the last question again</source>
+        <translation>Responder de nuevo a la última pregunta</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>Copiar la última respuesta</translation>
+    </message>
+    <message>
+        <source>Answers appear here. Each lists the pages it drew on; click one to read the passage.</source>
+        <translation>Las respuestas aparecen aquí. Cada una indica las páginas en que se basa; haga clic para leer el pasaje.</translation>
+    </message>
+    <message>
+        <source>Try asking:</source>
+        <translation>Pruebe a preguntar:</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>(detenida)</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Fuentes:</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::HeatmapView</name>
+    <message>
+        <source>Retrieval heatmap: rows are layers, columns memory blocks; outlined cells are the blocks a layer attended. Click a block to see its passage.</source>
+        <translation>Mapa de calor de la recuperación: las filas son capas y las columnas bloques de memoria; las celdas recuadradas son los bloques que atendió una capa. Haga clic en un bloque para ver su pasaje.</translation>
+    </message>
+    <message>
+        <source>Ask a question to see which memory blocks each layer retrieves.</source>
+        <translation>Haga una pregunta para ver qué bloques de memoria recupera cada capa.</translation>
+    </message>
+    <message>
+        <source>block 0</source>
+        <translation>bloque 0</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>bloque %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::LibraryModel</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n página</numerusform><numerusform>%n páginas</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 tokens</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>aún sin leer</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>leyendo…</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>listo</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>%1
+Added %2, last opened %3%4</source>
+        <translation>%1
+Añadido el %2, abierto por última vez el %3%4</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::MainWindow</name>
+    <message>
+        <source>Reading was interrupted; it starts again when the document is opened.</source>
+        <translation>La lectura se interrumpió; empezará de nuevo al abrir el documento.</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>p. %1: %2</source>
+        <translation>p. %1: %2</translation>
+    </message>
+    <message>
+        <source>Sessions of this document: each keeps its questions and answers</source>
+        <translation>Sesiones de este documento: cada una guarda sus preguntas y respuestas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop reading this document (nothing is kept)</source>
+        <translation>Detener la lectura de este documento (no se guarda nada)</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Sin modelo</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>Volver a leer</translation>
+    </message>
+    <message>
+        <source>Remove from library</source>
+        <translation>Quitar de la biblioteca</translation>
+    </message>
+    <message>
+        <source>The document is being read; cancel first.</source>
+        <translation>El documento se está leyendo; cancele primero.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Session…</source>
+        <translation>&amp;Exportar sesión…</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>&amp;Modelos…</translation>
+    </message>
+    <message>
+        <source>&amp;New Session</source>
+        <translation>&amp;Nueva sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Document</source>
+        <translation>&amp;Buscar en el documento</translation>
+    </message>
+    <message>
+        <source>Focus &amp;Library</source>
+        <translation>Ir a la &amp;biblioteca</translation>
+    </message>
+    <message>
+        <source>Focus &amp;Reader</source>
+        <translation>Ir al &amp;lector</translation>
+    </message>
+    <message>
+        <source>Focus &amp;Chat</source>
+        <translation>Ir al &amp;chat</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Quire</source>
+        <translation>&amp;Acerca de Quire</translation>
+    </message>
+    <message>
+        <source>About Quire</source>
+        <translation>Acerca de Quire</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quire %1&lt;/h3&gt;&lt;p&gt;A reader for long documents with query-aware block memory (QLLM on InfLLM).&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;Model: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quire %1&lt;/h3&gt;&lt;p&gt;Un lector de documentos largos con memoria por bloques guiada por la pregunta (QLLM sobre InfLLM).&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;Modelo: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 parameters, %4 layers, trained context %5
+Weights: %6</source>
+        <translation>%1
+%2, %3 parámetros, %4 capas, contexto de entrenamiento %5
+Pesos: %6</translation>
+    </message>
+    <message>
+        <source>Reading: %1 / %2 tokens · %3 tokens/s · %4 left</source>
+        <translation>Leyendo: %1 / %2 tokens · %3 tokens/s · faltan %4</translation>
+    </message>
+    <message>
+        <source>Read %1 tokens.</source>
+        <translation>Se leyeron %1 tokens.</translation>
+    </message>
+    <message>
+        <source>The document could not be read.</source>
+        <translation>No se pudo leer el documento.</translation>
+    </message>
+    <message>
+        <source>The saved reading cannot be used (%1); reading again.</source>
+        <translation>La lectura guardada no se puede usar (%1); se vuelve a leer.</translation>
+    </message>
+    <message>
+        <source>The answer could not be saved.</source>
+        <translation>No se pudo guardar la respuesta.</translation>
+    </message>
+    <message>
+        <source>The question could not be answered.</source>
+        <translation>No se pudo responder a la pregunta.</translation>
+    </message>
+    <message>
+        <source>Quire</source>
+        <translation>Quire</translation>
+    </message>
+    <message>
+        <source>Load a model to ask questions (File › Models)</source>
+        <translation>Cargue un modelo para hacer preguntas (Archivo › Modelos)</translation>
+    </message>
+    <message>
+        <source>Open a document to ask about it</source>
+        <translation>Abra un documento para preguntar sobre él</translation>
+    </message>
+    <message>
+        <source>The document is being read…</source>
+        <translation>Se está leyendo el documento…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>No existe el archivo %1.</translation>
+    </message>
+    <message>
+        <source>The library could not be updated.</source>
+        <translation>No se pudo actualizar la biblioteca.</translation>
+    </message>
+    <message>
+        <source>%1 — Quire</source>
+        <translation>%1 — Quire</translation>
+    </message>
+    <message>
+        <source>Another document is being read; wait for it or cancel it first.</source>
+        <translation>Se está leyendo otro documento; espere o cancélelo primero.</translation>
+    </message>
+    <message>
+        <source>Load a model first (File › Models).</source>
+        <translation>Cargue primero un modelo (Archivo › Modelos).</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nueva sesión</translation>
+    </message>
+    <message>
+        <source>The question could not be saved.</source>
+        <translation>No se pudo guardar la pregunta.</translation>
+    </message>
+    <message>
+        <source>Open documents</source>
+        <translation>Abrir documentos</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.epub *.md *.markdown *.txt);;All files (*)</source>
+        <translation>Documentos (*.pdf *.epub *.md *.markdown *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>There is no session to export yet: ask a question first.</source>
+        <translation>Aún no hay ninguna sesión que exportar: haga primero una pregunta.</translation>
+    </message>
+    <message>
+        <source>Export session</source>
+        <translation>Exportar sesión</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json);;HTML (*.html);;PDF (*.pdf)</source>
+        <translation>Markdown (*.md);;JSON (*.json);;HTML (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportado a %1</translation>
+    </message>
+    <message>
+        <source>The session could not be exported.</source>
+        <translation>No se pudo exportar la sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::ModelDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Architecture: %3 · %4 parameters · %5 layers · trained context %6 tokens&lt;br&gt;Weights: %7&lt;br&gt;Runs on: %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Arquitectura: %3 · %4 parámetros · %5 capas · contexto de entrenamiento %6 tokens&lt;br&gt;Pesos: %7&lt;br&gt;Se ejecuta en: %8</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>No hay ningún modelo cargado.</translation>
+    </message>
+    <message>
+        <source>Models in the model cache (%1)</source>
+        <translation>Modelos de la caché de modelos (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (predeterminado)</translation>
+    </message>
+    <message>
+        <source>Open GGUF File…</source>
+        <translation>Abrir archivo GGUF…</translation>
+    </message>
+    <message>
+        <source>Open Hugging Face Folder…</source>
+        <translation>Abrir carpeta de Hugging Face…</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>GPU memory for memory blocks; blocks beyond it live in host memory and are read over the bus</source>
+        <translation>Memoria de GPU para los bloques de memoria; los bloques que no caben quedan en la memoria del sistema y se leen por el bus</translation>
+    </message>
+    <message>
+        <source>GPU memory for blocks</source>
+        <translation>Memoria de GPU para bloques</translation>
+    </message>
+    <message>
+        <source>Models found:</source>
+        <translation>Modelos encontrados:</translation>
+    </message>
+    <message>
+        <source>Open a GGUF model</source>
+        <translation>Abrir un modelo GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modelos GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face model folder (config.json + safetensors)</source>
+        <translation>Abrir una carpeta de modelo de Hugging Face (config.json + safetensors)</translation>
+    </message>
+    <message>
+        <source>Load: %1</source>
+        <translation>Cargar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::PageCanvas</name>
+    <message>
+        <source>Drawing the page…</source>
+        <translation>Dibujando la página…</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::ReaderView</name>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Página anterior (Re Pág)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Página siguiente (Av Pág)</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Ampliar (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Reducir (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Find in document (Ctrl+F)</source>
+        <translation>Buscar en el documento (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>“%1” was not found</source>
+        <translation>No se encontró «%1»</translation>
+    </message>
+    <message>
+        <source>Open a document from the library, or add one with File › Open (Ctrl+O).</source>
+        <translation>Abra un documento de la biblioteca o añada uno con Archivo › Abrir (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <source>Block %1 holds no text of the document</source>
+        <translation>El bloque %1 no contiene texto del documento</translation>
+    </message>
+    <message>
+        <source>Block %1: page %2</source>
+        <translation>Bloque %1: página %2</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::RetrievalModel</name>
+    <message>
+        <source>Layer %1, block %2: %3%4</source>
+        <translation>Capa %1, bloque %2: %3%4</translation>
+    </message>
+    <message>
+        <source> (selected)</source>
+        <translation> (seleccionado)</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>Capa %1</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Bloque %1</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>instrucción</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>pregunta</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>documento</translation>
+    </message>
+    <message>
+        <source>token %1</source>
+        <translation>token %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::RetrievalPanel</name>
+    <message>
+        <source>Combined s(B)</source>
+        <translation>Combinada s(B)</translation>
+    </message>
+    <message>
+        <source>History s(B,H)</source>
+        <translation>Historial s(B,H)</translation>
+    </message>
+    <message>
+        <source>Question s(B,Q)</source>
+        <translation>Pregunta s(B,Q)</translation>
+    </message>
+    <message>
+        <source>Which score colours the cells: the block's match with the current tokens, with the question, or both combined</source>
+        <translation>Qué puntuación colorea las celdas: la coincidencia del bloque con los tokens actuales, con la pregunta o ambas combinadas</translation>
+    </message>
+    <message>
+        <source>Play the steps</source>
+        <translation>Reproducir los pasos</translation>
+    </message>
+    <message>
+        <source>Colour scale of the shown score over this step; outlined cells were selected</source>
+        <translation>Escala de colores de la puntuación mostrada en este paso; las celdas recuadradas fueron seleccionadas</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; selected</source>
+        <translation>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; seleccionado</translation>
+    </message>
+    <message>
+        <source>Block %1, layer %2: %3</source>
+        <translation>Bloque %1, capa %2: %3</translation>
+    </message>
+    <message>
+        <source> (selected)</source>
+        <translation> (seleccionado)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 de %3)</translation>
+    </message>
+    <message>
+        <source>no steps</source>
+        <translation>sin pasos</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>alto</translation>
+    </message>
+    <message>
+        <source>Each layer is coloured from its lowest to its highest score; over all layers this step's scores run from %1 to %2.</source>
+        <translation>Cada capa se colorea desde su puntuación más baja hasta la más alta; en todas las capas, las puntuaciones de este paso van de %1 a %2.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>A starting point for the values below: 512 suits small models with short trained contexts</source>
+        <translation>Punto de partida para los valores de abajo: 512 va bien con modelos pequeños de contexto de entrenamiento corto</translation>
+    </message>
+    <message>
+        <source>Sink tokens at the start, always attended</source>
+        <translation>Tokens sumidero al principio, siempre atendidos</translation>
+    </message>
+    <message>
+        <source>Local window: recent tokens attended at their true distance</source>
+        <translation>Ventana local: tokens recientes atendidos a su distancia real</translation>
+    </message>
+    <message>
+        <source>Tokens per memory block</source>
+        <translation>Tokens por bloque de memoria</translation>
+    </message>
+    <message>
+        <source>Memory blocks each layer retrieves per step</source>
+        <translation>Bloques de memoria que recupera cada capa en cada paso</translation>
+    </message>
+    <message>
+        <source>Tokens read per step while reading a document</source>
+        <translation>Tokens leídos por paso al leer un documento</translation>
+    </message>
+    <message>
+        <source>Representative tokens per block (and question tokens) used for scoring</source>
+        <translation>Tokens representativos por bloque (y tokens de la pregunta) usados para puntuar</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>Valor del modelo</translation>
+    </message>
+    <message>
+        <source>Weight of the question in block scores: s(B) = s(B,H) + beta s(B,Q); 0 is plain InfLLM</source>
+        <translation>Peso de la pregunta en la puntuación de los bloques: s(B) = s(B,H) + beta s(B,Q); 0 es InfLLM sin más</translation>
+    </message>
+    <message>
+        <source>Ask (fast: the stored reading, the question looks up blocks)</source>
+        <translation>Preguntar (rápido: la lectura guardada, la pregunta busca bloques)</translation>
+    </message>
+    <message>
+        <source>Deep (reads the document again with the question first)</source>
+        <translation>Profundo (vuelve a leer el documento con la pregunta delante)</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preajuste</translation>
+    </message>
+    <message>
+        <source>Sink tokens</source>
+        <translation>Tokens sumidero</translation>
+    </message>
+    <message>
+        <source>Local window</source>
+        <translation>Ventana local</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>Tamaño de bloque</translation>
+    </message>
+    <message>
+        <source>Blocks retrieved (top-k)</source>
+        <translation>Bloques recuperados (top-k)</translation>
+    </message>
+    <message>
+        <source>Reading step</source>
+        <translation>Paso de lectura</translation>
+    </message>
+    <message>
+        <source>Representatives per block</source>
+        <translation>Representantes por bloque</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Beta</translation>
+    </message>
+    <message>
+        <source>Answer mode</source>
+        <translation>Modo de respuesta</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Memory values apply to documents read from now on (Read again applies them to one already read).&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Los valores de memoria se aplican a los documentos que se lean a partir de ahora («Volver a leer» los aplica a uno ya leído).&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memoria</translation>
+    </message>
+    <message>
+        <source>Longest answer, in tokens</source>
+        <translation>Respuesta más larga, en tokens</translation>
+    </message>
+    <message>
+        <source>0 answers greedily (the same answer every time)</source>
+        <translation>0 responde de forma voraz (la misma respuesta cada vez)</translation>
+    </message>
+    <message>
+        <source>Sample among the k likeliest tokens (0: all)</source>
+        <translation>Muestrear entre los k tokens más probables (0: todos)</translation>
+    </message>
+    <message>
+        <source>Sample among the likeliest tokens up to this probability mass</source>
+        <translation>Muestrear entre los tokens más probables hasta esta masa de probabilidad</translation>
+    </message>
+    <message>
+        <source>Above 1 discourages repeating recent tokens</source>
+        <translation>Por encima de 1 desalienta repetir tokens recientes</translation>
+    </message>
+    <message>
+        <source>Random seed for sampling</source>
+        <translation>Semilla aleatoria para el muestreo</translation>
+    </message>
+    <message>
+        <source>Answer length</source>
+        <translation>Longitud de respuesta</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Repeat penalty</source>
+        <translation>Penalización por repetición</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir al sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;A new language applies when Quire starts again.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Un idioma nuevo se aplica cuando Quire se vuelve a iniciar.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+</context>
+</TS>

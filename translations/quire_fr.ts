@@ -1,0 +1,819 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The answer length must be at least one token.</source>
+        <translation>La longueur de réponse doit être d’au moins un token.</translation>
+    </message>
+    <message>
+        <source>Sampling needs a temperature of 0 or more, top-p in (0, 1] and top-k of 0 or more.</source>
+        <translation>L’échantillonnage demande une température d’au moins 0, un top-p dans (0, 1] et un top-k d’au moins 0.</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>bloc %1</translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>p. %1</translation>
+    </message>
+    <message>
+        <source>pp. %1–%2</source>
+        <translation>p. %1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A reader for long documents with a local LLM's block memory.</source>
+        <translation>Un lecteur de longs documents avec la mémoire par blocs d’un LLM local.</translation>
+    </message>
+    <message>
+        <source>Documents to open (PDF, EPUB, Markdown, text).</source>
+        <translation>Documents à ouvrir (PDF, EPUB, Markdown, texte).</translation>
+    </message>
+    <message>
+        <source>Model file (GGUF, Hugging Face folder, llama2.c).</source>
+        <translation>Fichier de modèle (GGUF, dossier Hugging Face, llama2.c).</translation>
+    </message>
+    <message>
+        <source>Tokenizer for llama2.c checkpoints.</source>
+        <translation>Tokeniseur pour les checkpoints llama2.c.</translation>
+    </message>
+    <message>
+        <source>Folder of the library and its block stores.</source>
+        <translation>Dossier de la bibliothèque et de ses stockages de blocs.</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened:
+%1</source>
+        <translation>La bibliothèque ne peut pas être ouverte :
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::EngineWorker</name>
+    <message>
+        <source>The model could not be loaded.</source>
+        <translation>Le modèle n’a pas pu être chargé.</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Aucun modèle n’est chargé.</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled.</source>
+        <translation>La lecture a été annulée.</translation>
+    </message>
+    <message>
+        <source>No document is open.</source>
+        <translation>Aucun document n’est ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::ChatView</name>
+    <message>
+        <source>Questions and answers</source>
+        <translation>Questions et réponses</translation>
+    </message>
+    <message>
+        <source>Ask about the document… (Ctrl+Enter)</source>
+        <translation>Posez une question sur le document… (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Demander</translation>
+    </message>
+    <message>
+        <source>Ask the question (Ctrl+Enter)</source>
+        <translation>Poser la question (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>Arrêter la réponse (Échap)</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Régénérer</translation>
+    </message>
+    <message>
+        <source>Answer the last question again</source>
+        <translation>Répondre à nouveau à la dernière question</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>Copier la dernière réponse</translation>
+    </message>
+    <message>
+        <source>Answers appear here. Each lists the pages it drew on; click one to read the passage.</source>
+        <translation>Les réponses s’affichent ici. Chacune indique les pages sur lesquelles elle s’appuie ; cliquez pour lire le passage.</translation>
+    </message>
+    <message>
+        <source>Try asking:</source>
+        <translation>Essayez de demander :</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>(arrêtée)</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Sources :</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::HeatmapView</name>
+    <message>
+        <source>Retrieval heatmap: rows are layers, columns memory blocks; outlined cells are the blocks a layer attended. Click a block to see its passage.</source>
+        <translation>Carte de chaleur de la récupération : les lignes sont les couches, les colonnes les blocs de mémoire ; les cases encadrées sont les blocs qu’une couche a consultés. Cliquez sur un bloc pour voir son passage.</translation>
+    </message>
+    <message>
+        <source>Ask a question to see which memory blocks each layer retrieves.</source>
+        <translation>Posez une question pour voir quels blocs de mémoire chaque couche récupère.</translation>
+    </message>
+    <message>
+        <source>block 0</source>
+        <translation>bloc 0</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>bloc %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::LibraryModel</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 tokens</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>pas encore lu</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>lecture…</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>%1
+Added %2, last opened %3%4</source>
+        <translation>%1
+Ajouté le %2, ouvert pour la dernière fois le %3%4</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::MainWindow</name>
+    <message>
+        <source>Reading was interrupted; it starts again when the document is opened.</source>
+        <translation>La lecture a été interrompue ; elle reprendra depuis le début à l’ouverture du document.</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>p. %1: %2</source>
+        <translation>p. %1 : %2</translation>
+    </message>
+    <message>
+        <source>Sessions of this document: each keeps its questions and answers</source>
+        <translation>Sessions de ce document : chacune garde ses questions et réponses</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop reading this document (nothing is kept)</source>
+        <translation>Arrêter la lecture de ce document (rien n’est conservé)</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Aucun modèle</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>Relire</translation>
+    </message>
+    <message>
+        <source>Remove from library</source>
+        <translation>Retirer de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>The document is being read; cancel first.</source>
+        <translation>Le document est en cours de lecture ; annulez d’abord.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Session…</source>
+        <translation>&amp;Exporter la session…</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>&amp;Modèles…</translation>
+    </message>
+    <message>
+        <source>&amp;New Session</source>
+        <translation>&amp;Nouvelle session</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Document</source>
+        <translation>&amp;Rechercher dans le document</translation>
+    </message>
+    <message>
+        <source>Focus &amp;Library</source>
+        <translation>Aller à la &amp;bibliothèque</translation>
+    </message>
+    <message>
+        <source>Focus &amp;Reader</source>
+        <translation>Aller au &amp;lecteur</translation>
+    </message>
+    <message>
+        <source>Focus &amp;Chat</source>
+        <translation>Aller à la &amp;discussion</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Quire</source>
+        <translation>À &amp;propos de Quire</translation>
+    </message>
+    <message>
+        <source>About Quire</source>
+        <translation>À propos de Quire</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quire %1&lt;/h3&gt;&lt;p&gt;A reader for long documents with query-aware block memory (QLLM on InfLLM).&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;Model: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quire %1&lt;/h3&gt;&lt;p&gt;Un lecteur de longs documents avec une mémoire par blocs guidée par la question (QLLM sur InfLLM).&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;Modèle : %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 parameters, %4 layers, trained context %5
+Weights: %6</source>
+        <translation>%1
+%2, %3 paramètres, %4 couches, contexte d’entraînement %5
+Poids : %6</translation>
+    </message>
+    <message>
+        <source>Reading: %1 / %2 tokens · %3 tokens/s · %4 left</source>
+        <translation>Lecture : %1 / %2 tokens · %3 tokens/s · reste %4</translation>
+    </message>
+    <message>
+        <source>Read %1 tokens.</source>
+        <translation>%1 tokens lus.</translation>
+    </message>
+    <message>
+        <source>The document could not be read.</source>
+        <translation>Le document n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>The saved reading cannot be used (%1); reading again.</source>
+        <translation>La lecture enregistrée est inutilisable (%1) ; nouvelle lecture.</translation>
+    </message>
+    <message>
+        <source>The answer could not be saved.</source>
+        <translation>La réponse n’a pas pu être enregistrée.</translation>
+    </message>
+    <message>
+        <source>The question could not be answered.</source>
+        <translation>La question n’a pas pu recevoir de réponse.</translation>
+    </message>
+    <message>
+        <source>Quire</source>
+        <translation>Quire</translation>
+    </message>
+    <message>
+        <source>Load a model to ask questions (File › Models)</source>
+        <translation>Chargez un modèle pour poser des questions (Fichier › Modèles)</translation>
+    </message>
+    <message>
+        <source>Open a document to ask about it</source>
+        <translation>Ouvrez un document pour poser des questions à son sujet</translation>
+    </message>
+    <message>
+        <source>The document is being read…</source>
+        <translation>Le document est en cours de lecture…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Le fichier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The library could not be updated.</source>
+        <translation>La bibliothèque n’a pas pu être mise à jour.</translation>
+    </message>
+    <message>
+        <source>%1 — Quire</source>
+        <translation>%1 — Quire</translation>
+    </message>
+    <message>
+        <source>Another document is being read; wait for it or cancel it first.</source>
+        <translation>Un autre document est en cours de lecture ; attendez ou annulez-le d’abord.</translation>
+    </message>
+    <message>
+        <source>Load a model first (File › Models).</source>
+        <translation>Chargez d’abord un modèle (Fichier › Modèles).</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle session</translation>
+    </message>
+    <message>
+        <source>The question could not be saved.</source>
+        <translation>La question n’a pas pu être enregistrée.</translation>
+    </message>
+    <message>
+        <source>Open documents</source>
+        <translation>Ouvrir des documents</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.epub *.md *.markdown *.txt);;All files (*)</source>
+        <translation>Documents (*.pdf *.epub *.md *.markdown *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>There is no session to export yet: ask a question first.</source>
+        <translation>Il n’y a pas encore de session à exporter : posez d’abord une question.</translation>
+    </message>
+    <message>
+        <source>Export session</source>
+        <translation>Exporter la session</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json);;HTML (*.html);;PDF (*.pdf)</source>
+        <translation>Markdown (*.md);;JSON (*.json);;HTML (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporté vers %1</translation>
+    </message>
+    <message>
+        <source>The session could not be exported.</source>
+        <translation>La session n’a pas pu être exportée.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::ModelDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Architecture: %3 · %4 parameters · %5 layers · trained context %6 tokens&lt;br&gt;Weights: %7&lt;br&gt;Runs on: %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Architecture : %3 · %4 paramètres · %5 couches · contexte d’entraînement %6 tokens&lt;br&gt;Poids : %7&lt;br&gt;S’exécute sur : %8</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Aucun modèle n’est chargé.</translation>
+    </message>
+    <message>
+        <source>Models in the model cache (%1)</source>
+        <translation>Modèles du cache de modèles (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (par défaut)</translation>
+    </message>
+    <message>
+        <source>Open GGUF File…</source>
+        <translation>Ouvrir un fichier GGUF…</translation>
+    </message>
+    <message>
+        <source>Open Hugging Face Folder…</source>
+        <translation>Ouvrir un dossier Hugging Face…</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> Gio</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>GPU memory for memory blocks; blocks beyond it live in host memory and are read over the bus</source>
+        <translation>Mémoire GPU pour les blocs de mémoire ; au-delà, les blocs restent en mémoire hôte et sont lus via le bus</translation>
+    </message>
+    <message>
+        <source>GPU memory for blocks</source>
+        <translation>Mémoire GPU pour les blocs</translation>
+    </message>
+    <message>
+        <source>Models found:</source>
+        <translation>Modèles trouvés :</translation>
+    </message>
+    <message>
+        <source>Open a GGUF model</source>
+        <translation>Ouvrir un modèle GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modèles GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face model folder (config.json + safetensors)</source>
+        <translation>Ouvrir un dossier de modèle Hugging Face (config.json + safetensors)</translation>
+    </message>
+    <message>
+        <source>Load: %1</source>
+        <translation>Charger : %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::PageCanvas</name>
+    <message>
+        <source>Drawing the page…</source>
+        <translation>Dessin de la page…</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::ReaderView</name>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Page précédente (Page préc.)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Page suivante (Page suiv.)</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Zoom avant (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Zoom arrière (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Find in document (Ctrl+F)</source>
+        <translation>Rechercher dans le document (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>“%1” was not found</source>
+        <translation>« %1 » est introuvable</translation>
+    </message>
+    <message>
+        <source>Open a document from the library, or add one with File › Open (Ctrl+O).</source>
+        <translation>Ouvrez un document de la bibliothèque ou ajoutez-en un avec Fichier › Ouvrir (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>sur %1</translation>
+    </message>
+    <message>
+        <source>Block %1 holds no text of the document</source>
+        <translation>Le bloc %1 ne contient aucun texte du document</translation>
+    </message>
+    <message>
+        <source>Block %1: page %2</source>
+        <translation>Bloc %1 : page %2</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::RetrievalModel</name>
+    <message>
+        <source>Layer %1, block %2: %3%4</source>
+        <translation>Couche %1, bloc %2 : %3%4</translation>
+    </message>
+    <message>
+        <source> (selected)</source>
+        <translation> (sélectionné)</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>Couche %1</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Bloc %1</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>invite</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>question</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>token %1</source>
+        <translation>token %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::RetrievalPanel</name>
+    <message>
+        <source>Combined s(B)</source>
+        <translation>Combiné s(B)</translation>
+    </message>
+    <message>
+        <source>History s(B,H)</source>
+        <translation>Historique s(B,H)</translation>
+    </message>
+    <message>
+        <source>Question s(B,Q)</source>
+        <translation>Question s(B,Q)</translation>
+    </message>
+    <message>
+        <source>Which score colours the cells: the block's match with the current tokens, with the question, or both combined</source>
+        <translation>Le score qui colore les cases : la correspondance du bloc avec les tokens courants, avec la question, ou les deux combinées</translation>
+    </message>
+    <message>
+        <source>Play the steps</source>
+        <translation>Lire les étapes</translation>
+    </message>
+    <message>
+        <source>Colour scale of the shown score over this step; outlined cells were selected</source>
+        <translation>Échelle de couleurs du score affiché pour cette étape ; les cases encadrées ont été sélectionnées</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; selected</source>
+        <translation>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; sélectionné</translation>
+    </message>
+    <message>
+        <source>Block %1, layer %2: %3</source>
+        <translation>Bloc %1, couche %2 : %3</translation>
+    </message>
+    <message>
+        <source> (selected)</source>
+        <translation> (sélectionné)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 sur %3)</translation>
+    </message>
+    <message>
+        <source>no steps</source>
+        <translation>aucune étape</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>bas</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>haut</translation>
+    </message>
+    <message>
+        <source>Each layer is coloured from its lowest to its highest score; over all layers this step's scores run from %1 to %2.</source>
+        <translation>Chaque couche est colorée de son score le plus bas à son score le plus haut ; sur toutes les couches, les scores de cette étape vont de %1 à %2.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>A starting point for the values below: 512 suits small models with short trained contexts</source>
+        <translation>Point de départ pour les valeurs ci-dessous : 512 convient aux petits modèles à contexte d’entraînement court</translation>
+    </message>
+    <message>
+        <source>Sink tokens at the start, always attended</source>
+        <translation>Tokens d’ancrage au début, toujours pris en compte</translation>
+    </message>
+    <message>
+        <source>Local window: recent tokens attended at their true distance</source>
+        <translation>Fenêtre locale : tokens récents pris en compte à leur vraie distance</translation>
+    </message>
+    <message>
+        <source>Tokens per memory block</source>
+        <translation>Tokens par bloc de mémoire</translation>
+    </message>
+    <message>
+        <source>Memory blocks each layer retrieves per step</source>
+        <translation>Blocs de mémoire que chaque couche récupère à chaque étape</translation>
+    </message>
+    <message>
+        <source>Tokens read per step while reading a document</source>
+        <translation>Tokens lus par étape pendant la lecture d’un document</translation>
+    </message>
+    <message>
+        <source>Representative tokens per block (and question tokens) used for scoring</source>
+        <translation>Tokens représentatifs par bloc (et tokens de la question) utilisés pour le score</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>Valeur du modèle</translation>
+    </message>
+    <message>
+        <source>Weight of the question in block scores: s(B) = s(B,H) + beta s(B,Q); 0 is plain InfLLM</source>
+        <translation>Poids de la question dans le score des blocs : s(B) = s(B,H) + beta s(B,Q) ; 0 correspond à InfLLM seul</translation>
+    </message>
+    <message>
+        <source>Ask (fast: the stored reading, the question looks up blocks)</source>
+        <translation>Demander (rapide : la lecture enregistrée, la question cherche les blocs)</translation>
+    </message>
+    <message>
+        <source>Deep (reads the document again with the question first)</source>
+        <translation>Approfondi (relit le document en commençant par la question)</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <source>Sink tokens</source>
+        <translation>Tokens d’ancrage</translation>
+    </message>
+    <message>
+        <source>Local window</source>
+        <translation>Fenêtre locale</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>Taille de bloc</translation>
+    </message>
+    <message>
+        <source>Blocks retrieved (top-k)</source>
+        <translation>Blocs récupérés (top-k)</translation>
+    </message>
+    <message>
+        <source>Reading step</source>
+        <translation>Pas de lecture</translation>
+    </message>
+    <message>
+        <source>Representatives per block</source>
+        <translation>Représentants par bloc</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Bêta</translation>
+    </message>
+    <message>
+        <source>Answer mode</source>
+        <translation>Mode de réponse</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Memory values apply to documents read from now on (Read again applies them to one already read).&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Les valeurs de mémoire s’appliquent aux documents lus à partir de maintenant (« Relire » les applique à un document déjà lu).&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Longest answer, in tokens</source>
+        <translation>Réponse la plus longue, en tokens</translation>
+    </message>
+    <message>
+        <source>0 answers greedily (the same answer every time)</source>
+        <translation>0 répond de façon gloutonne (la même réponse à chaque fois)</translation>
+    </message>
+    <message>
+        <source>Sample among the k likeliest tokens (0: all)</source>
+        <translation>Échantillonner parmi les k tokens les plus probables (0 : tous)</translation>
+    </message>
+    <message>
+        <source>Sample among the likeliest tokens up to this probability mass</source>
+        <translation>Échantillonner parmi les tokens les plus probables jusqu’à cette masse de probabilité</translation>
+    </message>
+    <message>
+        <source>Above 1 discourages repeating recent tokens</source>
+        <translation>Au-dessus de 1, décourage la répétition des tokens récents</translation>
+    </message>
+    <message>
+        <source>Random seed for sampling</source>
+        <translation>Graine aléatoire pour l’échantillonnage</translation>
+    </message>
+    <message>
+        <source>Answer length</source>
+        <translation>Longueur de réponse</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Température</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Repeat penalty</source>
+        <translation>Pénalité de répétition</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;A new language applies when Quire starts again.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Une nouvelle langue s’applique au prochain démarrage de Quire.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+</context>
+</TS>

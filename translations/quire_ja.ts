@@ -1,0 +1,819 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The answer length must be at least one token.</source>
+        <translation>回答の長さは 1 トークン以上にしてください。</translation>
+    </message>
+    <message>
+        <source>Sampling needs a temperature of 0 or more, top-p in (0, 1] and top-k of 0 or more.</source>
+        <translation>サンプリングには 0 以上の温度、(0, 1] の top-p、0 以上の top-k が必要です。</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>ブロック %1</translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>%1 ページ</translation>
+    </message>
+    <message>
+        <source>pp. %1–%2</source>
+        <translation>%1–%2 ページ</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A reader for long documents with a local LLM's block memory.</source>
+        <translation>ローカル LLM のブロックメモリで長い文書を読むリーダー。</translation>
+    </message>
+    <message>
+        <source>Documents to open (PDF, EPUB, Markdown, text).</source>
+        <translation>開く文書（PDF、EPUB、Markdown、テキスト）。</translation>
+    </message>
+    <message>
+        <source>Model file (GGUF, Hugging Face folder, llama2.c).</source>
+        <translation>モデルファイル（GGUF、Hugging Face フォルダー、llama2.c）。</translation>
+    </message>
+    <message>
+        <source>Tokenizer for llama2.c checkpoints.</source>
+        <translation>llama2.c チェックポイント用のトークナイザー。</translation>
+    </message>
+    <message>
+        <source>Folder of the library and its block stores.</source>
+        <translation>ライブラリとそのブロックストアのフォルダー。</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened:
+%1</source>
+        <translation>ライブラリを開けません:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::app::EngineWorker</name>
+    <message>
+        <source>The model could not be loaded.</source>
+        <translation>モデルを読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>モデルが読み込まれていません。</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled.</source>
+        <translation>読み込みを中止しました。</translation>
+    </message>
+    <message>
+        <source>No document is open.</source>
+        <translation>文書が開かれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::ChatView</name>
+    <message>
+        <source>Questions and answers</source>
+        <translation>質問と回答</translation>
+    </message>
+    <message>
+        <source>Ask about the document… (Ctrl+Enter)</source>
+        <translation>文書について質問…（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Ask the question (Ctrl+Enter)</source>
+        <translation>質問する（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>回答を止める（Esc）</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>再生成</translation>
+    </message>
+    <message>
+        <source>Answer the last question again</source>
+        <translation>最後の質問にもう一度答える</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>最後の回答をコピー</translation>
+    </message>
+    <message>
+        <source>Answers appear here. Each lists the pages it drew on; click one to read the passage.</source>
+        <translation>回答はここに表示されます。各回答には根拠のページが示され、クリックするとその箇所を読めます。</translation>
+    </message>
+    <message>
+        <source>Try asking:</source>
+        <translation>たとえば次のように質問できます:</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>（停止済み）</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>根拠:</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::HeatmapView</name>
+    <message>
+        <source>Retrieval heatmap: rows are layers, columns memory blocks; outlined cells are the blocks a layer attended. Click a block to see its passage.</source>
+        <translation>検索ヒートマップ: 行はレイヤー、列はメモリブロックです。枠付きのセルはレイヤーが参照したブロックです。ブロックをクリックすると該当箇所を表示します。</translation>
+    </message>
+    <message>
+        <source>Ask a question to see which memory blocks each layer retrieves.</source>
+        <translation>質問すると、各レイヤーが取り出すメモリブロックが表示されます。</translation>
+    </message>
+    <message>
+        <source>block 0</source>
+        <translation>ブロック 0</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>ブロック %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::LibraryModel</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n ページ</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 トークン</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>未読</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>%1
+Added %2, last opened %3%4</source>
+        <translation>%1
+追加 %2、最終オープン %3%4</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::MainWindow</name>
+    <message>
+        <source>Reading was interrupted; it starts again when the document is opened.</source>
+        <translation>読み込みが中断されました。文書を開くと最初からやり直します。</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>ライブラリ</translation>
+    </message>
+    <message>
+        <source>p. %1: %2</source>
+        <translation>%1 ページ: %2</translation>
+    </message>
+    <message>
+        <source>Sessions of this document: each keeps its questions and answers</source>
+        <translation>この文書のセッション: それぞれが質問と回答を保持します</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stop reading this document (nothing is kept)</source>
+        <translation>この文書の読み込みを中止（何も保存しません）</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>モデルなし</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>読み直す</translation>
+    </message>
+    <message>
+        <source>Remove from library</source>
+        <translation>ライブラリから削除</translation>
+    </message>
+    <message>
+        <source>The document is being read; cancel first.</source>
+        <translation>文書を読み込み中です。先に中止してください。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Session…</source>
+        <translation>セッションをエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>モデル(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;New Session</source>
+        <translation>新しいセッション(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Document</source>
+        <translation>文書内を検索(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Focus &amp;Library</source>
+        <translation>ライブラリへ移動(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Focus &amp;Reader</source>
+        <translation>リーダーへ移動(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Focus &amp;Chat</source>
+        <translation>チャットへ移動(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Quire</source>
+        <translation>Quire について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Quire</source>
+        <translation>Quire について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quire %1&lt;/h3&gt;&lt;p&gt;A reader for long documents with query-aware block memory (QLLM on InfLLM).&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;Model: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quire %1&lt;/h3&gt;&lt;p&gt;質問を考慮したブロックメモリ（InfLLM 上の QLLM）で長い文書を読むリーダー。&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;br&gt;モデル: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 parameters, %4 layers, trained context %5
+Weights: %6</source>
+        <translation>%1
+%2、パラメーター %3、%4 レイヤー、学習時コンテキスト %5
+重み: %6</translation>
+    </message>
+    <message>
+        <source>Reading: %1 / %2 tokens · %3 tokens/s · %4 left</source>
+        <translation>読み込み中: %1 / %2 トークン · %3 トークン/秒 · 残り %4</translation>
+    </message>
+    <message>
+        <source>Read %1 tokens.</source>
+        <translation>%1 トークンを読み込みました。</translation>
+    </message>
+    <message>
+        <source>The document could not be read.</source>
+        <translation>文書を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The saved reading cannot be used (%1); reading again.</source>
+        <translation>保存済みの読み込みを使えません（%1）。読み直します。</translation>
+    </message>
+    <message>
+        <source>The answer could not be saved.</source>
+        <translation>回答を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>The question could not be answered.</source>
+        <translation>質問に回答できませんでした。</translation>
+    </message>
+    <message>
+        <source>Quire</source>
+        <translation>Quire</translation>
+    </message>
+    <message>
+        <source>Load a model to ask questions (File › Models)</source>
+        <translation>質問するにはモデルを読み込んでください（ファイル › モデル）</translation>
+    </message>
+    <message>
+        <source>Open a document to ask about it</source>
+        <translation>質問するには文書を開いてください</translation>
+    </message>
+    <message>
+        <source>The document is being read…</source>
+        <translation>文書を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>ファイル %1 はありません。</translation>
+    </message>
+    <message>
+        <source>The library could not be updated.</source>
+        <translation>ライブラリを更新できませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 — Quire</source>
+        <translation>%1 — Quire</translation>
+    </message>
+    <message>
+        <source>Another document is being read; wait for it or cancel it first.</source>
+        <translation>別の文書を読み込み中です。完了を待つか、先に中止してください。</translation>
+    </message>
+    <message>
+        <source>Load a model first (File › Models).</source>
+        <translation>先にモデルを読み込んでください（ファイル › モデル）。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新しいセッション</translation>
+    </message>
+    <message>
+        <source>The question could not be saved.</source>
+        <translation>質問を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Open documents</source>
+        <translation>文書を開く</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.epub *.md *.markdown *.txt);;All files (*)</source>
+        <translation>文書 (*.pdf *.epub *.md *.markdown *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>There is no session to export yet: ask a question first.</source>
+        <translation>エクスポートするセッションがまだありません。先に質問してください。</translation>
+    </message>
+    <message>
+        <source>Export session</source>
+        <translation>セッションをエクスポート</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json);;HTML (*.html);;PDF (*.pdf)</source>
+        <translation>Markdown (*.md);;JSON (*.json);;HTML (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>%1 にエクスポートしました</translation>
+    </message>
+    <message>
+        <source>The session could not be exported.</source>
+        <translation>セッションをエクスポートできませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::ModelDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Architecture: %3 · %4 parameters · %5 layers · trained context %6 tokens&lt;br&gt;Weights: %7&lt;br&gt;Runs on: %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;アーキテクチャ: %3 · パラメーター %4 · %5 レイヤー · 学習時コンテキスト %6 トークン&lt;br&gt;重み: %7&lt;br&gt;実行環境: %8</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>モデルが読み込まれていません。</translation>
+    </message>
+    <message>
+        <source>Models in the model cache (%1)</source>
+        <translation>モデルキャッシュ内のモデル（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（既定）</translation>
+    </message>
+    <message>
+        <source>Open GGUF File…</source>
+        <translation>GGUF ファイルを開く…</translation>
+    </message>
+    <message>
+        <source>Open Hugging Face Folder…</source>
+        <translation>Hugging Face フォルダーを開く…</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>GPU memory for memory blocks; blocks beyond it live in host memory and are read over the bus</source>
+        <translation>メモリブロック用の GPU メモリ。超えた分はホストメモリに置かれ、バス経由で読み込まれます</translation>
+    </message>
+    <message>
+        <source>GPU memory for blocks</source>
+        <translation>ブロック用 GPU メモリ</translation>
+    </message>
+    <message>
+        <source>Models found:</source>
+        <translation>見つかったモデル:</translation>
+    </message>
+    <message>
+        <source>Open a GGUF model</source>
+        <translation>GGUF モデルを開く</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF モデル (*.gguf)</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face model folder (config.json + safetensors)</source>
+        <translation>Hugging Face モデルフォルダーを開く（config.json + safetensors）</translation>
+    </message>
+    <message>
+        <source>Load: %1</source>
+        <translation>読み込む: %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::PageCanvas</name>
+    <message>
+        <source>Drawing the page…</source>
+        <translation>ページを描画中…</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::ReaderView</name>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>前のページ（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>次のページ（Page Down）</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>拡大（Ctrl++）</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>縮小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Find in document (Ctrl+F)</source>
+        <translation>文書内を検索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>“%1” was not found</source>
+        <translation>「%1」は見つかりませんでした</translation>
+    </message>
+    <message>
+        <source>Open a document from the library, or add one with File › Open (Ctrl+O).</source>
+        <translation>ライブラリから文書を開くか、ファイル › 開く（Ctrl+O）で追加してください。</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>/ %1</translation>
+    </message>
+    <message>
+        <source>Block %1 holds no text of the document</source>
+        <translation>ブロック %1 には文書のテキストがありません</translation>
+    </message>
+    <message>
+        <source>Block %1: page %2</source>
+        <translation>ブロック %1: %2 ページ</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::RetrievalModel</name>
+    <message>
+        <source>Layer %1, block %2: %3%4</source>
+        <translation>レイヤー %1、ブロック %2: %3%4</translation>
+    </message>
+    <message>
+        <source> (selected)</source>
+        <translation>（選択）</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>レイヤー %1</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>ブロック %1</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>プロンプト</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>token %1</source>
+        <translation>トークン %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::RetrievalPanel</name>
+    <message>
+        <source>Combined s(B)</source>
+        <translation>総合 s(B)</translation>
+    </message>
+    <message>
+        <source>History s(B,H)</source>
+        <translation>履歴 s(B,H)</translation>
+    </message>
+    <message>
+        <source>Question s(B,Q)</source>
+        <translation>質問 s(B,Q)</translation>
+    </message>
+    <message>
+        <source>Which score colours the cells: the block's match with the current tokens, with the question, or both combined</source>
+        <translation>セルを色分けするスコア: 現在のトークンとの一致度、質問との一致度、またはその両方の総合</translation>
+    </message>
+    <message>
+        <source>Play the steps</source>
+        <translation>ステップを再生</translation>
+    </message>
+    <message>
+        <source>Colour scale of the shown score over this step; outlined cells were selected</source>
+        <translation>このステップで表示中のスコアの色スケール。枠付きのセルが選択されたブロックです</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; selected</source>
+        <translation>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; 選択</translation>
+    </message>
+    <message>
+        <source>Block %1, layer %2: %3</source>
+        <translation>ブロック %1、レイヤー %2: %3</translation>
+    </message>
+    <message>
+        <source> (selected)</source>
+        <translation>（選択）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%2 / %3）</translation>
+    </message>
+    <message>
+        <source>no steps</source>
+        <translation>ステップなし</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Each layer is coloured from its lowest to its highest score; over all layers this step's scores run from %1 to %2.</source>
+        <translation>各レイヤーは自身の最低スコアから最高スコアまでで色分けされます。全レイヤーでのこのステップのスコアは %1 から %2 です。</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>A starting point for the values below: 512 suits small models with short trained contexts</source>
+        <translation>以下の値の出発点: 512 は学習時コンテキストが短い小さなモデル向けです</translation>
+    </message>
+    <message>
+        <source>Sink tokens at the start, always attended</source>
+        <translation>先頭のシンクトークン（常に参照）</translation>
+    </message>
+    <message>
+        <source>Local window: recent tokens attended at their true distance</source>
+        <translation>ローカルウィンドウ: 実際の距離で参照する直近のトークン</translation>
+    </message>
+    <message>
+        <source>Tokens per memory block</source>
+        <translation>メモリブロックあたりのトークン数</translation>
+    </message>
+    <message>
+        <source>Memory blocks each layer retrieves per step</source>
+        <translation>各レイヤーが 1 ステップで取り出すメモリブロック数</translation>
+    </message>
+    <message>
+        <source>Tokens read per step while reading a document</source>
+        <translation>文書の読み込み時に 1 ステップで読むトークン数</translation>
+    </message>
+    <message>
+        <source>Representative tokens per block (and question tokens) used for scoring</source>
+        <translation>スコア計算に使うブロックごとの代表トークン（と質問トークン）</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>モデル既定値</translation>
+    </message>
+    <message>
+        <source>Weight of the question in block scores: s(B) = s(B,H) + beta s(B,Q); 0 is plain InfLLM</source>
+        <translation>ブロックスコアにおける質問の重み: s(B) = s(B,H) + beta s(B,Q)。0 は素の InfLLM です</translation>
+    </message>
+    <message>
+        <source>Ask (fast: the stored reading, the question looks up blocks)</source>
+        <translation>質問（高速: 保存済みの読み込みを使い、質問でブロックを検索）</translation>
+    </message>
+    <message>
+        <source>Deep (reads the document again with the question first)</source>
+        <translation>精読（質問を先頭に置いて文書を読み直す）</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>Sink tokens</source>
+        <translation>シンクトークン</translation>
+    </message>
+    <message>
+        <source>Local window</source>
+        <translation>ローカルウィンドウ</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>ブロックサイズ</translation>
+    </message>
+    <message>
+        <source>Blocks retrieved (top-k)</source>
+        <translation>取り出すブロック数（top-k）</translation>
+    </message>
+    <message>
+        <source>Reading step</source>
+        <translation>読み込みステップ</translation>
+    </message>
+    <message>
+        <source>Representatives per block</source>
+        <translation>ブロックあたりの代表数</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>ベータ</translation>
+    </message>
+    <message>
+        <source>Answer mode</source>
+        <translation>回答モード</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Memory values apply to documents read from now on (Read again applies them to one already read).&lt;/i&gt;</source>
+        <translation>&lt;i&gt;メモリの値はこれから読み込む文書に適用されます（「読み直す」で読み込み済みの文書にも適用できます）。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>メモリ</translation>
+    </message>
+    <message>
+        <source>Longest answer, in tokens</source>
+        <translation>回答の最大長（トークン）</translation>
+    </message>
+    <message>
+        <source>0 answers greedily (the same answer every time)</source>
+        <translation>0 は貪欲法で回答（毎回同じ回答）</translation>
+    </message>
+    <message>
+        <source>Sample among the k likeliest tokens (0: all)</source>
+        <translation>確率の高い上位 k 個のトークンから選ぶ（0: すべて）</translation>
+    </message>
+    <message>
+        <source>Sample among the likeliest tokens up to this probability mass</source>
+        <translation>この累積確率に達するまでの高確率トークンから選ぶ</translation>
+    </message>
+    <message>
+        <source>Above 1 discourages repeating recent tokens</source>
+        <translation>1 より大きいと直近のトークンの繰り返しを抑えます</translation>
+    </message>
+    <message>
+        <source>Random seed for sampling</source>
+        <translation>サンプリングの乱数シード</translation>
+    </message>
+    <message>
+        <source>Answer length</source>
+        <translation>回答の長さ</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Repeat penalty</source>
+        <translation>繰り返しペナルティ</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>システムに従う</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;A new language applies when Quire starts again.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;新しい言語は Quire を再起動すると適用されます。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外観</translation>
+    </message>
+</context>
+</TS>
