@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
@@ -65,6 +66,9 @@ int main(int argc, char ** argv) {
     QApplication::setApplicationName("Quire");
     QApplication::setOrganizationName("Quire");
     QApplication::setApplicationVersion(QUIRE_VERSION);
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256, 512}) icon.addFile(QString(":/icons/quire-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     QSettings settings;
     quire::ui::WindowOptions opt;
     opt.settings = quire::app::load_settings(settings);
