@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 #include <cmath>
 
 namespace quire::ui {
@@ -35,7 +36,20 @@ int HeatmapView::block_at(const QPoint & p) const {
     const auto * f = model_->frame();
     const QRect r = plot_rect();
     if (!f || f->n_blocks == 0 || !r.contains(p)) return -1;
-    return std::clamp(static_cast<int>(static_cast<double>(p.x() - r.left()) * f->n_blocks / r.width()), 0, f->n_blocks - 1);
+    const int B = f->n_blocks, W = r.width(), x = p.x() - r.left();
+    if (B <= W) return std::clamp(static_cast<int>((x + 0.5) * B / W), 0, B - 1);
+    // An aggregated column: the block that gave it its look at this layer (a selected one,
+    // else the highest score), so that a click lands on what the eye picked.
+    const int b0 = static_cast<int>((static_cast<int64_t>(x) * B + W - 1) / W);
+    const int b1 = std::min(B, std::max(b0 + 1, static_cast<int>((static_cast<int64_t>(x + 1) * B + W - 1) / W)));
+    const int l = std::max(0, layer_at(p));
+    const int kind = static_cast<int>(model_->score_kind());
+    int best = b0;
+    for (int b = b0; b < b1; ++b) {
+        if (f->is_selected(l, b)) return b;
+        if (f->score(kind, l, b) > f->score(kind, l, best)) best = b;
+    }
+    return best;
 }
 
 int HeatmapView::layer_at(const QPoint & p) const {
@@ -78,35 +92,39 @@ QImage HeatmapView::render(const QSize & size) const {
     const bool aggregate = B > W;
     const int cols = aggregate ? W : B;
     const QRgb outline = outline_color().rgb();
+    std::vector<float> row(static_cast<size_t>(B));
+    std::vector<char> sel_row(static_cast<size_t>(B));
     for (int l = 0; l < L; ++l) {
+        for (int b = 0; b < B; ++b) row[static_cast<size_t>(b)] = f->score(kind, l, b);
+        std::fill(sel_row.begin(), sel_row.end(), 0);
+        for (int b : f->selected[static_cast<size_t>(l)])
+            if (b >= 0 && b < B) sel_row[static_cast<size_t>(b)] = 1;
         // Each layer on its own scale: layers' scores differ by orders of magnitude.
-        float lo = INFINITY, hi = -INFINITY;
-        for (int b = 0; b < B; ++b) {
-            const float s = f->score(kind, l, b);
-            lo = std::min(lo, s), hi = std::max(hi, s);
-        }
+        const auto [mn, mx] = std::minmax_element(row.begin(), row.end());
+        const float lo = *mn, hi = *mx;
         const double span = hi > lo ? hi - lo : 1.0;
         const int y0 = l * H / L, y1 = std::max(y0 + 1, (l + 1) * H / L);
         for (int c = 0; c < cols; ++c) {
-            // Blocks [b0, b1) of this column (one block unless aggregated).
-            const int b0 = aggregate ? static_cast<int>(static_cast<int64_t>(c) * B / W) : c;
-            const int b1 = aggregate ? std::max(b0 + 1, static_cast<int>(static_cast<int64_t>(c + 1) * B / W)) : c + 1;
+            // Blocks [b0, b1) of this column (one block unless aggregated): those b with
+            // c <= b * W / B < c + 1, the same rounding as cell_rect.
+            const int b0 = aggregate ? static_cast<int>((static_cast<int64_t>(c) * B + W - 1) / W) : c;
+            const int b1 = aggregate ? std::max(b0 + 1, static_cast<int>((static_cast<int64_t>(c + 1) * B + W - 1) / W)) : c + 1;
             float best = -INFINITY;
             bool sel = false;
             for (int b = b0; b < b1; ++b) {
-                best = std::max(best, f->score(kind, l, b));
-                sel = sel || f->is_selected(l, b);
+                best = std::max(best, row[static_cast<size_t>(b)]);
+                sel = sel || sel_row[static_cast<size_t>(b)];
             }
             const QRgb fill = color_for((best - lo) / span).rgb();
             const int x0 = aggregate ? c : static_cast<int>(static_cast<int64_t>(c) * W / B);
             const int x1 = aggregate ? c + 1 : std::max(x0 + 1, static_cast<int>(static_cast<int64_t>(c + 1) * W / B));
             for (int y = y0; y < y1 && y < H; ++y) {
-                QRgb * row = reinterpret_cast<QRgb *>(img.scanLine(y));
+                QRgb * line = reinterpret_cast<QRgb *>(img.scanLine(y));
                 for (int x = x0; x < x1 && x < W; ++x) {
                     // Selected cells: an outline where the cell is wide and tall enough, else all of it.
                     const bool edge = x == x0 || x == x1 - 1 || y == y0 || y == y1 - 1;
                     const bool roomy = x1 - x0 >= 4 && y1 - y0 >= 4;
-                    row[x] = sel && (!roomy || edge) ? outline : fill;
+                    line[x] = sel && (!roomy || edge) ? outline : fill;
                 }
             }
         }

@@ -99,11 +99,8 @@ void RetrievalModel::update_range() {
     lo_ = hi_ = 0;
     const auto * f = frame();
     if (!f) return;
-    const std::vector<float> & v = kind_ == ScoreKind::History ? f->s_h : kind_ == ScoreKind::Question ? f->s_q : f->combined;
-    if (v.empty()) return;
-    const auto [mn, mx] = std::minmax_element(v.begin(), v.end());
-    lo_ = *mn;
-    hi_ = *mx;
+    lo_ = f->min_score(static_cast<int>(kind_));
+    hi_ = f->max_score(static_cast<int>(kind_));
 }
 
 } // namespace quire::ui

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace quire::app {
@@ -43,9 +44,23 @@ bool is_cancel(const std::exception & e) {
 } // namespace
 
 float RetrievalFrame::score(int kind_index, int layer, int block) const {
-    const std::vector<float> & v = kind_index == 0 ? s_h : kind_index == 1 ? s_q : combined;
+    const std::vector<qfloat16> & v = kind_index == 0 ? s_h : kind_index == 1 ? s_q : combined;
     const size_t i = static_cast<size_t>(layer) * static_cast<size_t>(n_blocks) + static_cast<size_t>(block);
-    return i < v.size() ? v[i] : 0.0f;
+    return i < v.size() ? static_cast<float>(v[i]) : 0.0f;
+}
+
+float RetrievalFrame::min_score(int kind_index) const {
+    const std::vector<qfloat16> & v = kind_index == 0 ? s_h : kind_index == 1 ? s_q : combined;
+    float m = v.empty() ? 0.0f : INFINITY;
+    for (qfloat16 x : v) m = std::min(m, static_cast<float>(x));
+    return m;
+}
+
+float RetrievalFrame::max_score(int kind_index) const {
+    const std::vector<qfloat16> & v = kind_index == 0 ? s_h : kind_index == 1 ? s_q : combined;
+    float m = v.empty() ? 0.0f : -INFINITY;
+    for (qfloat16 x : v) m = std::max(m, static_cast<float>(x));
+    return m;
 }
 
 bool RetrievalFrame::is_selected(int layer, int block) const {
@@ -64,15 +79,18 @@ RetrievalFramePtr retrieval_frame(const RetrievalStep & step) {
     const size_t n = static_cast<size_t>(f->n_layers) * static_cast<size_t>(f->n_blocks);
     bool any_q = false;
     for (const BlockScores & l : step.layers) any_q = any_q || !l.s_q.empty();
-    f->s_h.assign(n, 0.0f);
-    f->combined.assign(n, 0.0f);
-    if (any_q) f->s_q.assign(n, 0.0f);
+    f->s_h.assign(n, qfloat16(0.0f));
+    f->combined.assign(n, qfloat16(0.0f));
+    if (any_q) f->s_q.assign(n, qfloat16(0.0f));
+    auto put = [](const std::vector<float> & from, std::vector<qfloat16> & to, size_t at) {
+        for (size_t i = 0; i < from.size(); ++i) to[at + i] = qfloat16(from[i]);
+    };
     for (size_t l = 0; l < step.layers.size(); ++l) {
         const BlockScores & b = step.layers[l];
         const size_t at = l * static_cast<size_t>(f->n_blocks);
-        std::copy(b.s_h.begin(), b.s_h.end(), f->s_h.begin() + static_cast<std::ptrdiff_t>(at));
-        std::copy(b.combined.begin(), b.combined.end(), f->combined.begin() + static_cast<std::ptrdiff_t>(at));
-        if (any_q) std::copy(b.s_q.begin(), b.s_q.end(), f->s_q.begin() + static_cast<std::ptrdiff_t>(at));
+        put(b.s_h, f->s_h, at);
+        put(b.combined, f->combined, at);
+        if (any_q) put(b.s_q, f->s_q, at);
         f->selected.push_back(b.selected);
     }
     return f;
