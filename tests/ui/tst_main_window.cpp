@@ -296,6 +296,30 @@ private slots:
         QVERIFY(w->reader()->highlight_start() >= 0);
     }
 
+    // The app died while reading: the next start marks the document to be read again, and
+    // opening it reads it from the start into a complete store.
+    void interruptedReadingStartsOver() {
+        const QString doc = write("interrupted.txt", story(120).toUtf8());
+        app::DocumentRecord d;
+        d.path = QFileInfo(doc).absoluteFilePath();
+        d.title = "interrupted";
+        d.format = "text";
+        const qint64 id = db_->add_document(d);
+        d = *db_->document(id);
+        d.state = app::IngestState::Reading; // as a crash leaves it
+        d.store_path = dir_.filePath("data/stores/half-written.qst");
+        db_->update_document(d);
+        auto w = window();
+        const auto after = db_->document(id);
+        QCOMPARE(after->state, app::IngestState::New);
+        QVERIFY(after->error.contains("interrupted"));
+        QSignalSpy opened(w.get(), &MainWindow::document_opened);
+        w->open_document(id);
+        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 120000);
+        QCOMPARE(db_->document(id)->state, app::IngestState::Ready);
+        QVERIFY(QFile::exists(db_->document(id)->store_path));
+    }
+
     void cancelLeavesNoStore() {
         auto w = window();
         const QString big = write("long.txt", story(4000).toUtf8());
