@@ -421,6 +421,14 @@ Gewichte: %6</translation>
         <source>The session could not be exported.</source>
         <translation>Die Sitzung konnte nicht exportiert werden.</translation>
     </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>No documents yet</source>
+        <translation>Noch keine Dokumente</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>

@@ -421,6 +421,14 @@ Pesos: %6</translation>
         <source>The session could not be exported.</source>
         <translation>No se pudo exportar la sesión.</translation>
     </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;recientes</translation>
+    </message>
+    <message>
+        <source>No documents yet</source>
+        <translation>Aún no hay documentos</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>

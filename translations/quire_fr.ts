@@ -421,6 +421,14 @@ Poids : %6</translation>
         <source>The session could not be exported.</source>
         <translation>La session n’a pas pu être exportée.</translation>
     </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un document &amp;récent</translation>
+    </message>
+    <message>
+        <source>No documents yet</source>
+        <translation>Aucun document pour l’instant</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>

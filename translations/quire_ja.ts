@@ -421,6 +421,14 @@ Weights: %6</source>
         <source>The session could not be exported.</source>
         <translation>セッションをエクスポートできませんでした。</translation>
     </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No documents yet</source>
+        <translation>まだ文書がありません</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>

@@ -421,6 +421,14 @@ Weights: %6</source>
         <source>The session could not be exported.</source>
         <translation>无法导出会话。</translation>
     </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No documents yet</source>
+        <translation>还没有文档</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>

@@ -207,6 +207,16 @@ void MainWindow::build_menus() {
     QMenu * file = menuBar()->addMenu(tr("&File"));
     QAction * open = file->addAction(tr("&Open…"), this, &MainWindow::open_file_dialog);
     open->setShortcut(QKeySequence::Open);
+    QMenu * recent = file->addMenu(tr("Open &Recent"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        const auto docs = db_.documents(); // most recently opened first
+        for (int i = 0; i < std::min<qsizetype>(10, docs.size()); ++i) {
+            const qint64 id = docs[i].id;
+            recent->addAction(QString("&%1 %2").arg((i + 1) % 10).arg(docs[i].title), this, [this, id] { open_document(id); });
+        }
+        if (docs.isEmpty()) recent->addAction(tr("No documents yet"))->setEnabled(false);
+    });
     QAction * exp = file->addAction(tr("&Export Session…"), this, &MainWindow::export_dialog);
     exp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addAction(tr("&Models…"), this, &MainWindow::model_dialog);

@@ -216,9 +216,22 @@ int ReaderView::page_of(qint64 byte) const {
 QList<QRectF> ReaderView::highlight_boxes() const {
     QList<QRectF> out;
     if (!doc_ || hl_start_ < 0) return out;
-    for (const MappedWord & w : doc_->map.words) { // in text order
-        if (w.start >= hl_end_) break;
-        if (w.start + w.len > hl_start_ && w.page == page_) out << QRectF(QPointF(w.x0, w.y0), QPointF(w.x1, w.y1));
+    const auto & words = doc_->map.words; // in text order
+    auto it = std::lower_bound(words.begin(), words.end(), hl_start_, [](const MappedWord & w, qint64 at) { return w.start + w.len <= at; });
+    for (; it != words.end() && it->start < hl_end_; ++it) {
+        if (it->page != page_) continue;
+        const QRectF r(QPointF(it->x0, it->y0), QPointF(it->x1, it->y1));
+        // Words of one line merge into one band: same baseline band, the next word a space away.
+        if (!out.isEmpty()) {
+            QRectF & last = out.back();
+            const double h = std::max(last.height(), r.height());
+            const double overlap = std::min(last.bottom(), r.bottom()) - std::max(last.top(), r.top());
+            if (overlap > 0.5 * h && r.left() >= last.left() && r.left() - last.right() < 1.5 * h) {
+                last = last.united(r);
+                continue;
+            }
+        }
+        out << r;
     }
     return out;
 }

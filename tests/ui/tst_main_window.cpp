@@ -290,7 +290,13 @@ private slots:
         w->reader()->show_block(blocks / 2);
         QCOMPARE(w->reader()->page(), p.pages.front());
         QTRY_VERIFY_WITH_TIMEOUT(w->reader()->page_ready(), 30000);
-        QVERIFY(!w->reader()->highlight_boxes().isEmpty());
+        const QList<QRectF> boxes = w->reader()->highlight_boxes();
+        QVERIFY(!boxes.isEmpty());
+        // Words merge into line bands: far fewer rectangles than words, none overlapping the next line's.
+        int words = 0;
+        for (const MappedWord & wd : sd.map.words) words += wd.start < p.byte_end && wd.start + wd.len > p.byte_start && wd.page == p.pages.front();
+        QVERIFY2(boxes.size() * 3 < words, qPrintable(QString("%1 boxes for %2 words").arg(boxes.size()).arg(words)));
+        for (int i = 1; i < boxes.size(); ++i) QVERIFY(boxes[i].top() >= boxes[i - 1].top() - 1);
         // Find: a word of the text moves the highlight there.
         QVERIFY(w->reader()->find_next("boat"));
         QVERIFY(w->reader()->highlight_start() >= 0);
