@@ -22,6 +22,10 @@
         <source>pp. %1–%2</source>
         <translation>S. %1–%2</translation>
     </message>
+    <message>
+        <source>Memory budgets cannot be negative.</source>
+        <translation>Speicherbudgets dürfen nicht negativ sein.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -822,6 +826,22 @@ Gewichte: %6</translation>
     <message>
         <source>Appearance</source>
         <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>RAM for the memory blocks of a document read on the CPU; beyond it they go to a temporary file on disk</source>
+        <translation>Arbeitsspeicher für die Speicherblöcke eines auf der CPU gelesenen Dokuments; darüber hinaus kommen sie in eine temporäre Datei auf der Festplatte</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>RAM for blocks</source>
+        <translation>Arbeitsspeicher für Blöcke</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,10 @@
         <source>pp. %1–%2</source>
         <translation>pp. %1–%2</translation>
     </message>
+    <message>
+        <source>Memory budgets cannot be negative.</source>
+        <translation>Los presupuestos de memoria no pueden ser negativos.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -822,6 +826,22 @@ Pesos: %6</translation>
     <message>
         <source>Appearance</source>
         <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>RAM for the memory blocks of a document read on the CPU; beyond it they go to a temporary file on disk</source>
+        <translation>RAM para los bloques de memoria de un documento leído en la CPU; lo que no quepa va a un archivo temporal en el disco</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>RAM for blocks</source>
+        <translation>RAM para bloques</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,10 @@
         <source>pp. %1–%2</source>
         <translation>p. %1–%2</translation>
     </message>
+    <message>
+        <source>Memory budgets cannot be negative.</source>
+        <translation>Les budgets de mémoire ne peuvent pas être négatifs.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -822,6 +826,22 @@ Poids : %6</translation>
     <message>
         <source>Appearance</source>
         <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>RAM for the memory blocks of a document read on the CPU; beyond it they go to a temporary file on disk</source>
+        <translation>Mémoire vive pour les blocs de mémoire d’un document lu sur le CPU ; au-delà, ils vont dans un fichier temporaire sur le disque</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>RAM for blocks</source>
+        <translation>Mémoire vive pour les blocs</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,10 @@
         <source>pp. %1–%2</source>
         <translation>%1–%2 ページ</translation>
     </message>
+    <message>
+        <source>Memory budgets cannot be negative.</source>
+        <translation>メモリ予算を負の値にはできません。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -822,6 +826,22 @@ Weights: %6</source>
     <message>
         <source>Appearance</source>
         <translation>外観</translation>
+    </message>
+    <message>
+        <source>RAM for the memory blocks of a document read on the CPU; beyond it they go to a temporary file on disk</source>
+        <translation>CPU で読み込む文書のメモリブロックに使う RAM。超えた分はディスク上の一時ファイルに置かれます</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>RAM for blocks</source>
+        <translation>ブロック用 RAM</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,10 @@
         <source>pp. %1–%2</source>
         <translation>第 %1–%2 页</translation>
     </message>
+    <message>
+        <source>Memory budgets cannot be negative.</source>
+        <translation>内存预算不能为负数。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -822,6 +826,22 @@ Weights: %6</source>
     <message>
         <source>Appearance</source>
         <translation>外观</translation>
+    </message>
+    <message>
+        <source>RAM for the memory blocks of a document read on the CPU; beyond it they go to a temporary file on disk</source>
+        <translation>在 CPU 上阅读文档时记忆块可用的内存；超出部分写入磁盘上的临时文件</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>RAM for blocks</source>
+        <translation>块的内存</translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,10 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     topk_ = spin(0, 256, tr("Memory blocks each layer retrieves per step"));
     exc_ = spin(1, 4096, tr("Tokens read per step while reading a document"));
     repr_ = spin(1, 64, tr("Representative tokens per block (and question tokens) used for scoring"));
+    ram_ = spin(0, 1 << 20, tr("RAM for the memory blocks of a document read on the CPU; beyond it they go to a temporary file on disk"));
+    ram_->setSuffix(tr(" MiB"));
+    ram_->setSpecialValueText(tr("no limit"));
+    ram_->setSingleStep(256);
     beta_auto_ = new QCheckBox(tr("Model default"));
     beta_ = dspin(0, 100, 0.5, 2, tr("Weight of the question in block scores: s(B) = s(B,H) + beta s(B,Q); 0 is plain InfLLM"));
     mode_ = new QComboBox;
@@ -60,6 +64,7 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     mf->addRow(tr("Blocks retrieved (top-k)"), topk_);
     mf->addRow(tr("Reading step"), exc_);
     mf->addRow(tr("Representatives per block"), repr_);
+    mf->addRow(tr("RAM for blocks"), ram_);
     mf->addRow(tr("Beta"), beta_row);
     mf->addRow(tr("Answer mode"), mode_);
     mf->addRow(new QLabel(tr("<i>Memory values apply to documents read from now on (Read again applies them to one already read).</i>")));
@@ -132,6 +137,7 @@ void SettingsDialog::show_values(const app::AppSettings & s) {
     topk_->setValue(s.memory.topk);
     exc_->setValue(s.memory.exc_block_size);
     repr_->setValue(s.memory.repr_topk);
+    ram_->setValue(s.host_budget_mib);
     beta_auto_->setChecked(s.beta < 0);
     beta_->setValue(s.beta < 0 ? 1.0 : s.beta);
     mode_->setCurrentIndex(s.mode == AskMode::DEEP ? 1 : 0);
@@ -154,6 +160,7 @@ app::AppSettings SettingsDialog::settings() const {
     s.memory.topk = topk_->value();
     s.memory.exc_block_size = exc_->value();
     s.memory.repr_topk = repr_->value();
+    s.host_budget_mib = ram_->value();
     s.beta = beta_auto_->isChecked() ? -1.0f : static_cast<float>(beta_->value());
     s.mode = mode_->currentData().toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
     s.answer_tokens = tokens_->value();

@@ -21,12 +21,13 @@ struct AppSettings {
     SamplerParams sampling;
     int answer_tokens = 256;
     double gpu_budget_gib = 0; // 0: no limit
+    int host_budget_mib = 0;   // RAM for block K/V on the CPU backend, beyond it a temporary file (0: no limit)
     QString language = "system", theme = "system";
 
     // The memory settings are usable (memory_config_validate); else a message saying why.
     QString validate() const;
     AskParams ask_params() const;
-    MemoryConfig ingest_config() const; // memory with the GPU budget
+    MemoryConfig ingest_config() const; // memory with the GPU and RAM budgets
 };
 
 AppSettings load_settings(QSettings & s);

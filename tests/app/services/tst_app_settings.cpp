@@ -34,6 +34,7 @@ private slots:
         a.sampling.top_p = 0.9f;
         a.answer_tokens = 99;
         a.gpu_budget_gib = 6.5;
+        a.host_budget_mib = 3072;
         a.language = "de";
         a.theme = "dark";
         {
@@ -56,6 +57,7 @@ private slots:
         QCOMPARE(p.gen.n_predict, 99);
         QCOMPARE(p.gpu_budget_bytes, uint64_t(6.5 * 1024 * 1024 * 1024));
         QCOMPARE(b.ingest_config().gpu_budget_bytes, p.gpu_budget_bytes);
+        QCOMPARE(b.ingest_config().host_budget_bytes, uint64_t(3072) << 20);
     }
 
     void nonsenseFallsBackToDefaults() {
