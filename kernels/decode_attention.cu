@@ -41,11 +41,29 @@ template <KvType CT, int N> __device__ __forceinline__ void load_row(const void 
     }
 }
 
+// A warp's chunk of rows (keys or values) j0, j0 + kWarps, ... below k1: memory rows from mem,
+// local rows from win; this lane's kDpl elements of each, zeros past the end or the head.
+template <KvType CT, int kDpl>
+__device__ __forceinline__ void load_chunk(const DecodeAttentionParams & p, const void * mem, const void * win, int j0, int k1, size_t col, bool active,
+                                           float (&out)[kChunk][kDpl]) {
+    const size_t kvd = static_cast<size_t>(p.n_head_kv) * static_cast<size_t>(p.head_dim);
+#pragma unroll
+    for (int c = 0; c < kChunk; ++c) {
+        const int j = j0 + c * kWarps;
+#pragma unroll
+        for (int k = 0; k < kDpl; ++k) out[c][k] = 0.0f;
+        if (active && j < k1) {
+            const bool m = j < p.n_mem;
+            load_row<CT, kDpl>(m ? mem : win, static_cast<size_t>(m ? j : j - p.n_mem) * kvd + col, out[c]);
+        }
+    }
+}
+
 template <KvType CT, int kDpl> __global__ void __launch_bounds__(kThreads) decode_pass1(DecodeAttentionParams p) {
     __shared__ float lg[kMaxRep][kMaxKeysPerSplit];
     __shared__ float red[kWarps][kMaxRep][kDpl * 32];
     __shared__ float stat_m[kMaxRep], stat_l[kMaxRep];
-    const int kvh = blockIdx.x, split = blockIdx.y, HD = p.head_dim, kvd = p.n_head_kv * HD;
+    const int kvh = blockIdx.x, split = blockIdx.y, HD = p.head_dim;
     const int n_rep = p.n_head / p.n_head_kv, h0 = kvh * n_rep;
     const int n_vis = p.n_mem + min(p.c->n_win + 1, p.n_loc_cap);
     const int per = (n_vis + kSplits - 1) / kSplits;
@@ -67,16 +85,7 @@ template <KvType CT, int kDpl> __global__ void __launch_bounds__(kThreads) decod
     // Logits: warp w takes keys k0 + w, k0 + w + 4, ..., kChunk rows loaded before any is used.
     for (int j0 = k0 + warp; j0 < k1; j0 += kWarps * kChunk) {
         float kv[kChunk][kDpl];
-#pragma unroll
-        for (int c = 0; c < kChunk; ++c) {
-            const int j = j0 + c * kWarps;
-#pragma unroll
-            for (int k = 0; k < kDpl; ++k) kv[c][k] = 0.0f;
-            if (active && j < k1) {
-                const bool mem = j < p.n_mem;
-                load_row<CT, kDpl>(mem ? p.mem_k : p.win_k, static_cast<size_t>(mem ? j : j - p.n_mem) * kvd + kvh * HD + d0, kv[c]);
-            }
-        }
+        load_chunk<CT, kDpl>(p, p.mem_k, p.win_k, j0, k1, static_cast<size_t>(kvh * HD + d0), active, kv);
 #pragma unroll
         for (int c = 0; c < kChunk; ++c) {
             const int j = j0 + c * kWarps;
@@ -119,16 +128,7 @@ template <KvType CT, int kDpl> __global__ void __launch_bounds__(kThreads) decod
     float acc[kMaxRep][kDpl] = {};
     for (int j0 = k0 + warp; j0 < k1; j0 += kWarps * kChunk) {
         float vv[kChunk][kDpl];
-#pragma unroll
-        for (int c = 0; c < kChunk; ++c) {
-            const int j = j0 + c * kWarps;
-#pragma unroll
-            for (int k = 0; k < kDpl; ++k) vv[c][k] = 0.0f;
-            if (active && j < k1) {
-                const bool mem = j < p.n_mem;
-                load_row<CT, kDpl>(mem ? p.mem_v : p.win_v, static_cast<size_t>(mem ? j : j - p.n_mem) * kvd + kvh * HD + d0, vv[c]);
-            }
-        }
+        load_chunk<CT, kDpl>(p, p.mem_v, p.win_v, j0, k1, static_cast<size_t>(kvh * HD + d0), active, vv);
 #pragma unroll
         for (int c = 0; c < kChunk; ++c) {
             const int j = j0 + c * kWarps;

@@ -37,6 +37,16 @@ inline std::unique_ptr<Model> load_stories260k() {
     return model_load(stories260k_dir() + "/stories260K.bin", lo);
 }
 
+// A simple story in the stories260K style ("Lily saw a cat in the park. ..."), a blank line
+// every nine sentences: a document that model reads well, of any length.
+inline QString story(int sentences) {
+    QString s;
+    const QStringList names = {"Lily", "Tom", "Sue", "Ben"}, things = {"ball", "cat", "cake", "tree", "boat"};
+    for (int i = 0; i < sentences; ++i)
+        s += QString("%1 saw a %2 in the park. It was big and red.%3").arg(names[(i * 7) % 4], things[(i * 3) % 5], i % 9 == 8 ? "\n\n" : " ");
+    return s;
+}
+
 inline std::vector<float> read_f32(const std::string & path) {
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     std::vector<float> v(static_cast<size_t>(in.tellg()) / 4);

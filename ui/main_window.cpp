@@ -79,6 +79,9 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     thread_.start();
+    // The engine's threads yield to the window's: on a small machine reading a book takes every
+    // core, and the window must still answer within a frame or two.
+    post([] { app::EngineWorker::lower_thread_priority(); });
 
     // A reading that was interrupted (the app closed or crashed) starts over: stores are only
     // written whole, so there is nothing half-done to resume from.

@@ -1,6 +1,7 @@
 #include "services/engine_worker.h"
 
 #include "core/error.h"
+#include "core/log.h"
 #ifdef QUIRE_HAVE_CUDA
 #include "cuda/cuda_device.h"
 #endif
@@ -15,6 +16,12 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace quire::app {
 
@@ -148,6 +155,13 @@ std::string backend_versions() {
     s = "CUDA: not in this build";
 #endif
     return s + "; PDF: " + pdf_library_version();
+}
+
+void EngineWorker::lower_thread_priority() {
+#ifdef __linux__
+    // Under Linux the nice value is per thread: `who` = this thread's id.
+    if (setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10) != 0) log()->info("could not lower the engine thread's priority");
+#endif
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -81,6 +81,10 @@ public:
     explicit EngineWorker(QObject * parent = nullptr);
     ~EngineWorker() override;
 
+    // Lowers the calling thread's scheduling priority (Linux: nice 10 for this thread); threads
+    // it starts afterwards (the engine's OpenMP team) inherit it. Call on the worker's thread.
+    static void lower_thread_priority();
+
     void cancel_ingest() { cancel_ingest_ = true; }
     void stop_answer() { stop_answer_ = true; }
 

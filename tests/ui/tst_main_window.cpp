@@ -34,13 +34,6 @@ using namespace quire::ui;
 
 namespace {
 
-QString story(int sentences) {
-    QString s;
-    const QStringList names = {"Lily", "Tom", "Sue", "Ben"}, things = {"ball", "cat", "cake", "tree", "boat"};
-    for (int i = 0; i < sentences; ++i)
-        s += QString("%1 saw a %2 in the park. It was big and red.%3").arg(names[(i * 7) % 4], things[(i * 3) % 5], i % 9 == 8 ? "\n\n" : " ");
-    return s;
-}
 
 // The longest time the event loop went without running a 5 ms timer, while it was on.
 class StallMeter : public QObject {
@@ -127,7 +120,7 @@ private slots:
     void readsAsksAndShowsRetrieval() {
         auto w = window();
         QVERIFY2(w->model_ready(), qPrintable(w->last_error()));
-        const QString doc = write("story.txt", story(200).toUtf8());
+        const QString doc = write("story.txt", test::story(200).toUtf8());
         StallMeter stall;
         stall.start();
         const qint64 id = open_and_read(*w, doc);
@@ -265,7 +258,7 @@ private slots:
             QFont font("DejaVu Sans");
             font.setPixelSize(11);
             p.setFont(font);
-            const QStringList words = story(90).split(' ');
+            const QStringList words = test::story(90).split(' ');
             int y = 60, page = 0;
             QString line;
             for (const QString & wd : words) {
@@ -305,7 +298,7 @@ private slots:
     // The app died while reading: the next start marks the document to be read again, and
     // opening it reads it from the start into a complete store.
     void interruptedReadingStartsOver() {
-        const QString doc = write("interrupted.txt", story(120).toUtf8());
+        const QString doc = write("interrupted.txt", test::story(120).toUtf8());
         app::DocumentRecord d;
         d.path = QFileInfo(doc).absoluteFilePath();
         d.title = "interrupted";
@@ -328,7 +321,7 @@ private slots:
 
     void cancelLeavesNoStore() {
         auto w = window();
-        const QString big = write("long.txt", story(4000).toUtf8());
+        const QString big = write("long.txt", test::story(4000).toUtf8());
         QSignalSpy done(w.get(), &MainWindow::ingest_done);
         const qint64 id = w->add_document(big);
         QTRY_VERIFY_WITH_TIMEOUT(w->ingesting(), 10000);

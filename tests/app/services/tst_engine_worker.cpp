@@ -60,13 +60,6 @@ public:
     std::function<void()> on_progress, on_text;
 };
 
-QString story(int sentences) {
-    QString s;
-    const QStringList names = {"Lily", "Tom", "Sue", "Ben"}, things = {"ball", "cat", "cake", "tree", "boat"};
-    for (int i = 0; i < sentences; ++i)
-        s += QString("%1 saw a %2 in the park. It was big and red.%3").arg(names[(i * 7) % 4], things[(i * 3) % 5], i % 9 == 8 ? "\n\n" : " ");
-    return s;
-}
 
 } // namespace
 
@@ -128,7 +121,7 @@ private slots:
     }
 
     void ingestsWithProgress() {
-        const QString doc = write("story.txt", story(160).toUtf8()), store = dir_.filePath("story.qst");
+        const QString doc = write("story.txt", test::story(160).toUtf8()), store = dir_.filePath("story.qst");
         post([this, doc, store] { worker_->ingest(request(doc, store)); });
         QTRY_VERIFY_WITH_TIMEOUT(rec_->ingested || !rec_->ingest_error.isEmpty(), 120000);
         QVERIFY2(rec_->ingested, qPrintable(rec_->ingest_error));
@@ -193,7 +186,7 @@ private slots:
     }
 
     void cancelLeavesNoStore() {
-        const QString doc = write("long.txt", story(3000).toUtf8()), store = dir_.filePath("long.qst");
+        const QString doc = write("long.txt", test::story(3000).toUtf8()), store = dir_.filePath("long.qst");
         rec_->ingested = false, rec_->ingest_error.clear(), rec_->cancelled = false;
         rec_->on_progress = [this] { worker_->cancel_ingest(); };
         post([this, doc, store] { worker_->ingest(request(doc, store)); });
