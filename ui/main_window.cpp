@@ -336,7 +336,7 @@ void MainWindow::connect_worker() {
     });
     connect(worker_, &W::answer_finished, this, [this](qint64 id, const QString & text, const QString & why, const QList<app::Evidence> & ev) {
         app::ExchangeRecord x;
-        for (const auto & e : db_.exchanges(session_id_))
+        for (const auto & e : db_.exchanges(answer_session_))
             if (e.id == id) x = e;
         x.id = id;
         x.answer = text;
@@ -352,7 +352,7 @@ void MainWindow::connect_worker() {
             show_error(tr("The answer could not be saved."), e.what());
         }
         answering_ = false;
-        chat_->finish_answer(x);
+        if (answer_session_ == session_id_) chat_->finish_answer(x); // else the user has moved to another session: saved only
         chat_->set_busy(false);
         emit answer_done(id);
     });
@@ -546,6 +546,7 @@ void MainWindow::ask(const QString & question) {
         return show_error(tr("The question could not be saved."), e.what());
     }
     answering_ = true;
+    answer_session_ = session_id_;
     frames_.clear();
     retrieval_->clear();
     chat_->begin_answer(question);

@@ -112,7 +112,7 @@ private:
 
     std::optional<app::ModelSummary> model_;
     bool model_ok_ = false, answering_ = false;
-    qint64 doc_id_ = 0, session_id_ = 0, ingest_doc_ = 0, exchange_id_ = 0;
+    qint64 doc_id_ = 0, session_id_ = 0, ingest_doc_ = 0, exchange_id_ = 0, answer_session_ = 0;
     app::StoredDocumentPtr doc_;
     std::vector<app::RetrievalFramePtr> frames_;
     QString last_error_, pending_question_, requested_tokenizer_;

@@ -218,6 +218,26 @@ private slots:
         QVERIFY(ex.back().answer.size() < 1600);
     }
 
+    void newSessionWhileAnswering() {
+        opt_.settings.answer_tokens = 400;
+        auto w = window();
+        opt_.settings.answer_tokens = 40;
+        QSignalSpy opened(w.get(), &MainWindow::document_opened);
+        w->open_document(db_->documents().front().id);
+        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 60000);
+        QSignalSpy done(w.get(), &MainWindow::answer_done);
+        w->ask("Where did Sue go?");
+        const qint64 asked_in = w->current_session();
+        QTRY_VERIFY_WITH_TIMEOUT(w->chat()->answer_in_progress().size() > 0, 60000);
+        w->new_session(); // stops the answer; it is saved in its own session, not shown in the new one
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        QVERIFY(!w->chat()->transcript().contains("Where did Sue go?"));
+        const auto ex = db_->exchanges(asked_in);
+        QCOMPARE(ex.back().question, QString("Where did Sue go?"));
+        QVERIFY(ex.back().stopped);
+        QVERIFY(!ex.back().answer.isEmpty());
+    }
+
     void restartKeepsLibraryAndSession() {
         auto w = window();
         QCOMPARE(w->library()->rowCount(), 1);
@@ -225,7 +245,7 @@ private slots:
         QVERIFY(db_->documents().front().title == "story");
         w->open_document(db_->documents().front().id);
         QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 60000);
-        QVERIFY(w->chat()->transcript().contains("Tell me a long story."));
+        QVERIFY(w->chat()->transcript().contains("Where did Sue go?")); // the most recent session
         const auto sessions = db_->sessions(w->current_document());
         QCOMPARE(sessions.size(), 1);
         QCOMPARE(db_->exchanges(sessions.front().id).front().question, QString("What did Lily see?"));
