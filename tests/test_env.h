@@ -4,6 +4,7 @@
 
 #include "model/model.h"
 
+#include <QFile>
 #include <QtTest>
 
 #include <cstdlib>
@@ -45,6 +46,13 @@ inline QString story(int sentences) {
     for (int i = 0; i < sentences; ++i)
         s += QString("%1 saw a %2 in the park. It was big and red.%3").arg(names[(i * 7) % 4], things[(i * 3) % 5], i % 9 == 8 ? "\n\n" : " ");
     return s;
+}
+
+// Writes bytes to path (a fixture file); returns the path.
+inline QString write_file(const QString & path, const QByteArray & bytes) {
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly)) f.write(bytes);
+    return path;
 }
 
 inline std::vector<float> read_f32(const std::string & path) {

@@ -63,12 +63,6 @@ QStringList suggested_questions(const QString & doc_path) {
     return out;
 }
 
-QString duration(double s) {
-    if (!(s >= 0) || s > 1e7) return "?";
-    const int t = static_cast<int>(s + 0.5);
-    return t >= 3600 ? QString("%1:%2:%3").arg(t / 3600).arg(t / 60 % 60, 2, 10, QChar('0')).arg(t % 60, 2, 10, QChar('0'))
-                     : QString("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QChar('0'));
-}
 
 } // namespace
 
@@ -248,120 +242,6 @@ void MainWindow::build_menus() {
                               "<p>Qt %2<br>%3<br>Model: %4</p>")
                                .arg(QCoreApplication::applicationVersion(), qVersion(), QString::fromStdString(app::backend_versions()),
                                     model_ ? QString("%1 (%2, %3)").arg(model_->name, model_->architecture, model_->backend).toHtmlEscaped() : tr("none")));
-    });
-}
-
-void MainWindow::connect_worker() {
-    using W = app::EngineWorker;
-    connect(worker_, &W::model_loaded, this, [this](const app::ModelSummary & m) {
-        model_ = m;
-        model_ok_ = true;
-        if (opt_.settings.model_path != m.path || opt_.settings.tokenizer_path != requested_tokenizer_) { // remember the choice
-            opt_.settings.model_path = m.path;
-            opt_.settings.tokenizer_path = requested_tokenizer_;
-            emit settings_changed(opt_.settings);
-        }
-        model_label_->setText(tr("%1 · %2").arg(m.name, m.backend));
-        model_label_->setToolTip(tr("%1\n%2, %3 parameters, %4 layers, trained context %5\nWeights: %6")
-                                     .arg(m.path, m.architecture)
-                                     .arg(m.parameters)
-                                     .arg(m.layers)
-                                     .arg(m.context)
-                                     .arg(m.types));
-        if (doc_id_) open_document(doc_id_); // a document chosen while the model loaded
-        update_ready();
-    });
-    connect(worker_, &W::model_failed, this, [this](const QString & msg, const QString & detail) {
-        model_ok_ = false;
-        model_label_->setText(tr("No model"));
-        show_error(msg, detail);
-        update_ready();
-    });
-    connect(worker_, &W::ingest_progress, this, [this](qint64, qint64 done, qint64 total, double rate, double eta) {
-        progress_->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
-        progress_->setFormat(tr("Reading: %1 / %2 tokens · %3 tokens/s · %4 left").arg(done).arg(total).arg(rate, 0, 'f', 0).arg(duration(eta)));
-    });
-    connect(worker_, &W::ingest_finished, this, [this](qint64 id, qint64 tokens, int pages, const QString & store) {
-        if (auto d = db_.document(id)) {
-            d->state = app::IngestState::Ready;
-            d->tokens = tokens;
-            d->pages = pages;
-            d->store_path = store;
-            d->model = model_ ? model_->path : QString();
-            d->error.clear();
-            db_.update_document(*d);
-        }
-        ingest_doc_ = 0;
-        progress_->hide();
-        cancel_->hide();
-        library_->refresh();
-        statusBar()->showMessage(tr("Read %1 tokens.").arg(tokens), 5000);
-        emit ingest_done(id, true);
-    });
-    connect(worker_, &W::ingest_failed, this, [this](qint64 id, const QString & msg, bool cancelled) {
-        if (auto d = db_.document(id)) {
-            d->state = cancelled ? app::IngestState::Cancelled : app::IngestState::Failed;
-            d->error = msg;
-            db_.update_document(*d);
-        }
-        ingest_doc_ = 0;
-        progress_->hide();
-        cancel_->hide();
-        library_->refresh();
-        if (cancelled) statusBar()->showMessage(msg, 5000);
-        else show_error(tr("The document could not be read."), msg);
-        emit ingest_done(id, false);
-    });
-    connect(worker_, &W::store_opened, this, [this](qint64 id, const app::StoredDocumentPtr & doc) {
-        if (id != doc_id_) return;
-        doc_ = doc;
-        const auto d = db_.document(id);
-        reader_->set_document(doc, d && d->format == "pdf" ? d->path : QString());
-        restore_session();
-        update_ready();
-        emit document_opened(id);
-    });
-    connect(worker_, &W::store_failed, this, [this](qint64 id, const QString & msg) {
-        // A store of another model or preset, or a damaged one: read the document again.
-        statusBar()->showMessage(tr("The saved reading cannot be used (%1); reading again.").arg(msg), 8000);
-        if (auto d = db_.document(id)) start_ingest(*d);
-    });
-    connect(worker_, &W::answer_text, this, [this](qint64 id, const QString & piece) {
-        if (id == exchange_id_) chat_->append_text(piece);
-    });
-    connect(worker_, &W::answer_step, this, [this](qint64 id, const app::RetrievalFramePtr & f) {
-        if (id != exchange_id_) return;
-        frames_.push_back(f);
-        retrieval_->append(f);
-    });
-    connect(worker_, &W::answer_finished, this, [this](qint64 id, const QString & text, const QString & why, const QList<app::Evidence> & ev) {
-        app::ExchangeRecord x;
-        for (const auto & e : db_.exchanges(answer_session_))
-            if (e.id == id) x = e;
-        x.id = id;
-        x.answer = text;
-        x.stopped = why == "stopped";
-        x.answered = QDateTime::currentDateTimeUtc();
-        x.evidence_json = app::evidence_to_json(ev);
-        QJsonObject summary{{"steps", static_cast<int>(frames_.size())}, {"stop_reason", why}};
-        if (!frames_.empty()) summary["layers"] = frames_.back()->n_layers, summary["blocks"] = frames_.back()->n_blocks;
-        x.retrieval_json = QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact));
-        try {
-            db_.update_exchange(x);
-        } catch (const app::LibraryError & e) {
-            show_error(tr("The answer could not be saved."), e.what());
-        }
-        answering_ = false;
-        if (answer_session_ == session_id_) chat_->finish_answer(x); // else the user has moved to another session: saved only
-        chat_->set_busy(false);
-        emit answer_done(id);
-    });
-    connect(worker_, &W::answer_failed, this, [this](qint64 id, const QString & msg) {
-        answering_ = false;
-        chat_->fail_answer(msg);
-        chat_->set_busy(false);
-        show_error(tr("The question could not be answered."), msg);
-        emit answer_done(id);
     });
 }
 

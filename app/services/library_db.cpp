@@ -126,6 +126,12 @@ SessionRecord read_session(const QSqlQuery & q) {
 }
 const char * kSessionColumns = "id, document_id, title, model, settings, created, updated";
 
+// The first row of a query's result through `read`, or nothing.
+template <typename Read> auto first_row(QSqlQuery q, Read read) -> std::optional<decltype(read(q))> {
+    if (!q.next()) return std::nullopt;
+    return read(q);
+}
+
 } // namespace
 
 LibraryDb::LibraryDb(const QString & file, int target_version) : file_(file) {
@@ -202,15 +208,11 @@ qint64 LibraryDb::add_document(const DocumentRecord & d) {
 }
 
 std::optional<DocumentRecord> LibraryDb::document(qint64 id) const {
-    QSqlQuery q = run(conn_, QString("SELECT %1 FROM documents WHERE id = ?").arg(kDocumentColumns), {id});
-    if (!q.next()) return std::nullopt;
-    return read_document(q);
+    return first_row(run(conn_, QString("SELECT %1 FROM documents WHERE id = ?").arg(kDocumentColumns), {id}), read_document);
 }
 
 std::optional<DocumentRecord> LibraryDb::document_by_path(const QString & path) const {
-    QSqlQuery q = run(conn_, QString("SELECT %1 FROM documents WHERE path = ?").arg(kDocumentColumns), {path});
-    if (!q.next()) return std::nullopt;
-    return read_document(q);
+    return first_row(run(conn_, QString("SELECT %1 FROM documents WHERE path = ?").arg(kDocumentColumns), {path}), read_document);
 }
 
 QList<DocumentRecord> LibraryDb::documents() const {
@@ -253,9 +255,7 @@ qint64 LibraryDb::create_session(qint64 document_id, const QString & title, cons
 }
 
 std::optional<SessionRecord> LibraryDb::session(qint64 id) const {
-    QSqlQuery q = run(conn_, QString("SELECT %1 FROM sessions WHERE id = ?").arg(kSessionColumns), {id});
-    if (!q.next()) return std::nullopt;
-    return read_session(q);
+    return first_row(run(conn_, QString("SELECT %1 FROM sessions WHERE id = ?").arg(kSessionColumns), {id}), read_session);
 }
 
 QList<SessionRecord> LibraryDb::sessions(qint64 document_id) const {

@@ -588,19 +588,4 @@ void CudaMemoryModel::cache_after_step(int n_sel) {
 void CudaMemoryModel::set_block_budget(uint64_t bytes) { pools_.back()->set_device_budget(bytes); }
 void CudaMemoryModel::synchronize() { CUDA_CHECK(cudaStreamSynchronize(stream_)); }
 
-uint64_t CudaMemoryModel::block_device_bytes() const {
-    uint64_t b = 0;
-    for (const auto & p : pools_) b += p->device_bytes();
-    return b;
-}
-uint64_t CudaMemoryModel::repr_device_bytes() const {
-    return static_cast<uint64_t>(blk_cap_) * static_cast<uint64_t>(hp_.n_layer) * (static_cast<uint64_t>(hp_.q_dim()) + 3) * sizeof(float) +
-           static_cast<uint64_t>(blk_cap_) * static_cast<uint64_t>(hp_.n_layer) * (2 * sizeof(void *) + 2 * sizeof(float));
-}
-uint64_t CudaMemoryModel::block_host_bytes() const {
-    uint64_t b = 0;
-    for (const auto & p : pools_) b += p->host_bytes();
-    return b;
-}
-
 } // namespace quire

@@ -190,4 +190,21 @@ void CudaMemoryModel::upload(const MemoryState & h) {
     wait();
 }
 
+// What the state holds where: block K/V on the device and in pinned host memory, the
+// representatives' capacity.
+uint64_t CudaMemoryModel::block_device_bytes() const {
+    uint64_t b = 0;
+    for (const auto & p : pools_) b += p->device_bytes();
+    return b;
+}
+uint64_t CudaMemoryModel::repr_device_bytes() const {
+    return static_cast<uint64_t>(blk_cap_) * static_cast<uint64_t>(hp_.n_layer) * (static_cast<uint64_t>(hp_.q_dim()) + 3) * sizeof(float) +
+           static_cast<uint64_t>(blk_cap_) * static_cast<uint64_t>(hp_.n_layer) * (2 * sizeof(void *) + 2 * sizeof(float));
+}
+uint64_t CudaMemoryModel::block_host_bytes() const {
+    uint64_t b = 0;
+    for (const auto & p : pools_) b += p->host_bytes();
+    return b;
+}
+
 } // namespace quire

@@ -68,19 +68,24 @@ class TstMainWindow : public QObject {
     std::unique_ptr<app::LibraryDb> db_;
     WindowOptions opt_;
 
-    QString write(const QString & name, const QByteArray & bytes) {
-        const QString p = dir_.filePath(name);
-        QFile f(p);
-        f.open(QIODevice::WriteOnly);
-        f.write(bytes);
-        return p;
-    }
+    QString write(const QString & name, const QByteArray & bytes) { return test::write_file(dir_.filePath(name), bytes); }
     std::unique_ptr<MainWindow> window() {
         auto w = std::make_unique<MainWindow>(*db_, opt_);
         w->resize(1300, 800);
         w->show();
         [&] { QVERIFY(QTest::qWaitForWindowExposed(w.get())); }();
         [&] { QTRY_VERIFY_WITH_TIMEOUT(w->model_ready() || !w->last_error().isEmpty(), 30000); }();
+        return w;
+    }
+    // A window whose answers run up to `answer_tokens`, showing the library's first document.
+    std::unique_ptr<MainWindow> window_on_first_document(int answer_tokens) {
+        const int keep = opt_.settings.answer_tokens;
+        opt_.settings.answer_tokens = answer_tokens;
+        auto w = window();
+        opt_.settings.answer_tokens = keep;
+        QSignalSpy opened(w.get(), &MainWindow::document_opened);
+        w->open_document(db_->documents().front().id);
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 60000); }();
         return w;
     }
     // Opens a document and waits until it is read and shown.
@@ -200,12 +205,7 @@ private slots:
     }
 
     void stopEndsAnAnswer() {
-        opt_.settings.answer_tokens = 400;
-        auto w = window();
-        opt_.settings.answer_tokens = 40;
-        QSignalSpy opened(w.get(), &MainWindow::document_opened);
-        w->open_document(db_->documents().front().id);
-        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 60000);
+        auto w = window_on_first_document(400);
         w->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(w.get()));
         QSignalSpy done(w.get(), &MainWindow::answer_done);
@@ -219,12 +219,7 @@ private slots:
     }
 
     void newSessionWhileAnswering() {
-        opt_.settings.answer_tokens = 400;
-        auto w = window();
-        opt_.settings.answer_tokens = 40;
-        QSignalSpy opened(w.get(), &MainWindow::document_opened);
-        w->open_document(db_->documents().front().id);
-        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 60000);
+        auto w = window_on_first_document(400);
         QSignalSpy done(w.get(), &MainWindow::answer_done);
         w->ask("Where did Sue go?");
         const qint64 asked_in = w->current_session();

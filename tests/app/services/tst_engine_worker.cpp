@@ -72,13 +72,7 @@ class TstEngineWorker : public QObject {
     QString model_, tok_;
 
     template <typename F> void post(F f) { QMetaObject::invokeMethod(worker_, f, Qt::QueuedConnection); }
-    QString write(const QString & name, const QByteArray & bytes) {
-        const QString p = dir_.filePath(name);
-        QFile f(p);
-        f.open(QIODevice::WriteOnly);
-        f.write(bytes);
-        return p;
-    }
+    QString write(const QString & name, const QByteArray & bytes) { return test::write_file(dir_.filePath(name), bytes); }
     IngestRequest request(const QString & doc, const QString & store) {
         IngestRequest r;
         r.doc_id = 1;
