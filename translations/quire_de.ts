@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>QObject</name>
@@ -26,11 +27,15 @@
         <source>Memory budgets cannot be negative.</source>
         <translation>Speicherbudgets dürfen nicht negativ sein.</translation>
     </message>
+    <message>
+        <source>The number of CPU threads cannot be negative.</source>
+        <translation>Die Anzahl der CPU-Threads darf nicht negativ sein.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <source>A reader for long documents with a local LLM's block memory.</source>
+        <source>A reader for long documents with a local LLM&apos;s block memory.</source>
         <translation>Ein Leseprogramm für lange Dokumente mit dem Blockgedächtnis eines lokalen LLM.</translation>
     </message>
     <message>
@@ -158,7 +163,9 @@
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
-            <numerusform>%n Seite</numerusform><numerusform>%n Seiten</numerusform></translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 tokens</source>
@@ -605,7 +612,7 @@ Gewichte: %6</translation>
         <translation>Frage s(B,Q)</translation>
     </message>
     <message>
-        <source>Which score colours the cells: the block's match with the current tokens, with the question, or both combined</source>
+        <source>Which score colours the cells: the block&apos;s match with the current tokens, with the question, or both combined</source>
         <translation>Welche Bewertung die Zellen färbt: die Übereinstimmung des Blocks mit den aktuellen Tokens, mit der Frage oder beides kombiniert</translation>
     </message>
     <message>
@@ -617,8 +624,8 @@ Gewichte: %6</translation>
         <translation>Farbskala der gezeigten Bewertung in diesem Schritt; umrandete Zellen wurden ausgewählt</translation>
     </message>
     <message>
-        <source>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; selected</source>
-        <translation>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; ausgewählt</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;&amp;#9633;&lt;/span&gt; selected</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;&amp;#9633;&lt;/span&gt; ausgewählt</translation>
     </message>
     <message>
         <source>Block %1, layer %2: %3</source>
@@ -645,7 +652,7 @@ Gewichte: %6</translation>
         <translation>hoch</translation>
     </message>
     <message>
-        <source>Each layer is coloured from its lowest to its highest score; over all layers this step's scores run from %1 to %2.</source>
+        <source>Each layer is coloured from its lowest to its highest score; over all layers this step&apos;s scores run from %1 to %2.</source>
         <translation>Jede Schicht ist von ihrer niedrigsten bis zu ihrer höchsten Bewertung gefärbt; über alle Schichten reichen die Bewertungen dieses Schritts von %1 bis %2.</translation>
     </message>
 </context>
@@ -842,6 +849,21 @@ Gewichte: %6</translation>
     <message>
         <source>RAM for blocks</source>
         <translation>Arbeitsspeicher für Blöcke</translation>
+    </message>
+    <message>
+        <source>Threads for reading and answering on the CPU; automatic leaves one core to the window</source>
+        <translation>Threads zum Lesen und Antworten auf der CPU; automatisch lässt dem Fenster einen Kern frei</translation>
+    </message>
+    <message numerus="yes">
+        <source>automatic (%n)</source>
+        <translation>
+            <numerusform>automatisch (%n)</numerusform>
+            <numerusform>automatisch (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU-Threads</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
     <name>QObject</name>
@@ -26,11 +27,15 @@
         <source>Memory budgets cannot be negative.</source>
         <translation>Los presupuestos de memoria no pueden ser negativos.</translation>
     </message>
+    <message>
+        <source>The number of CPU threads cannot be negative.</source>
+        <translation>El número de hilos de CPU no puede ser negativo.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <source>A reader for long documents with a local LLM's block memory.</source>
+        <source>A reader for long documents with a local LLM&apos;s block memory.</source>
         <translation>Un lector de documentos largos con la memoria por bloques de un LLM local.</translation>
     </message>
     <message>
@@ -158,7 +163,9 @@
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
-            <numerusform>%n página</numerusform><numerusform>%n páginas</numerusform></translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 tokens</source>
@@ -605,7 +612,7 @@ Pesos: %6</translation>
         <translation>Pregunta s(B,Q)</translation>
     </message>
     <message>
-        <source>Which score colours the cells: the block's match with the current tokens, with the question, or both combined</source>
+        <source>Which score colours the cells: the block&apos;s match with the current tokens, with the question, or both combined</source>
         <translation>Qué puntuación colorea las celdas: la coincidencia del bloque con los tokens actuales, con la pregunta o ambas combinadas</translation>
     </message>
     <message>
@@ -617,8 +624,8 @@ Pesos: %6</translation>
         <translation>Escala de colores de la puntuación mostrada en este paso; las celdas recuadradas fueron seleccionadas</translation>
     </message>
     <message>
-        <source>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; selected</source>
-        <translation>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; seleccionado</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;&amp;#9633;&lt;/span&gt; selected</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;&amp;#9633;&lt;/span&gt; seleccionado</translation>
     </message>
     <message>
         <source>Block %1, layer %2: %3</source>
@@ -645,7 +652,7 @@ Pesos: %6</translation>
         <translation>alto</translation>
     </message>
     <message>
-        <source>Each layer is coloured from its lowest to its highest score; over all layers this step's scores run from %1 to %2.</source>
+        <source>Each layer is coloured from its lowest to its highest score; over all layers this step&apos;s scores run from %1 to %2.</source>
         <translation>Cada capa se colorea desde su puntuación más baja hasta la más alta; en todas las capas, las puntuaciones de este paso van de %1 a %2.</translation>
     </message>
 </context>
@@ -842,6 +849,21 @@ Pesos: %6</translation>
     <message>
         <source>RAM for blocks</source>
         <translation>RAM para bloques</translation>
+    </message>
+    <message>
+        <source>Threads for reading and answering on the CPU; automatic leaves one core to the window</source>
+        <translation>Hilos para leer y responder en la CPU; automático deja un núcleo libre para la ventana</translation>
+    </message>
+    <message numerus="yes">
+        <source>automatic (%n)</source>
+        <translation>
+            <numerusform>automático (%n)</numerusform>
+            <numerusform>automático (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>Hilos de CPU</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>QObject</name>
@@ -26,11 +27,15 @@
         <source>Memory budgets cannot be negative.</source>
         <translation>Les budgets de mémoire ne peuvent pas être négatifs.</translation>
     </message>
+    <message>
+        <source>The number of CPU threads cannot be negative.</source>
+        <translation>Le nombre de threads CPU ne peut pas être négatif.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <source>A reader for long documents with a local LLM's block memory.</source>
+        <source>A reader for long documents with a local LLM&apos;s block memory.</source>
         <translation>Un lecteur de longs documents avec la mémoire par blocs d’un LLM local.</translation>
     </message>
     <message>
@@ -158,7 +163,9 @@
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
-            <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 tokens</source>
@@ -605,7 +612,7 @@ Poids : %6</translation>
         <translation>Question s(B,Q)</translation>
     </message>
     <message>
-        <source>Which score colours the cells: the block's match with the current tokens, with the question, or both combined</source>
+        <source>Which score colours the cells: the block&apos;s match with the current tokens, with the question, or both combined</source>
         <translation>Le score qui colore les cases : la correspondance du bloc avec les tokens courants, avec la question, ou les deux combinées</translation>
     </message>
     <message>
@@ -617,8 +624,8 @@ Poids : %6</translation>
         <translation>Échelle de couleurs du score affiché pour cette étape ; les cases encadrées ont été sélectionnées</translation>
     </message>
     <message>
-        <source>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; selected</source>
-        <translation>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; sélectionné</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;&amp;#9633;&lt;/span&gt; selected</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;&amp;#9633;&lt;/span&gt; sélectionné</translation>
     </message>
     <message>
         <source>Block %1, layer %2: %3</source>
@@ -645,7 +652,7 @@ Poids : %6</translation>
         <translation>haut</translation>
     </message>
     <message>
-        <source>Each layer is coloured from its lowest to its highest score; over all layers this step's scores run from %1 to %2.</source>
+        <source>Each layer is coloured from its lowest to its highest score; over all layers this step&apos;s scores run from %1 to %2.</source>
         <translation>Chaque couche est colorée de son score le plus bas à son score le plus haut ; sur toutes les couches, les scores de cette étape vont de %1 à %2.</translation>
     </message>
 </context>
@@ -842,6 +849,21 @@ Poids : %6</translation>
     <message>
         <source>RAM for blocks</source>
         <translation>Mémoire vive pour les blocs</translation>
+    </message>
+    <message>
+        <source>Threads for reading and answering on the CPU; automatic leaves one core to the window</source>
+        <translation>Threads pour la lecture et les réponses sur le CPU ; automatique laisse un cœur à la fenêtre</translation>
+    </message>
+    <message numerus="yes">
+        <source>automatic (%n)</source>
+        <translation>
+            <numerusform>automatique (%n)</numerusform>
+            <numerusform>automatique (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>Threads CPU</translation>
     </message>
 </context>
 </TS>

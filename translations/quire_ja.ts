@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
     <name>QObject</name>
@@ -26,11 +27,15 @@
         <source>Memory budgets cannot be negative.</source>
         <translation>メモリ予算を負の値にはできません。</translation>
     </message>
+    <message>
+        <source>The number of CPU threads cannot be negative.</source>
+        <translation>CPU スレッド数を負にすることはできません。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <source>A reader for long documents with a local LLM's block memory.</source>
+        <source>A reader for long documents with a local LLM&apos;s block memory.</source>
         <translation>ローカル LLM のブロックメモリで長い文書を読むリーダー。</translation>
     </message>
     <message>
@@ -158,7 +163,8 @@
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
-            <numerusform>%n ページ</numerusform></translation>
+            <numerusform>%n ページ</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 tokens</source>
@@ -605,7 +611,7 @@ Weights: %6</source>
         <translation>質問 s(B,Q)</translation>
     </message>
     <message>
-        <source>Which score colours the cells: the block's match with the current tokens, with the question, or both combined</source>
+        <source>Which score colours the cells: the block&apos;s match with the current tokens, with the question, or both combined</source>
         <translation>セルを色分けするスコア: 現在のトークンとの一致度、質問との一致度、またはその両方の総合</translation>
     </message>
     <message>
@@ -617,8 +623,8 @@ Weights: %6</source>
         <translation>このステップで表示中のスコアの色スケール。枠付きのセルが選択されたブロックです</translation>
     </message>
     <message>
-        <source>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; selected</source>
-        <translation>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; 選択</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;&amp;#9633;&lt;/span&gt; selected</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;&amp;#9633;&lt;/span&gt; 選択</translation>
     </message>
     <message>
         <source>Block %1, layer %2: %3</source>
@@ -645,7 +651,7 @@ Weights: %6</source>
         <translation>高</translation>
     </message>
     <message>
-        <source>Each layer is coloured from its lowest to its highest score; over all layers this step's scores run from %1 to %2.</source>
+        <source>Each layer is coloured from its lowest to its highest score; over all layers this step&apos;s scores run from %1 to %2.</source>
         <translation>各レイヤーは自身の最低スコアから最高スコアまでで色分けされます。全レイヤーでのこのステップのスコアは %1 から %2 です。</translation>
     </message>
 </context>
@@ -842,6 +848,20 @@ Weights: %6</source>
     <message>
         <source>RAM for blocks</source>
         <translation>ブロック用 RAM</translation>
+    </message>
+    <message>
+        <source>Threads for reading and answering on the CPU; automatic leaves one core to the window</source>
+        <translation>CPU で読み込みと回答に使うスレッド数。自動ではウィンドウ用に 1 コアを残します</translation>
+    </message>
+    <message numerus="yes">
+        <source>automatic (%n)</source>
+        <translation>
+            <numerusform>自動 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU スレッド</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>QObject</name>
@@ -26,11 +27,15 @@
         <source>Memory budgets cannot be negative.</source>
         <translation>内存预算不能为负数。</translation>
     </message>
+    <message>
+        <source>The number of CPU threads cannot be negative.</source>
+        <translation>CPU 线程数不能为负数。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <source>A reader for long documents with a local LLM's block memory.</source>
+        <source>A reader for long documents with a local LLM&apos;s block memory.</source>
         <translation>借助本地大模型块记忆阅读长文档的阅读器。</translation>
     </message>
     <message>
@@ -158,7 +163,8 @@
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
-            <numerusform>%n 页</numerusform></translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 tokens</source>
@@ -605,7 +611,7 @@ Weights: %6</source>
         <translation>问题 s(B,Q)</translation>
     </message>
     <message>
-        <source>Which score colours the cells: the block's match with the current tokens, with the question, or both combined</source>
+        <source>Which score colours the cells: the block&apos;s match with the current tokens, with the question, or both combined</source>
         <translation>用哪个分数给单元格着色：块与当前词元的匹配度、与问题的匹配度，或二者的综合</translation>
     </message>
     <message>
@@ -617,8 +623,8 @@ Weights: %6</source>
         <translation>本步骤所示分数的色阶；带框的单元格为被选中的块</translation>
     </message>
     <message>
-        <source>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; selected</source>
-        <translation>&lt;span style='color:%1'&gt;&amp;#9633;&lt;/span&gt; 已选中</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;&amp;#9633;&lt;/span&gt; selected</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;&amp;#9633;&lt;/span&gt; 已选中</translation>
     </message>
     <message>
         <source>Block %1, layer %2: %3</source>
@@ -645,7 +651,7 @@ Weights: %6</source>
         <translation>高</translation>
     </message>
     <message>
-        <source>Each layer is coloured from its lowest to its highest score; over all layers this step's scores run from %1 to %2.</source>
+        <source>Each layer is coloured from its lowest to its highest score; over all layers this step&apos;s scores run from %1 to %2.</source>
         <translation>每层按其最低到最高分数着色；在所有层上，本步骤的分数范围为 %1 到 %2。</translation>
     </message>
 </context>
@@ -842,6 +848,20 @@ Weights: %6</source>
     <message>
         <source>RAM for blocks</source>
         <translation>块的内存</translation>
+    </message>
+    <message>
+        <source>Threads for reading and answering on the CPU; automatic leaves one core to the window</source>
+        <translation>在 CPU 上阅读和回答所用的线程数；自动模式为窗口保留一个核心</translation>
+    </message>
+    <message numerus="yes">
+        <source>automatic (%n)</source>
+        <translation>
+            <numerusform>自动 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程</translation>
     </message>
 </context>
 </TS>

@@ -73,9 +73,12 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     thread_.start();
-    // The engine's threads yield to the window's: on a small machine reading a book takes every
-    // core, and the window must still answer within a frame or two.
-    post([] { app::EngineWorker::lower_thread_priority(); });
+    // The engine's threads yield to the window's and leave it one core (Settings › CPU
+    // threads): the window must answer within a frame or two while a book is read.
+    post([n = opt_.settings.cpu_threads] {
+        app::EngineWorker::lower_thread_priority();
+        app::EngineWorker::use_cpu_threads(n);
+    });
 
     // A reading that was interrupted (the app closed or crashed) starts over: stores are only
     // written whole, so there is nothing half-done to resume from.
@@ -376,6 +379,7 @@ void MainWindow::new_session() {
 
 void MainWindow::apply_settings(const app::AppSettings & s) {
     const bool theme = s.theme != opt_.settings.theme;
+    if (s.cpu_threads != opt_.settings.cpu_threads) post([n = s.cpu_threads] { app::EngineWorker::use_cpu_threads(n); });
     opt_.settings = s;
     if (theme) apply_theme(theme_from_name(s.theme));
     emit settings_changed(s);

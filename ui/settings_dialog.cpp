@@ -1,5 +1,7 @@
 #include "settings_dialog.h"
 
+#include "core/cpu_threads.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -49,6 +51,8 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     ram_->setSuffix(tr(" MiB"));
     ram_->setSpecialValueText(tr("no limit"));
     ram_->setSingleStep(256);
+    threads_ = spin(0, 1024, tr("Threads for reading and answering on the CPU; automatic leaves one core to the window"));
+    threads_->setSpecialValueText(tr("automatic (%n)", nullptr, cpu_threads_leaving_one_core()));
     beta_auto_ = new QCheckBox(tr("Model default"));
     beta_ = dspin(0, 100, 0.5, 2, tr("Weight of the question in block scores: s(B) = s(B,H) + beta s(B,Q); 0 is plain InfLLM"));
     mode_ = new QComboBox;
@@ -65,6 +69,7 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     mf->addRow(tr("Reading step"), exc_);
     mf->addRow(tr("Representatives per block"), repr_);
     mf->addRow(tr("RAM for blocks"), ram_);
+    mf->addRow(tr("CPU threads"), threads_);
     mf->addRow(tr("Beta"), beta_row);
     mf->addRow(tr("Answer mode"), mode_);
     mf->addRow(new QLabel(tr("<i>Memory values apply to documents read from now on (Read again applies them to one already read).</i>")));
@@ -138,6 +143,7 @@ void SettingsDialog::show_values(const app::AppSettings & s) {
     exc_->setValue(s.memory.exc_block_size);
     repr_->setValue(s.memory.repr_topk);
     ram_->setValue(s.host_budget_mib);
+    threads_->setValue(s.cpu_threads);
     beta_auto_->setChecked(s.beta < 0);
     beta_->setValue(s.beta < 0 ? 1.0 : s.beta);
     mode_->setCurrentIndex(s.mode == AskMode::DEEP ? 1 : 0);
@@ -161,6 +167,7 @@ app::AppSettings SettingsDialog::settings() const {
     s.memory.exc_block_size = exc_->value();
     s.memory.repr_topk = repr_->value();
     s.host_budget_mib = ram_->value();
+    s.cpu_threads = threads_->value();
     s.beta = beta_auto_->isChecked() ? -1.0f : static_cast<float>(beta_->value());
     s.mode = mode_->currentData().toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
     s.answer_tokens = tokens_->value();

@@ -14,6 +14,7 @@ QString AppSettings::validate() const {
     }
     if (answer_tokens < 1) return QObject::tr("The answer length must be at least one token.");
     if (host_budget_mib < 0 || gpu_budget_gib < 0) return QObject::tr("Memory budgets cannot be negative.");
+    if (cpu_threads < 0) return QObject::tr("The number of CPU threads cannot be negative.");
     if (sampling.temperature < 0 || sampling.top_p <= 0 || sampling.top_p > 1 || sampling.top_k < 0)
         return QObject::tr("Sampling needs a temperature of 0 or more, top-p in (0, 1] and top-k of 0 or more.");
     return {};
@@ -63,6 +64,7 @@ AppSettings load_settings(QSettings & s) {
     a.answer_tokens = s.value("answer/tokens", a.answer_tokens).toInt();
     a.gpu_budget_gib = s.value("gpu/budget_gib", 0.0).toDouble();
     a.host_budget_mib = s.value("memory/host_budget_mib", 0).toInt();
+    a.cpu_threads = s.value("cpu/threads", 0).toInt();
     a.language = s.value("ui/language", "system").toString();
     a.theme = s.value("ui/theme", "system").toString();
     if (!a.validate().isEmpty()) { // a hand-edited file: back to the defaults, keeping the model and looks
@@ -94,6 +96,7 @@ void save_settings(QSettings & s, const AppSettings & a) {
     s.setValue("answer/tokens", a.answer_tokens);
     s.setValue("gpu/budget_gib", a.gpu_budget_gib);
     s.setValue("memory/host_budget_mib", a.host_budget_mib);
+    s.setValue("cpu/threads", a.cpu_threads);
     s.setValue("ui/language", a.language);
     s.setValue("ui/theme", a.theme);
     s.sync();

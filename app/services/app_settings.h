@@ -1,6 +1,6 @@
 // The app's settings, kept with QSettings: the model, the memory parameters (a preset and each
 // value), beta, ask or deep reading, sampling, the answer length, the GPU budget for memory
-// blocks, the interface language and theme. Defaults work without touching anything: the 512
+// blocks, the CPU threads, the interface language and theme. Defaults work without touching anything: the 512
 // preset (for small models with short trained contexts), greedy answers of up to 256 tokens.
 #pragma once
 
@@ -22,6 +22,7 @@ struct AppSettings {
     int answer_tokens = 256;
     double gpu_budget_gib = 0; // 0: no limit
     int host_budget_mib = 0;   // RAM for block K/V on the CPU backend, beyond it a temporary file (0: no limit)
+    int cpu_threads = 0;       // threads of the CPU backend (0: every core but one, so the window stays fluid)
     QString language = "system", theme = "system";
 
     // The memory settings are usable (memory_config_validate); else a message saying why.

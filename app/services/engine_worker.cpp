@@ -1,5 +1,6 @@
 #include "services/engine_worker.h"
 
+#include "core/cpu_threads.h"
 #include "core/error.h"
 #include "core/log.h"
 #ifdef QUIRE_HAVE_CUDA
@@ -162,6 +163,11 @@ void EngineWorker::lower_thread_priority() {
     // Under Linux the nice value is per thread: `who` = this thread's id.
     if (setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10) != 0) log()->info("could not lower the engine thread's priority");
 #endif
+}
+
+void EngineWorker::use_cpu_threads(int n) {
+    const int used = set_cpu_threads(n);
+    log()->info("the engine uses {} CPU thread{} of {} core{}", used, used == 1 ? "" : "s", cpu_core_count(), cpu_core_count() == 1 ? "" : "s");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -84,6 +84,9 @@ public:
     // Lowers the calling thread's scheduling priority (Linux: nice 10 for this thread); threads
     // it starts afterwards (the engine's OpenMP team) inherit it. Call on the worker's thread.
     static void lower_thread_priority();
+    // The CPU backend's parallel loops started from the calling thread use `n` threads (0: every
+    // core but one). Call on the worker's thread.
+    static void use_cpu_threads(int n);
 
     void cancel_ingest() { cancel_ingest_ = true; }
     void stop_answer() { stop_answer_ = true; }

@@ -35,6 +35,7 @@ private slots:
         a.answer_tokens = 99;
         a.gpu_budget_gib = 6.5;
         a.host_budget_mib = 3072;
+        a.cpu_threads = 3;
         a.language = "de";
         a.theme = "dark";
         {
@@ -51,6 +52,7 @@ private slots:
         QCOMPARE(b.mode, AskMode::DEEP);
         QCOMPARE(b.sampling.top_k, 20);
         QCOMPARE(b.answer_tokens, 99);
+        QCOMPARE(b.cpu_threads, 3);
         QCOMPARE(b.language, QString("de"));
         QCOMPARE(b.theme, QString("dark"));
         const AskParams p = b.ask_params();
@@ -84,6 +86,9 @@ private slots:
         AppSettings c;
         c.sampling.top_p = 0;
         QVERIFY(!c.validate().isEmpty());
+        AppSettings t;
+        t.cpu_threads = -1;
+        QVERIFY(!t.validate().isEmpty());
     }
 };
 

@@ -5,6 +5,7 @@
 // failed signal while the worker keeps working.
 #include "services/engine_worker.h"
 
+#include "core/cpu_threads.h"
 #include "memory/memory_config.h"
 #include "test_env.h"
 
@@ -97,6 +98,18 @@ private slots:
     void cleanupTestCase() {
         thread_.quit();
         thread_.wait();
+    }
+
+    // The thread count set on the worker's thread holds there and nowhere else; 0 leaves one core.
+    void cpuThreadsAreTheWorkersOwn() {
+        const int here = cpu_threads();
+        int there = -1;
+        QMetaObject::invokeMethod(worker_, [&] { EngineWorker::use_cpu_threads(0); there = cpu_threads(); }, Qt::BlockingQueuedConnection);
+        QCOMPARE(there, cpu_threads_leaving_one_core());
+        QVERIFY(there >= 1 && there == std::max(1, cpu_core_count() - 1));
+        QMetaObject::invokeMethod(worker_, [&] { EngineWorker::use_cpu_threads(1); there = cpu_threads(); }, Qt::BlockingQueuedConnection);
+        QCOMPARE(there, 1);
+        QCOMPARE(cpu_threads(), here);
     }
 
     void brokenModelFailsCleanly() {

@@ -67,6 +67,8 @@ private slots:
         QCOMPARE(db.schema_version(), LibraryDb::kSchemaVersion);
         QVERIFY(QFile::exists(f));
         QVERIFY(db.documents().isEmpty());
+        // Commits go to a write-ahead log (no fsync per commit on the window's thread).
+        QVERIFY(QFile::exists(f + "-wal"));
     }
 
     void migratesAndKeepsData() {
