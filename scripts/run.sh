@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
-MODEL="$(python3 scripts/quire-fetch-model fetch smollm2-135m-instruct)"
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)"
+MODEL="$(build/release/app/quire-cli models fetch smollm2-135m-instruct)"
 if [[ ${QUIRE_CLI:-0} == 1 ]]; then
   exec build/release/app/quire-cli chat --model "$MODEL" "$@"
 fi

@@ -6,13 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
-if ! python3 scripts/quire-fetch-model fetch smollm2-135m-instruct; then
-  echo "test.sh: default model unavailable; real-model tests will skip" >&2
-fi
-export QUIRE_MODEL_CACHE="$(dirname "$(python3 scripts/quire-fetch-model path smollm2-135m-instruct)")"
+export QUIRE_MODEL_CACHE="${QUIRE_MODEL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/quire/models}"
 
 cmake --preset ci -DQUIRE_MODEL_CACHE="$QUIRE_MODEL_CACHE"
 cmake --build --preset ci -j "$(nproc)"
+if ! build/ci/app/quire-cli models fetch smollm2-135m-instruct >/dev/null; then
+  echo "test.sh: default model unavailable; real-model tests will skip" >&2
+fi
 # ASan: leak checking on, abort on the first report.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ctest --preset ci -j "$(nproc)"

@@ -18,5 +18,7 @@ int cmd_backend_check(const std::vector<std::string> & args);
 int cmd_bench(const std::vector<std::string> & args);
 int cmd_text(const std::vector<std::string> & args);
 int cmd_passage(const std::vector<std::string> & args);
+int cmd_models(const std::vector<std::string> & args);
+int cmd_eval(const std::vector<std::string> & args);
 
 } // namespace quire::cli

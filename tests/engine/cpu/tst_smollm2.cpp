@@ -15,7 +15,7 @@ class TestSmolLM2 : public QObject {
 
 private slots:
     void initTestCase() {
-        QUIRE_REQUIRE_FILE(test::smollm2_path(), "SmolLM2 model (scripts/fetch-model.sh)");
+        QUIRE_REQUIRE_FILE(test::smollm2_path(), "SmolLM2 model (quire-cli models fetch smollm2-135m-instruct)");
         ref_ = test::read_json(test::data("smollm2/reference.json"));
         m_ = model_load(test::smollm2_path());
         QCOMPARE(m_->hp.n_layer, 30);

@@ -65,7 +65,7 @@ private slots:
 
     void smollm2MatchesTransformers() {
         const auto path = test::smollm2_path();
-        QUIRE_REQUIRE_FILE(path, "SmolLM2 model (scripts/fetch-model.sh)");
+        QUIRE_REQUIRE_FILE(path, "SmolLM2 model (quire-cli models fetch smollm2-135m-instruct)");
         GgufFile g(path);
         auto tok = tokenizer_from_gguf(g);
         const ChatTemplate t = chat_template_detect(g.get_string("tokenizer.chat_template").value_or(""), *tok);

@@ -183,7 +183,7 @@ private slots:
 
     void smollm2FromGguf() {
         const auto path = test::smollm2_path();
-        QUIRE_REQUIRE_FILE(path, "SmolLM2 model (scripts/fetch-model.sh)");
+        QUIRE_REQUIRE_FILE(path, "SmolLM2 model (quire-cli models fetch smollm2-135m-instruct)");
         GgufFile g(path);
         auto tok = tokenizer_from_gguf(g);
         QCOMPARE(tok->kind(), std::string("bpe"));

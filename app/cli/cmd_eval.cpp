@@ -1,0 +1,154 @@
+// quire-cli eval: the evaluation harness. Generates long-context retrieval instances (passkey,
+// kv, needle, multihop) at each length and depth, runs them with full attention, InfLLM
+// (beta = 0) and QLLM (query-aware lookup) in ask and deep mode, scores them, and writes
+// results.csv, summary.md and a length x depth heatmap per task, method and mode into --out.
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+#include "cli/memory_options.h"
+#include "core/atomic_file.h"
+#include "core/error.h"
+#include "eval/eval_report.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <sstream>
+
+namespace quire::cli {
+
+namespace {
+
+const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --lengths L[,L...] --out DIR
+                     [--depths N] [--method M[,M...]] [--mode ask|deep|ask,deep] [--samples N]
+                     [--seed S] [--beta B] [--answer-tokens N] [--backend auto|cpu|cuda] [memory options]
+  --task      passkey, kv, needle, multihop
+  --lengths   tokens per instance (document and question): 4k = 4096, 1m = 1048576, or a number
+  --depths    N depths from 0% to 100% of the document (default 10)
+  --method    full (the whole document in one KV cache, also beyond the trained context),
+              infllm (block memory, beta = 0), qllm (query-aware lookup); default all three
+  --mode      ask (read once, then the question) and/or deep (read again after the question);
+              default ask. full attention has no mode.
+  --samples   instances per length and depth (default 1)
+Writes DIR/results.csv (every instance), DIR/summary.md (accuracy per task, method, mode and
+length) and DIR/heatmap-TASK-METHOD[-MODE].svg; they are rewritten after each instance.
+)";
+
+int parse_length(const std::string & s) {
+    if (s.empty()) throw UsageError{"--lengths: empty length"};
+    double mult = 1;
+    std::string num = s;
+    if (s.back() == 'k' || s.back() == 'K') mult = 1024, num.pop_back();
+    else if (s.back() == 'm' || s.back() == 'M') mult = 1 << 20, num.pop_back();
+    try {
+        size_t used = 0;
+        const double v = std::stod(num, &used);
+        if (used != num.size() || v <= 0 || v * mult > 1e9) throw std::invalid_argument(s);
+        return static_cast<int>(v * mult);
+    } catch (const std::exception &) {
+        throw UsageError{"--lengths: not a length: '" + s + "'"};
+    }
+}
+
+std::vector<std::string> split(const std::string & s) {
+    std::vector<std::string> out;
+    std::stringstream ss(s);
+    for (std::string item; std::getline(ss, item, ',');)
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+template <typename T, typename F> std::vector<T> parse_list(const std::string & s, F from) {
+    std::vector<T> out;
+    for (const auto & item : split(s)) {
+        try {
+            out.push_back(from(item));
+        } catch (const Error & e) {
+            throw UsageError{e.what()};
+        }
+    }
+    if (out.empty()) throw UsageError{"an empty list: '" + s + "'"};
+    return out;
+}
+
+} // namespace
+
+int cmd_eval(const std::vector<std::string> & argv) {
+    std::set<std::string> opts = {"--model", "--tokenizer", "--task", "--lengths", "--depths", "--method", "--mode", "--samples", "--seed",
+                                  "--beta", "--answer-tokens", "--backend", "--out"};
+    opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
+    const Args a(argv, opts, {"--help"});
+    if (a.has("--help")) {
+        std::printf("%s%s", kHelp, kMemoryHelp);
+        return 0;
+    }
+    const auto tasks = parse_list<EvalTask>(a.require("--task"), eval_task_from_name);
+    const auto lengths = parse_list<int>(a.require("--lengths"), parse_length);
+    const auto methods = parse_list<EvalMethod>(a.get("--method").value_or("full,infllm,qllm"), eval_method_from_name);
+    const auto modes = parse_list<AskMode>(a.get("--mode").value_or("ask"), [](const std::string & m) {
+        if (m == "ask") return AskMode::ASK;
+        if (m == "deep") return AskMode::DEEP;
+        fail(Status::BAD_INPUT, "unknown mode '" + m + "' (ask or deep)");
+    });
+    const int depths = a.get_int("--depths", 10), samples = a.get_int("--samples", 1);
+    if (depths < 1 || samples < 1) throw UsageError{"--depths and --samples must be at least 1"};
+    const std::string out_dir = a.require("--out");
+    EvalOptions opt;
+    opt.memory = memory_config_from_args(a);
+    opt.beta = static_cast<float>(a.get_double("--beta", -1.0));
+    opt.answer_tokens = a.get_int("--answer-tokens", 24);
+    if (opt.answer_tokens < 1) throw UsageError{"--answer-tokens must be at least 1"};
+    const uint64_t seed = static_cast<uint64_t>(a.get_double("--seed", 20261129));
+    try {
+        opt.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
+    } catch (const Error & e) {
+        throw UsageError{e.what()};
+    }
+    for (int L : lengths)
+        if (L < kQuestionRoom + 64) throw UsageError{"--lengths: " + std::to_string(L) + " is too short"};
+
+    ModelLoadOptions lo;
+    lo.tokenizer_path = a.get("--tokenizer").value_or("");
+    auto model = model_load(a.require("--model"), lo);
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec) fail(Status::IO, "cannot create " + out_dir + ": " + ec.message());
+
+    std::string command = "quire-cli eval";
+    for (const auto & s : argv) command += " " + s;
+    const std::string model_name = model->hp.name.empty() ? std::filesystem::path(model->info.path).filename().string() : model->hp.name;
+    std::vector<EvalRow> rows;
+    auto save = [&] {
+        write_file_atomic(out_dir + "/results.csv", eval_csv(rows));
+        write_file_atomic(out_dir + "/summary.md", eval_summary(rows, model_name + "\n\n`" + command + "`"));
+        for (const auto & [name, svg] : eval_heatmaps(rows, model_name)) write_file_atomic(out_dir + "/" + name, svg);
+    };
+    const bool memory_ask = std::any_of(methods.begin(), methods.end(), [](EvalMethod m) { return m != EvalMethod::FULL; }) &&
+                            std::find(modes.begin(), modes.end(), AskMode::ASK) != modes.end();
+    for (EvalTask task : tasks)
+        for (int L : lengths)
+            for (int di = 0; di < depths; ++di)
+                for (int s = 0; s < samples; ++s) {
+                    const double depth = depths == 1 ? 0.5 : static_cast<double>(di) / (depths - 1);
+                    const EvalInstance inst = eval_make_instance(model->tok(), task, L, depth, s, seed);
+                    // One reading serves every block-memory method in ask mode.
+                    std::optional<EvalReading> reading;
+                    if (memory_ask) reading = eval_read(*model, inst, opt);
+                    for (EvalMethod m : methods)
+                        for (AskMode mode : m == EvalMethod::FULL ? std::vector<AskMode>{AskMode::ASK} : modes) {
+                            EvalRow r{task, L, inst.doc_tokens, s, depth, m, mode, inst.answer, {}};
+                            r.outcome = eval_run(*model, inst, m, mode, opt, reading ? &*reading : nullptr);
+                            std::fprintf(stderr, "eval: %s %d tokens depth %.0f%% #%d %s%s: %s (%s) %.1f s\n", eval_task_name(task), inst.doc_tokens, 100 * depth, s,
+                                         eval_method_name(m), m == EvalMethod::FULL ? "" : mode == AskMode::DEEP ? " deep" : " ask",
+                                         r.outcome.status != "ok" ? r.outcome.status.c_str() : r.outcome.correct ? "right" : "wrong", r.outcome.answer.c_str(),
+                                         r.outcome.ingest_seconds + r.outcome.answer_seconds);
+                            rows.push_back(std::move(r));
+                            save();
+                        }
+                }
+    std::printf("%s", eval_summary(rows, model_name).c_str());
+    return 0;
+}
+
+} // namespace quire::cli

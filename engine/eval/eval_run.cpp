@@ -1,0 +1,103 @@
+#include "eval/eval_run.h"
+
+#include "core/error.h"
+#include "generate/generator.h"
+#include "tokenizer/chat_template.h"
+
+#include <chrono>
+
+namespace quire {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// The greedy sampler with no repetition penalty: every method picks the same way.
+SamplerParams greedy() {
+    SamplerParams s;
+    s.temperature = 0.0f;
+    s.repeat_penalty = 1.0f;
+    return s;
+}
+
+} // namespace
+
+const char * eval_method_name(EvalMethod m) {
+    switch (m) {
+    case EvalMethod::FULL: return "full";
+    case EvalMethod::INFLLM: return "infllm";
+    case EvalMethod::QLLM: return "qllm";
+    }
+    return "?";
+}
+
+EvalMethod eval_method_from_name(const std::string & s) {
+    for (EvalMethod m : {EvalMethod::FULL, EvalMethod::INFLLM, EvalMethod::QLLM})
+        if (s == eval_method_name(m)) return m;
+    fail(Status::BAD_INPUT, "unknown method '" + s + "' (full, infllm or qllm)");
+}
+
+EvalReading eval_read(const Model & model, const EvalInstance & inst, const EvalOptions & opt) {
+    return {memory_ingest(model, model.tok().encode(inst.document), opt.memory, {}, {}, opt.backend)};
+}
+
+EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod method, AskMode mode, const EvalOptions & opt,
+                     const EvalReading * reading) {
+    EvalOutcome out;
+    const auto t0 = Clock::now();
+    try {
+        if (method == EvalMethod::FULL) {
+            // The same tokens the block memory sees, in one ordinary KV cache.
+            const Tokenizer & tok = model.tok();
+            const ChatFrame frame = chat_frame(model.chat, tok);
+            std::vector<int> prompt = frame.prefix;
+            for (const auto & part : {tok.encode(inst.document), tok.encode("\n\nQuestion: "), tok.encode(inst.question)})
+                prompt.insert(prompt.end(), part.begin(), part.end());
+            prompt.insert(prompt.end(), frame.suffix.begin(), frame.suffix.end());
+            GenerateParams g;
+            g.n_predict = opt.answer_tokens;
+            g.sampling = greedy();
+            g.n_ctx = static_cast<int>(prompt.size()) + opt.answer_tokens + 1; // also beyond the trained context
+            g.backend = opt.backend;
+            out.answer = generate(model, prompt, g).text;
+            out.answer_seconds = since(t0);
+        } else {
+            std::optional<EvalReading> own;
+            if (!reading && mode == AskMode::ASK) {
+                own = eval_read(model, inst, opt);
+                reading = &*own;
+                out.ingest_seconds = since(t0);
+            } else if (reading && mode == AskMode::ASK) {
+                out.ingest_seconds = reading->ingest.seconds;
+            }
+            AskParams ap;
+            ap.mode = mode;
+            ap.beta = method == EvalMethod::INFLLM ? 0.0f : opt.beta;
+            ap.gen.n_predict = opt.answer_tokens;
+            ap.gen.sampling = greedy();
+            ap.gen.backend = opt.backend;
+            const auto t1 = Clock::now();
+            if (mode == AskMode::ASK) {
+                out.answer = memory_ask(model, reading->ingest.state, reading->ingest.prefix_len, inst.question, ap).text;
+            } else {
+                // Deep mode reads the document again with the question first: it needs the
+                // document's tokens in a state; a plain one (no reading) is enough.
+                MemoryState doc(model.hp, opt.memory);
+                const ChatFrame frame = chat_frame(model.chat, model.tok());
+                doc.tokens = frame.prefix;
+                const auto body = model.tok().encode(inst.document);
+                doc.tokens.insert(doc.tokens.end(), body.begin(), body.end());
+                out.answer = memory_ask(model, doc, static_cast<int>(frame.prefix.size()), inst.question, ap).text;
+            }
+            out.answer_seconds = since(t1);
+        }
+        out.correct = eval_score(inst, out.answer);
+    } catch (const Error & e) {
+        if (e.status() != Status::OUT_OF_MEMORY) throw;
+        out.status = std::string("does not fit: ") + e.what();
+    }
+    return out;
+}
+
+} // namespace quire

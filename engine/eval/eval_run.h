@@ -1,0 +1,50 @@
+// Running evaluation instances: full attention (the whole document in the model's ordinary KV
+// cache), InfLLM (block memory, beta = 0) and QLLM (block memory with the question's lookup),
+// in ask or deep mode. All see the same tokens: the chat frame's prefix, the document,
+// "\n\nQuestion: " and the question, the frame's suffix; answers are greedy.
+#pragma once
+
+#include "eval/eval_task.h"
+#include "generate/backend.h"
+#include "memory/memory_config.h"
+#include "memory/reader.h"
+#include "model/model.h"
+
+#include <optional>
+#include <string>
+
+namespace quire {
+
+enum class EvalMethod { FULL, INFLLM, QLLM };
+
+const char * eval_method_name(EvalMethod m);
+EvalMethod eval_method_from_name(const std::string & s); // throws Error(BAD_INPUT)
+
+struct EvalOptions {
+    MemoryConfig memory = memory_preset("2k");
+    float beta = -1.0f; // QLLM's beta; < 0: the model's default
+    BackendKind backend = BackendKind::AUTO;
+    int answer_tokens = 24;
+};
+
+struct EvalOutcome {
+    std::string answer;
+    bool correct = false;
+    std::string status = "ok"; // "ok", or why the instance did not run ("does not fit: ...")
+    double ingest_seconds = 0, answer_seconds = 0;
+};
+
+// An instance read into block memory once, for the block-memory methods in ask mode.
+struct EvalReading {
+    IngestResult ingest;
+};
+
+// Reads the instance's document into block memory (beta = 0, as every reading is).
+EvalReading eval_read(const Model & model, const EvalInstance & inst, const EvalOptions & opt);
+
+// Runs one method; `reading` is used by INFLLM and QLLM in ask mode (deep mode reads again).
+// Out of memory is an outcome (status "does not fit"), not an error.
+EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod method, AskMode mode, const EvalOptions & opt,
+                     const EvalReading * reading);
+
+} // namespace quire
