@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The evaluation harness on the GPU machine, with the default model. That machine reaches no
+# network and a device call carries at most 64 MiB, so the model (94 MiB) travels in two calls:
+#   bash scripts/gpu-eval.sh split      (here) cut the cached model into .evcarry/part-a, part-b
+#   stage1  (there, carrying .devcarry and .evcarry with part-a) build; keep part-a in /tmp
+#   stage2  (there, the next call, carrying .evcarry with part-b) join, check the SHA-256, and
+#           run the evaluation grid; results in $OUT/eval.tgz and $OUT/summary-*.md.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+OUT="${OUT:-/tmp/quire-out}"
+SHA=b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53
+case "${1:-}" in
+split)
+  M="$(build/chk/app/quire-cli models path smollm2-135m-instruct 2>/dev/null || echo "$HOME/.cache/quire/models/SmolLM2-135M-Instruct.Q4_1.gguf")"
+  rm -rf .evcarry && mkdir -p .evcarry/a .evcarry/b
+  half=$(( $(stat -c %s "$M") / 2 ))
+  head -c "$half" "$M" > .evcarry/a/part && tail -c +"$((half + 1))" "$M" > .evcarry/b/part
+  ls -l .evcarry/*/part ;;
+stage1)
+  cp .evcarry/a/part /tmp/smol-part-a
+  P=$(bash scripts/gpu-machine-deps.sh unpack)
+  t0=$SECONDS
+  if ! { cmake --preset gpu -DQUIRE_DEPS_PREFIX="$P" && cmake --build --preset gpu -j16 --target quire-cli; } >"$OUT/build.log" 2>&1; then
+    tail -40 "$OUT/build.log"; exit 1
+  fi
+  echo "== build $((SECONDS - t0)) s; part a kept" ;;
+stage2)
+  [[ -f /tmp/smol-part-a ]] || { echo "part a is gone: the machine was not kept warm"; exit 3; }
+  cat /tmp/smol-part-a .evcarry/b/part > /tmp/smol.gguf
+  echo "$SHA  /tmp/smol.gguf" | sha256sum -c - || exit 3
+  B=build/gpu/app/quire-cli
+  M="--model /tmp/smol.gguf --preset 2k -q"
+  mkdir -p /tmp/ev
+  nvidia-smi --query-gpu=name,memory.total --format=csv,noheader
+  echo "== $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null)"
+  T=${EVAL_SECONDS:-400}
+  # Independent runs side by side (the model is small: one run does not fill the GPU).
+  timeout $T $B eval $M --task passkey --lengths 4k,16k,64k,128k --depths 5 --method full,infllm,qllm --out /tmp/ev/passkey > /dev/null 2>/tmp/ev/passkey.log &
+  timeout $T $B eval $M --task kv --lengths 4k,16k,64k --depths 5 --method full,infllm,qllm --mode ask,deep --out /tmp/ev/kv > /dev/null 2>/tmp/ev/kv.log &
+  timeout $T $B eval $M --task needle --lengths 4k,16k,64k,128k --depths 5 --method full,infllm,qllm --mode ask,deep --out /tmp/ev/needle > /dev/null 2>/tmp/ev/needle.log &
+  timeout $T $B eval $M --task multihop --lengths 4k,16k,64k --depths 3 --method full,infllm,qllm --mode ask,deep --out /tmp/ev/multihop > /dev/null 2>/tmp/ev/multihop.log &
+  timeout $T $B eval $M --task passkey --lengths 512k,1m --depths 3 --method infllm,qllm --out /tmp/ev/passkey-long > /dev/null 2>/tmp/ev/passkey-long.log &
+  wait
+  for d in /tmp/ev/*/; do n=$(basename "$d"); cp "$d/summary.md" "$OUT/summary-$n.md" 2>/dev/null; done
+  tar czf "$OUT/eval.tgz" -C /tmp ev
+  tail -3 /tmp/ev/*.log ;;
+*) echo "usage: $0 split | stage1 | stage2" >&2; exit 2 ;;
+esac
