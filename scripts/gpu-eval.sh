@@ -29,20 +29,24 @@ stage2)
   cat /tmp/smol-part-a .evcarry/b/part > /tmp/smol.gguf
   echo "$SHA  /tmp/smol.gguf" | sha256sum -c - || exit 3
   B=build/gpu/app/quire-cli
-  M="--model /tmp/smol.gguf --preset 2k -q"
+  M="--model /tmp/smol.gguf --preset 2k"
   mkdir -p /tmp/ev
-  nvidia-smi --query-gpu=name,memory.total --format=csv,noheader
+  nvidia-smi --query-gpu=name,memory.total,compute_mode --format=csv,noheader
   echo "== $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null)"
-  T=${EVAL_SECONDS:-400}
-  # Independent runs side by side (the model is small: one run does not fill the GPU).
-  timeout $T $B eval $M --task passkey --lengths 4k,16k,64k,128k --depths 5 --method full,infllm,qllm --out /tmp/ev/passkey > /dev/null 2>/tmp/ev/passkey.log &
-  timeout $T $B eval $M --task kv --lengths 4k,16k,64k --depths 5 --method full,infllm,qllm --mode ask,deep --out /tmp/ev/kv > /dev/null 2>/tmp/ev/kv.log &
-  timeout $T $B eval $M --task needle --lengths 4k,16k,64k,128k --depths 5 --method full,infllm,qllm --mode ask,deep --out /tmp/ev/needle > /dev/null 2>/tmp/ev/needle.log &
-  timeout $T $B eval $M --task multihop --lengths 4k,16k,64k --depths 3 --method full,infllm,qllm --mode ask,deep --out /tmp/ev/multihop > /dev/null 2>/tmp/ev/multihop.log &
-  timeout $T $B eval $M --task passkey --lengths 512k,1m --depths 3 --method infllm,qllm --out /tmp/ev/passkey-long > /dev/null 2>/tmp/ev/passkey-long.log &
+  timeout 60 $B generate --model /tmp/smol.gguf --prompt "The capital of France is" -n 8 -v 2>&1 | grep -iE "cuda|gpu|cpu|error" | head -5
+  end=$((SECONDS + ${EVAL_SECONDS:-300})) # one deadline for everything
+  ev() { local name=$1; shift; (( end - SECONDS > 5 )) || return; timeout $((end - SECONDS)) $B eval $M "$@" --out /tmp/ev/$name > /dev/null 2>/tmp/ev/$name.log; }
+  # Two chains side by side, each with half the cores for its host work.
+  export OMP_NUM_THREADS=8
+  ( ev passkey --task passkey --lengths 4k,16k,64k,128k --depths 5 --method full,infllm,qllm
+    ev kv --task kv --lengths 4k,16k,64k --depths 5 --method full,infllm,qllm --mode ask,deep
+    ev passkey-long --task passkey --lengths 512k,1m --depths 3 --method infllm,qllm ) &
+  ( ev needle --task needle --lengths 4k,16k,64k,128k --depths 5 --method full,infllm,qllm --mode ask,deep
+    ev multihop --task multihop --lengths 4k,16k,64k --depths 3 --method full,infllm,qllm --mode ask,deep ) &
   wait
   for d in /tmp/ev/*/; do n=$(basename "$d"); cp "$d/summary.md" "$OUT/summary-$n.md" 2>/dev/null; done
   tar czf "$OUT/eval.tgz" -C /tmp ev
-  tail -3 /tmp/ev/*.log ;;
+  grep -ihE "cuda|using the cpu|on the cpu" /tmp/ev/*.log | sort | uniq -c | head
+  for f in /tmp/ev/*.log; do echo "-- $f"; grep "^eval:" "$f" | tail -2; done ;;
 *) echo "usage: $0 split | stage1 | stage2" >&2; exit 2 ;;
 esac
