@@ -1,6 +1,7 @@
 // quire-cli ask: answer a question about an ingested document with query-aware lookup.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/model_arg.h"
 #include "cli/trace_json.h"
 #include "core/error.h"
 #include "memory/block_store_file.h"
@@ -53,7 +54,7 @@ int cmd_ask(const std::vector<std::string> & argv) {
 
     ModelLoadOptions lo;
     lo.tokenizer_path = a.get("--tokenizer").value_or("");
-    const std::string model_path = a.require("--model");
+    const std::string model_path = model_arg(a);
     auto model = model_load(model_path, lo);
     const StoredDocument doc = store_load(store_path, *model, a.get("--preset").value_or(""));
 

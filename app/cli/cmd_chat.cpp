@@ -2,6 +2,7 @@
 // stdin is a user turn; the answer streams to stdout. "/reset" starts over; end of input quits.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/model_arg.h"
 #include "core/error.h"
 #include "generate/generator.h"
 #include "model/model.h"
@@ -22,7 +23,7 @@ int cmd_chat(const std::vector<std::string> & argv) {
     }
     ModelLoadOptions lo;
     lo.tokenizer_path = a.get("--tokenizer").value_or("");
-    auto model = model_load(a.require("--model"), lo);
+    auto model = model_load(model_arg(a), lo);
     if (model->chat.format == ChatFormat::NONE) throw Error(Status::UNSUPPORTED, model->info.path + ": this model has no known chat format");
     GenerateParams gp;
     gp.n_predict = a.get_int("-n", 512);

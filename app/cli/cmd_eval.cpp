@@ -4,6 +4,7 @@
 // results.csv, summary.md and a length x depth heatmap per task, method and mode into --out.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/model_arg.h"
 #include "cli/memory_options.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -110,7 +111,7 @@ int cmd_eval(const std::vector<std::string> & argv) {
 
     ModelLoadOptions lo;
     lo.tokenizer_path = a.get("--tokenizer").value_or("");
-    auto model = model_load(a.require("--model"), lo);
+    auto model = model_load(model_arg(a), lo);
     std::error_code ec;
     std::filesystem::create_directories(out_dir, ec);
     if (ec) fail(Status::IO, "cannot create " + out_dir + ": " + ec.message());

@@ -1,6 +1,7 @@
 // quire-cli generate: text from a prompt (or from BOS), streamed to stdout.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/model_arg.h"
 #include "core/error.h"
 #include "generate/backend.h"
 #include "core/mapped_file.h"
@@ -49,7 +50,7 @@ int cmd_generate(const std::vector<std::string> & argv) {
 
     ModelLoadOptions lo;
     lo.tokenizer_path = a.get("--tokenizer").value_or("");
-    const std::string model_path = a.require("--model");
+    const std::string model_path = model_arg(a);
     std::string prompt = a.get("--prompt").value_or("");
     if (auto f = a.get("--prompt-file")) prompt = read_file(*f);
 

@@ -1,6 +1,7 @@
 // quire-cli info: what a model file is (architecture, size, tensor types, context, tokenizer).
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/model_arg.h"
 #include "model/model.h"
 
 #include <cstdio>
@@ -17,7 +18,7 @@ int cmd_info(const std::vector<std::string> & argv) {
     ModelLoadOptions lo;
     lo.tokenizer_path = a.get("--tokenizer").value_or("");
     lo.load_weights = false;
-    auto m = model_load(a.require("--model"), lo);
+    auto m = model_load(model_arg(a), lo);
     const HParams & hp = m->hp;
     nlohmann::ordered_json j;
     j["path"] = m->info.path;

@@ -1,6 +1,7 @@
 // quire-cli ingest: read a document into block memory and save the block store.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/model_arg.h"
 #include "cli/memory_options.h"
 #include "core/error.h"
 #include "memory/block_store_file.h"
@@ -50,7 +51,7 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     const std::string doc_path = a.require("--doc"), store_path = a.require("--store");
     ModelLoadOptions lo;
     lo.tokenizer_path = a.get("--tokenizer").value_or("");
-    auto model = model_load(a.require("--model"), lo);
+    auto model = model_load(model_arg(a), lo);
 
     std::signal(SIGINT, on_sigint);
     const bool tty = isatty(STDERR_FILENO);

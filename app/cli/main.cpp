@@ -30,7 +30,8 @@ commands:
   eval        long-context retrieval accuracy: full attention, InfLLM and QLLM
 
 common options:
-  --model PATH       GGUF file, Hugging Face folder, or llama2.c checkpoint
+  --model PATH       GGUF file, Hugging Face folder, or llama2.c checkpoint (default: the
+                     default model, SmolLM2-135M-Instruct, when it is in the model cache)
   --tokenizer PATH   tokenizer file (required for llama2.c checkpoints)
   -v, --verbose      more log output on stderr;  -q, --quiet: errors only
 

@@ -15,8 +15,13 @@ struct Run {
     QByteArray out, err;
 };
 
-static Run run_cli(const QStringList & args, const QByteArray & input = {}) {
+static Run run_cli(const QStringList & args, const QByteArray & input = {}, const QString & model_cache = {}) {
     QProcess p;
+    if (!model_cache.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QUIRE_MODEL_CACHE", model_cache);
+        p.setProcessEnvironment(env);
+    }
     p.start(QString::fromStdString(quire::test::env_or("QUIRE_CLI", "quire-cli")), args);
     if (!input.isEmpty()) p.write(input);
     p.closeWriteChannel();
@@ -41,7 +46,6 @@ private slots:
         QTest::newRow("unknown option") << QStringList{"generate", "--model", "x", "--bogus"};
         QTest::newRow("missing value") << QStringList{"generate", "--model"};
         QTest::newRow("bad number") << QStringList{"generate", "--model", "x", "-n", "abc"};
-        QTest::newRow("missing model") << QStringList{"generate", "--prompt", "hi"};
         QTest::newRow("models: unknown name") << QStringList{"models", "fetch", "no-such-model"};
         QTest::newRow("models: no name") << QStringList{"models", "path"};
         QTest::newRow("models: unknown action") << QStringList{"models", "remove", "smollm2-135m-instruct"};
@@ -69,7 +73,7 @@ private slots:
         dims.tensor("token_embd.weight", 0, {1ull << 41, 1ull << 41}, std::string(64, '\0'));
         QTest::newRow("truncated") << QByteArray::fromStdString(ok.substr(0, ok.size() / 2)) << "truncated";
         QTest::newRow("wrong magic") << QByteArray::fromStdString(magic) << "not a GGUF";
-        QTest::newRow("offset past end") << QByteArray::fromStdString(offset) << "past the end";
+        QTest::newRow("offset past end") << QByteArray::fromStdString(offset) << "truncated or corrupt: its header describes";
         QTest::newRow("absurd dimensions") << QByteArray::fromStdString(dims.build()) << "absurd dimension";
         QTest::newRow("unknown architecture") << QByteArray::fromStdString(quire::test::tiny_llama_gguf("rwkv6").build())
                                               << "architecture 'rwkv6' is not supported";
@@ -176,6 +180,18 @@ private slots:
         r = run_cli({"text", "--doc", write("scan.pdf", scan)});
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains("no extractable text"), r.err.constData());
+    }
+
+    // Without --model: the default model when it is in the cache, else a usage error saying how
+    // to get it.
+    void defaultModel() {
+        Run r = run_cli({"generate", "--prompt", "hi"}, {}, tmp_.filePath("empty-cache"));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("models fetch smollm2-135m-instruct"), r.err.constData());
+        QUIRE_REQUIRE_FILE(quire::test::smollm2_path(), "SmolLM2 model (quire-cli models fetch smollm2-135m-instruct)");
+        r = run_cli({"info", "--json"}, {}, QString::fromStdString(quire::test::model_cache()));
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("SmolLM2-135M-Instruct.Q4_1.gguf"), r.out.constData());
     }
 
     // The catalog: every model listed with its state in the cache given, paths in that cache.
