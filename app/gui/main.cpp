@@ -66,6 +66,7 @@ int main(int argc, char ** argv) {
     QApplication::setApplicationName("Quire");
     QApplication::setOrganizationName("Quire");
     QApplication::setApplicationVersion(QUIRE_VERSION);
+    QGuiApplication::setDesktopFileName("io.github.quire.Quire"); // packaging/: the desktop entry and icon
     QIcon icon;
     for (int size : {16, 24, 32, 48, 64, 128, 256, 512}) icon.addFile(QString(":/icons/quire-%1.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(icon);
