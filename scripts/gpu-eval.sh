@@ -4,7 +4,8 @@
 #   bash scripts/gpu-eval.sh split      (here) cut the cached model into .evcarry/part-a, part-b
 #   stage1  (there, carrying .devcarry and .evcarry with part-a) build; keep part-a in /tmp
 #   stage2  (there, the next call, carrying .evcarry with part-b) join, check the SHA-256, and
-#           run the evaluation grid; results in $OUT/eval.tgz and $OUT/summary-*.md.
+#           run the evaluation grid (GRID=short|long); results in $OUT/eval.tgz and
+#           $OUT/summary-*.md.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT="${OUT:-/tmp/quire-out}"
@@ -36,13 +37,21 @@ stage2)
   timeout 60 $B generate --model /tmp/smol.gguf --prompt "The capital of France is" -n 8 -v 2>&1 | grep -iE "cuda|gpu|cpu|error" | head -5
   end=$((SECONDS + ${EVAL_SECONDS:-300})) # one deadline for everything
   ev() { local name=$1; shift; (( end - SECONDS > 5 )) || return; timeout $((end - SECONDS)) $B eval $M "$@" --out /tmp/ev/$name > /dev/null 2>/tmp/ev/$name.log; }
-  # Two chains side by side, each with half the cores for its host work.
+  # Two chains side by side, each with half the cores for its host work. GRID=short: 4k-128k
+  # with full attention; GRID=long: 64k-1M, block memory only (full attention is already at 0%
+  # by 16k and a 1M-token full-attention cache does not fit).
   export OMP_NUM_THREADS=8
-  ( ev passkey --task passkey --lengths 4k,16k,64k,128k --depths 5 --method full,infllm,qllm
-    ev kv --task kv --lengths 4k,16k,64k --depths 5 --method full,infllm,qllm --mode ask,deep
-    ev passkey-long --task passkey --lengths 512k,1m --depths 3 --method infllm,qllm ) &
-  ( ev needle --task needle --lengths 4k,16k,64k,128k --depths 5 --method full,infllm,qllm --mode ask,deep
-    ev multihop --task multihop --lengths 4k,16k,64k --depths 3 --method full,infllm,qllm --mode ask,deep ) &
+  if [[ "${GRID:-short}" == long ]]; then
+    ( ev passkey-long --task passkey --lengths 64k,128k,512k,1m --depths 3 --method infllm,qllm ) &
+    ( ev needle-long --task needle --lengths 64k,128k --depths 3 --method infllm,qllm --mode ask,deep
+      ev kv-long --task kv --lengths 64k,128k --depths 3 --method infllm,qllm --mode ask,deep ) &
+  else
+    ( ev passkey --task passkey --lengths 4k,16k,64k,128k --depths 5 --method full,infllm,qllm
+      ev kv --task kv --lengths 4k,16k,64k --depths 5 --method full,infllm,qllm --mode ask,deep
+      ev passkey-long --task passkey --lengths 512k,1m --depths 3 --method infllm,qllm ) &
+    ( ev needle --task needle --lengths 4k,16k,64k,128k --depths 5 --method full,infllm,qllm --mode ask,deep
+      ev multihop --task multihop --lengths 4k,16k,64k --depths 3 --method full,infllm,qllm --mode ask,deep ) &
+  fi
   wait
   for d in /tmp/ev/*/; do n=$(basename "$d"); cp "$d/summary.md" "$OUT/summary-$n.md" 2>/dev/null; done
   tar czf "$OUT/eval.tgz" -C /tmp ev
