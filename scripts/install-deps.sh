@@ -9,6 +9,7 @@ PACKAGES=(
   libpoppler-cpp-dev qpdf libqpdf-dev fonts-dejavu-core libzip-dev libssl-dev libxml2-dev libsentencepiece-dev libspdlog-dev libfmt-dev libpcre2-dev nlohmann-json3-dev zlib1g-dev
   clang libclang-rt-dev
   python3 python3-pip ca-certificates unzip
+  lintian appstream desktop-file-utils
 )
 
 missing=()

