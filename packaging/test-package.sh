@@ -80,6 +80,28 @@ else
   say "the package has no default model (it was not in the model cache when cpack ran): info skipped"
 fi
 
+# The CUDA backend is a library loaded at run time: backend-check says what it found (a GPU, or
+# why not) and exits 0 without one. Then the CUDA libraries are hidden (a private mount namespace
+# over their folder, as on a machine without the toolkit or the driver): the same binaries still
+# start and answer on the CPU, saying why.
+"$BIN/quire-cli" backend-check >"$SCRATCH/check.txt" 2>&1 || { cat "$SCRATCH/check.txt"; fail "quire-cli backend-check"; }
+say "backend-check: $(head -1 "$SCRATCH/check.txt")"
+if [ -f "$MODEL" ]; then
+  CUBLAS=$(ldconfig -p | awk '/libcublas\.so\./ {print $NF; exit}')
+  if [ -n "$CUBLAS" ] && [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+    mkdir -p "$SCRATCH/empty"
+    hidden=$(dirname "$(readlink -f "$CUBLAS")")
+    unshare -m sh -c "mount --bind '$SCRATCH/empty' '$hidden' && exec '$BIN/quire-cli' generate --model '$MODEL' --prompt 'The lighthouse keeper' -n 8 -v" \
+      >"$SCRATCH/gen.txt" 2>"$SCRATCH/gen.err" || { cat "$SCRATCH/gen.err"; fail "quire-cli without the CUDA libraries"; }
+    grep -q "on the CPU" "$SCRATCH/gen.err" || { cat "$SCRATCH/gen.err"; fail "quire-cli without the CUDA libraries did not say it uses the CPU"; }
+    [ -s "$SCRATCH/gen.txt" ] || fail "quire-cli without the CUDA libraries generated nothing"
+    say "without the CUDA libraries ($hidden hidden): $(grep -m1 "on the CPU" "$SCRATCH/gen.err" | sed 's/^\[[^]]*\] \[[a-z]*\] //')"
+  else
+    "$BIN/quire-cli" generate --model "$MODEL" --prompt "The lighthouse keeper" -n 8 >"$SCRATCH/gen.txt" || fail "quire-cli generate"
+    say "generate works; the CUDA libraries could not be hidden here (none installed, not root, or no mount namespaces)"
+  fi
+fi
+
 # The GUI: it must still be running after a few seconds (timeout's 124), opening the demo book.
 set +e
 timeout 8 "$BIN/quire" >"$SCRATCH/gui.log" 2>&1

@@ -2,14 +2,12 @@
 // CPU backend. Exit 0 when all checks pass or no GPU is present (said plainly), 1 on a failure.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cuda/cuda_api.h"
+#include "generate/cuda_loader.h"
 #include "model/model.h"
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
-#ifdef QUIRE_HAVE_CUDA
-#include "cuda/backend_check.h"
-#include "cuda/memory_check.h"
-#endif
 
 namespace quire::cli {
 
@@ -29,13 +27,15 @@ int cmd_backend_check(const std::vector<std::string> & argv) {
         return 0;
     }
     nlohmann::ordered_json j;
-#ifndef QUIRE_HAVE_CUDA
-    j["cuda"] = false;
-    j["skipped"] = "this build of Quire has no CUDA backend";
-    std::printf("%s\n", a.has("--json") ? j.dump(2).c_str() : "backend-check: this build has no CUDA backend; nothing to check");
-    return 0;
-#else
-    const BackendCheckReport r = cuda_backend_check();
+    std::string why;
+    const CudaApi * cuda = cuda_backend(&why);
+    if (!cuda) {
+        j["cuda"] = false;
+        j["skipped"] = why;
+        std::printf("%s\n", a.has("--json") ? j.dump(2).c_str() : ("backend-check: " + why + "; nothing to check").c_str());
+        return 0;
+    }
+    const BackendCheckReport r = cuda->backend_check(1234);
     j["cuda"] = true;
     j["device"] = {{"usable", r.device.usable}, {"name", r.device.name}, {"compute_capability", std::to_string(r.device.cc_major) + "." + std::to_string(r.device.cc_minor)},
                    {"memory_gib", static_cast<double>(r.device.total_bytes) / (1ull << 30)}, {"driver", r.device.driver_version},
@@ -69,23 +69,23 @@ int cmd_backend_check(const std::vector<std::string> & argv) {
             toks.push_back(static_cast<int>((s >> 8) % static_cast<uint32_t>(m->hp.n_vocab)));
         }
         const bool bf16 = a.has("--bf16");
-        const ModelCheck mc = cuda_model_check(*m, toks, 32, bf16);
+        const ModelCheck mc = cuda->model_check(*m, toks, 32, bf16);
         j["model"] = {{"path", *mp},           {"precision", bf16 ? "bf16" : "fp32"}, {"max_logit_diff", mc.max_logit_diff},
                       {"logit_error", mc.logit_error}, {"greedy_equal", mc.greedy_equal}, {"greedy_cpu", mc.greedy_cpu},
                       {"greedy_cuda", mc.greedy_cuda}};
         ok = ok && (bf16 ? mc.logit_error < 2e-2 : (mc.greedy_equal && mc.max_logit_diff < 1e-3f));
         if (a.has("--memory")) {
             std::vector<std::string> notes;
-            const auto checks = cuda_memory_checks(*m, &notes);
+            const auto checks = cuda->memory_checks(*m, &notes);
             record("memory", checks, notes);
         }
     }
     if (a.has("--flash")) {
         std::vector<std::string> notes;
-        const auto checks = cuda_flash_checks(&notes);
+        const auto checks = cuda->flash_checks(&notes);
         record("memory", checks, notes);
     }
-    if (auto dir = a.get("--l8b")) record("l8b", cuda_l8b_checks(*dir), {});
+    if (auto dir = a.get("--l8b")) record("l8b", cuda->l8b_checks(*dir, nullptr), {});
     j["ok"] = ok;
     if (a.has("--json")) {
         std::printf("%s\n", j.dump(2).c_str());
@@ -107,7 +107,6 @@ int cmd_backend_check(const std::vector<std::string> & argv) {
         std::printf("%s\n", ok ? "all checks passed" : "SOME CHECKS FAILED");
     }
     return ok ? 0 : 1;
-#endif
 }
 
 } // namespace quire::cli

@@ -5,16 +5,14 @@
 #include "cli/commands.h"
 #include "cli/memory_options.h"
 #include "core/error.h"
+#include "cuda/cuda_api.h"
+#include "generate/cuda_loader.h"
 #include "model/model.h"
 
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#ifdef QUIRE_HAVE_CUDA
-#include "cuda/cuda_device.h"
-#include "cuda/memory_bench.h"
-#endif
 
 namespace quire::cli {
 
@@ -68,10 +66,10 @@ int cmd_bench(const std::vector<std::string> & argv) {
         return 0;
     }
     if (a.has("--model") == a.has("--random-weights")) throw UsageError{"give either --model PATH or --shape NAME --random-weights"};
-#ifndef QUIRE_HAVE_CUDA
-    fail(Status::UNSUPPORTED, "bench measures the CUDA backend, and this build of Quire has none");
-#else
-    const CudaDeviceInfo dev = cuda_device_info();
+    std::string why;
+    const CudaApi * cuda = cuda_backend(&why);
+    if (!cuda) fail(Status::UNSUPPORTED, "bench measures the CUDA backend: " + why);
+    const CudaDeviceInfo dev = cuda->device_info();
     if (!dev.usable) fail(Status::UNSUPPORTED, "bench needs a usable CUDA device: " + dev.error);
     BenchOptions o;
     o.lengths = parse_lengths(a.require("--tokens"));
@@ -93,7 +91,7 @@ int cmd_bench(const std::vector<std::string> & argv) {
         model = model_load(*mp);
         hp = model->hp;
     } else {
-        hp = bench_shape(a.get("--shape").value_or("llama3-8b"), a.get_int("--layers", 0));
+        hp = cuda->bench_shape(a.get("--shape").value_or("llama3-8b"), a.get_int("--layers", 0));
     }
     nlohmann::ordered_json all = nlohmann::json::array();
     auto to_json = [&](const BenchRow & r) {
@@ -120,7 +118,7 @@ int cmd_bench(const std::vector<std::string> & argv) {
         }
         return j;
     };
-    memory_bench(hp, model.get(), o, [&](const BenchRow & r) {
+    cuda->memory_bench(hp, model.get(), o, [&](const BenchRow & r) {
         auto j = to_json(r);
         j["shape"] = hp.name.empty() ? a.get("--model").value_or("") : hp.name;
         j["layers"] = hp.n_layer;
@@ -144,7 +142,6 @@ int cmd_bench(const std::vector<std::string> & argv) {
     for (const auto & r : all)
         if (r.contains("error")) return 4;
     return 0;
-#endif
 }
 
 } // namespace quire::cli

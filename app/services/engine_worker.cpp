@@ -3,10 +3,8 @@
 #include "core/cpu_threads.h"
 #include "core/error.h"
 #include "core/log.h"
-#ifdef QUIRE_HAVE_CUDA
-#include "cuda/cuda_device.h"
-#endif
 #include "document/page_render.h"
+#include "generate/cuda_loader.h"
 #include "memory/document_ingest.h"
 #include "memory/passage.h"
 #include "model/model.h"
@@ -35,13 +33,9 @@ QString describe(const std::exception & e) {
 
 // What answers run on: the GPU's name and memory, or the CPU (and why not the GPU).
 QString backend_description() {
-#ifdef QUIRE_HAVE_CUDA
-    const CudaDeviceInfo d = cuda_device_info();
+    const CudaDeviceInfo d = cuda_device_status();
     if (d.usable) return QString("GPU: %1, %2 GiB").arg(QString::fromStdString(d.name)).arg(static_cast<double>(d.total_bytes) / (1u << 30), 0, 'f', 0);
     return QString("CPU (no usable GPU: %1)").arg(QString::fromStdString(d.error));
-#else
-    return "CPU";
-#endif
 }
 
 bool is_cancel(const std::exception & e) {
@@ -147,14 +141,13 @@ QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, c
 
 std::string backend_versions() {
     std::string s;
-#ifdef QUIRE_HAVE_CUDA
-    const CudaDeviceInfo d = cuda_device_info();
+    const CudaDeviceInfo d = cuda_device_status();
     auto ver = [](int v) { return std::to_string(v / 1000) + "." + std::to_string(v % 1000 / 10); };
-    s = "CUDA runtime " + ver(d.runtime_version) + (d.driver_version ? ", driver " + ver(d.driver_version) : std::string()) + ", " +
-        (d.usable ? d.name : "no usable GPU (" + d.error + ")");
-#else
-    s = "CUDA: not in this build";
-#endif
+    if (d.runtime_version)
+        s = "CUDA runtime " + ver(d.runtime_version) + (d.driver_version ? ", driver " + ver(d.driver_version) : std::string()) + ", " +
+            (d.usable ? d.name : "no usable GPU (" + d.error + ")");
+    else
+        s = "CUDA: " + d.error;
     return s + "; PDF: " + pdf_library_version();
 }
 

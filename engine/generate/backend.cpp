@@ -4,11 +4,9 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "cpu/cpu_model.h"
+#include "cuda/cuda_api.h"
+#include "generate/cuda_loader.h"
 #include "model/model.h"
-#ifdef QUIRE_HAVE_CUDA
-#include "cuda/cuda_device.h"
-#include "cuda/cuda_model.h"
-#endif
 
 namespace quire {
 
@@ -25,15 +23,10 @@ bool gpu_use_bf16(const Model & model, GpuPrecision p) {
 
 bool gpu_wanted(BackendKind kind, const char * what) {
     if (kind == BackendKind::CPU) return false;
-#ifdef QUIRE_HAVE_CUDA
-    const CudaDeviceInfo dev = cuda_device_info();
+    const CudaDeviceInfo dev = cuda_device_status();
     if (dev.usable) return true;
     if (kind == BackendKind::CUDA) fail(Status::UNSUPPORTED, "no usable CUDA device: " + dev.error);
     log()->info("no usable CUDA device ({}); {} on the CPU", dev.error, what);
-#else
-    if (kind == BackendKind::CUDA) fail(Status::UNSUPPORTED, "this build of Quire has no CUDA backend");
-    (void)what;
-#endif
     return false;
 }
 
@@ -44,16 +37,12 @@ void gpu_fallback(BackendKind kind, const char * what, const std::exception & e)
 
 std::unique_ptr<ForwardBackend> make_backend(const Model & model, int n_ctx, BackendKind kind, GpuPrecision precision) {
     if (gpu_wanted(kind, "generation")) {
-#ifdef QUIRE_HAVE_CUDA
         try {
-            const bool bf16 = gpu_use_bf16(model, precision);
-            return std::make_unique<CudaModel>(model, n_ctx, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32);
+            return cuda_backend()->make_forward(model, n_ctx, gpu_use_bf16(model, precision));
         } catch (const Error & e) {
             gpu_fallback(kind, "generation", e);
         }
-#endif
     }
-    (void)precision;
     return std::make_unique<cpu::CpuModel>(model, n_ctx);
 }
 

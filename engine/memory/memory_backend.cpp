@@ -4,28 +4,19 @@
 #include "core/error.h"
 #include "memory/memory_model.h"
 #include "model/model.h"
-#ifdef QUIRE_HAVE_CUDA
-#include "cuda/cuda_memory_model.h"
-#endif
+#include "cuda/cuda_api.h"
+#include "generate/cuda_loader.h"
 
 namespace quire {
 
 std::unique_ptr<MemoryBackend> make_memory_backend(const Model & model, MemoryState & state, BackendKind kind, GpuPrecision precision) {
     if (gpu_wanted(kind, "block memory")) {
-#ifdef QUIRE_HAVE_CUDA
         try {
-            const bool bf16 = gpu_use_bf16(model, precision);
-            CudaMemoryOptions opt;
-            if (state.cfg.gpu_budget_bytes > 0) opt.block_budget = state.cfg.gpu_budget_bytes;
-            auto m = std::make_unique<CudaMemoryModel>(GpuWeights::upload(model, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32), state.cfg, opt);
-            if (state.n_tokens > 0) m->upload(state);
-            return m;
+            return cuda_backend()->make_memory(model, state, gpu_use_bf16(model, precision));
         } catch (const Error & e) {
             gpu_fallback(kind, "block memory", e);
         }
-#endif
     }
-    (void)precision;
     return std::make_unique<MemoryModel>(model, state);
 }
 

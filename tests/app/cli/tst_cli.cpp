@@ -17,13 +17,13 @@ struct Run {
 
 static QString cli_path() { return QString::fromStdString(quire::test::env_or("QUIRE_CLI", "quire-cli")); }
 
-static Run run_cli(const QStringList & args, const QByteArray & input = {}, const QString & model_cache = {}, const QString & program = cli_path()) {
+static Run run_cli(const QStringList & args, const QByteArray & input = {}, const QString & model_cache = {}, const QString & program = cli_path(),
+                   const QList<QPair<QString, QString>> & extra_env = {}) {
     QProcess p;
-    if (!model_cache.isEmpty()) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("QUIRE_MODEL_CACHE", model_cache);
-        p.setProcessEnvironment(env);
-    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!model_cache.isEmpty()) env.insert("QUIRE_MODEL_CACHE", model_cache);
+    for (const auto & [k, v] : extra_env) env.insert(k, v);
+    p.setProcessEnvironment(env);
     p.start(program, args);
     if (!input.isEmpty()) p.write(input);
     p.closeWriteChannel();
@@ -110,6 +110,25 @@ private slots:
                                QString::fromStdString(dir + "/tok512.bin"), "-n", "200"});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.toStdString(), quire::test::read_bytes(dir + "/expected-greedy-200.txt"));
+    }
+
+    // The CUDA backend is a library loaded at run time: when it cannot be loaded (here a file that
+    // is no library; on a user's machine, missing CUDA libraries), auto runs on the CPU and says
+    // why, and --backend cuda fails with that reason.
+    void cudaBackendUnloadable() {
+        const std::string dir = quire::test::shared("models/stories260K");
+        QUIRE_REQUIRE_FILE(dir + "/stories260K.bin", "stories260K");
+        const QList<QPair<QString, QString>> env = {{"QUIRE_CUDA_BACKEND", write("libquire-cuda.so", "not a shared library")}};
+        const QStringList args = {"generate", "--model", QString::fromStdString(dir + "/stories260K.bin"), "--tokenizer", QString::fromStdString(dir + "/tok512.bin"),
+                                  "-n", "200", "-v"};
+        Run r = run_cli(args, {}, {}, cli_path(), env);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out.toStdString(), quire::test::read_bytes(dir + "/expected-greedy-200.txt"));
+        QVERIFY2(r.err.contains("the CUDA backend could not be loaded") && r.err.contains("on the CPU"), r.err.constData());
+        r = run_cli(QStringList(args) << "--backend" << "cuda", {}, {}, cli_path(), env);
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains("no usable CUDA device: the CUDA backend could not be loaded"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
     }
 
     void tokenizeAndDetokenize() {

@@ -1,0 +1,45 @@
+// The entry table of libquire-cuda.so (cuda_api.h).
+#include "cuda/cuda_api.h"
+
+#include "cuda/cuda_memory_model.h"
+#include "cuda/cuda_model.h"
+#include "cuda/gpu_weights.h"
+#include "model/model.h"
+
+namespace quire {
+namespace {
+
+std::unique_ptr<ForwardBackend> make_forward(const Model & model, int n_ctx, bool bf16) {
+    return std::make_unique<CudaModel>(model, n_ctx, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32);
+}
+
+std::unique_ptr<MemoryBackend> make_memory(const Model & model, MemoryState & state, bool bf16) {
+    CudaMemoryOptions opt;
+    if (state.cfg.gpu_budget_bytes > 0) opt.block_budget = state.cfg.gpu_budget_bytes;
+    auto m = std::make_unique<CudaMemoryModel>(GpuWeights::upload(model, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32), state.cfg, opt);
+    if (state.n_tokens > 0) m->upload(state);
+    return m;
+}
+
+CudaApi make_table() {
+    CudaApi t;
+    t.device_info = cuda_device_info;
+    t.make_forward = make_forward;
+    t.make_memory = make_memory;
+    t.backend_check = cuda_backend_check;
+    t.model_check = cuda_model_check;
+    t.memory_checks = cuda_memory_checks;
+    t.flash_checks = cuda_flash_checks;
+    t.l8b_checks = cuda_l8b_checks;
+    t.bench_shape = bench_shape;
+    t.memory_bench = memory_bench;
+    return t;
+}
+
+} // namespace
+} // namespace quire
+
+extern "C" __attribute__((visibility("default"))) const quire::CudaApi * quire_cuda_api(int abi) {
+    static const quire::CudaApi table = quire::make_table();
+    return abi == quire::kCudaApiAbi ? &table : nullptr;
+}
