@@ -141,7 +141,8 @@ private slots:
         const qint64 worst = stall.stop();
         QVERIFY2(w->document_ready(), qPrintable(w->last_error()));
         qInfo("longest event-loop stall while reading: %lld ms", static_cast<long long>(worst));
-        QVERIFY2(worst <= kMaxStallMs, qPrintable(QString("the event loop stalled %1 ms").arg(worst)));
+        // (The stall budgets are checked at the end, so that a slow moment does not leave the
+        // later tests, which continue this one's document and session, without them.)
         const auto rec = db_->document(id);
         QCOMPARE(rec->state, app::IngestState::Ready);
         QVERIFY(rec->tokens > 1000);
@@ -154,7 +155,6 @@ private slots:
         const qint64 worst_ask = stall.stop();
         qInfo("answer seen in %lld states; longest stall %lld ms", static_cast<long long>(seen.size()), static_cast<long long>(worst_ask));
         QVERIFY2(seen.size() >= 3, "the answer did not stream");
-        QVERIFY2(worst_ask <= kMaxStallMs, qPrintable(QString("the event loop stalled %1 ms").arg(worst_ask)));
         const auto ex = db_->exchanges(w->current_session());
         QCOMPARE(ex.size(), 1);
         QVERIFY(!ex[0].answer.isEmpty());
@@ -211,6 +211,9 @@ private slots:
             QVERIFY(!w->grab().isNull());
         }
         apply_theme(Theme::System);
+
+        QVERIFY2(worst <= kMaxStallMs, qPrintable(QString("the event loop stalled %1 ms while reading").arg(worst)));
+        QVERIFY2(worst_ask <= kMaxStallMs, qPrintable(QString("the event loop stalled %1 ms while answering").arg(worst_ask)));
     }
 
     void stopEndsAnAnswer() {
