@@ -57,5 +57,26 @@ stage2)
   tar czf "$OUT/eval.tgz" -C /tmp ev
   grep -ihE "cuda|using the cpu|on the cpu" /tmp/ev/*.log | sort | uniq -c | head
   for f in /tmp/ev/*.log; do echo "-- $f"; grep "^eval:" "$f" | tail -2; done ;;
-*) echo "usage: $0 split | stage1 | stage2" >&2; exit 2 ;;
+# A model larger than one call carries (Qwen2.5-Coder-1.5B, 1.1 GB) in parts of 52 MB:
+#   bash scripts/gpu-eval.sh split-big NAME    (here) .evcarry/big/NN/part from the cached model
+#   take NN   (there, carrying .evcarry/big/NN, one call per part, back to back) keeps the part
+#   demo      (there, the last call, carrying .devcarry) joins and checks the parts, builds, and
+#             runs scripts/demo-book-eval.sh on the demo book with that model (GPU).
+split-big)
+  M="$(build/chk/app/quire-cli models path "${2:?catalog name}")"
+  rm -rf .evcarry/big && mkdir -p .evcarry/big
+  sha256sum "$M" | cut -d' ' -f1 > .evcarry/big-sha
+  (cd .evcarry/big && split -b 52M -d -a 2 "$M" p && for f in p*; do mkdir "${f#p}" && mv "$f" "${f#p}/part"; done)
+  ls .evcarry/big | wc -l ;;
+take)
+  mkdir -p /tmp/big && cp ".evcarry/big/${2:?part}/part" "/tmp/big/$2" && echo "parts here: $(ls /tmp/big | wc -l)" ;;
+demo)
+  cat /tmp/big/* > /tmp/big.gguf && rm -rf /tmp/big
+  echo "$(cat .devcarry/big-sha)  /tmp/big.gguf" | sha256sum -c - || exit 3
+  P=$(bash scripts/gpu-machine-deps.sh unpack)
+  { cmake --preset gpu -DQUIRE_DEPS_PREFIX="$P" && cmake --build --preset gpu -j16 --target quire-cli; } >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; exit 1; }
+  echo "== $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null)"
+  DEADLINE=${DEMO_SECONDS:-400} bash scripts/demo-book-eval.sh build/gpu/app/quire-cli /tmp/big.gguf /tmp/demo "${PRESET:-512}" cuda
+  cp /tmp/demo/answers.tsv /tmp/demo/summary.md "$OUT/" 2>/dev/null; tail -3 /tmp/demo/ingest.log /tmp/demo/full.log 2>/dev/null | cut -c1-300 ;;
+*) echo "usage: $0 split | stage1 | stage2 | split-big NAME | take NN | demo" >&2; exit 2 ;;
 esac
