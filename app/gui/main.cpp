@@ -7,6 +7,7 @@
 #include "services/app_settings.h"
 #include "services/library_db.h"
 
+#include "core/install_paths.h"
 #include "model/model_fetch.h"
 
 #include <QApplication>
@@ -30,8 +31,9 @@ QString model_cache() { return QString::fromStdString(quire::model_cache_dir());
 QString demo_book() {
     const QString name = "the-keepers-of-halden-light.md";
     const QDir app_dir(QCoreApplication::applicationDirPath());
-    QStringList dirs = {qEnvironmentVariable("QUIRE_DEMO_DIR"), app_dir.filePath("../share/quire/demo"), app_dir.filePath("../../../resources/demo"),
-                        app_dir.filePath("../../resources/demo")};
+    const QString installed = QString::fromStdString(quire::installed_data_dir());
+    QStringList dirs = {qEnvironmentVariable("QUIRE_DEMO_DIR"), installed.isEmpty() ? QString() : installed + "/demo",
+                        app_dir.filePath("../../../resources/demo"), app_dir.filePath("../../resources/demo")};
     for (const QString & d : dirs)
         if (!d.isEmpty() && QFileInfo::exists(QDir(d).filePath(name))) return QDir(d).absoluteFilePath(name);
     return {};
