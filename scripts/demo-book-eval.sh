@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The demo book's suggested questions with one model, every way Quire can answer them:
 #   bash scripts/demo-book-eval.sh QUIRE_CLI MODEL OUTDIR [PRESET] [BACKEND]
+# (BOOK=FILE.md another book with its FILE.questions.json; MEMORY="--repr-topk 16 ..." adds
+# memory options to the reading; METHODS="qllm ask,qllm deep"
+# picks some of qllm ask, infllm ask, qllm deep, full)
 # reads resources/demo/the-keepers-of-halden-light.md once into block memory (PRESET, default
 # 512 as the app), then asks each question of the .questions.json file in ask mode with QLLM
 # (the model's default beta) and InfLLM (beta 0), in deep mode with QLLM, and with plain full
@@ -14,11 +17,11 @@ MODEL=${2:?model}
 OUT=${3:?outdir}
 PRESET=${4:-512}
 BACKEND=${5:-auto}
-BOOK=resources/demo/the-keepers-of-halden-light.md
+BOOK=${BOOK:-resources/demo/the-keepers-of-halden-light.md}
 mkdir -p "$OUT"
 STORE="$OUT/demo.qstore"
 t0=$SECONDS
-"$CLI" ingest --model "$MODEL" --doc "$BOOK" --store "$STORE" --preset "$PRESET" --backend "$BACKEND" >"$OUT/ingest.json" 2>"$OUT/ingest.log" ||
+"$CLI" ingest --model "$MODEL" --doc "$BOOK" --store "$STORE" --preset "$PRESET" ${MEMORY:-} --backend "$BACKEND" >"$OUT/ingest.json" 2>"$OUT/ingest.log" ||
   { tail -5 "$OUT/ingest.log"; exit 1; }
 echo "ingest: $((SECONDS - t0)) s, $(grep -o '"tokens": *[0-9]*' "$OUT/ingest.json" | head -1)"
 CTX=$("$CLI" info --model "$MODEL" --json 2>/dev/null | python3 -c "import json,sys; print(json.load(sys.stdin).get('context_length', 0))" 2>/dev/null || echo 0)
@@ -33,7 +36,8 @@ EOF
 printf 'question\tanswer\tmethod\tright\tseconds\treply\n' >"$OUT/answers.tsv"
 right() { python3 -c "import sys; n = lambda s: s.lower().replace(',', ''); print(1 if n(sys.argv[2]) in n(sys.argv[1]) else 0)" "$1" "$2"; }
 # Method by method (so a deadline, DEADLINE seconds from the start, cuts whole methods last).
-for m in "qllm ask" "infllm ask" "qllm deep" "full"; do
+IFS=, read -ra methods <<<"${METHODS:-qllm ask,infllm ask,qllm deep,full}"
+for m in "${methods[@]}"; do
   while IFS=$'\t' read -r Q A; do
     (( ${DEADLINE:-0} == 0 || SECONDS < DEADLINE )) || { echo "deadline: $m skipped from '$Q'"; break 2; }
     t=$SECONDS

@@ -4,7 +4,7 @@
 #   bash scripts/gpu-eval.sh split      (here) cut the cached model into .evcarry/part-a, part-b
 #   stage1  (there, carrying .devcarry and .evcarry with part-a) build; keep part-a in /tmp
 #   stage2  (there, the next call, carrying .evcarry with part-b) join, check the SHA-256, and
-#           run the evaluation grid (GRID=short|long); results in $OUT/eval.tgz and
+#           run the evaluation grid (GRID=short|long|1m); results in $OUT/eval.tgz and
 #           $OUT/summary-*.md.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +41,9 @@ stage2)
   # with full attention; GRID=long: 64k-1M, block memory only (full attention is already at 0%
   # by 16k and a 1M-token full-attention cache does not fit).
   export OMP_NUM_THREADS=8
-  if [[ "${GRID:-short}" == long ]]; then
+  if [[ "${GRID:-short}" == 1m ]]; then # the 1M-token row alone, with the whole deadline
+    OMP_NUM_THREADS=16 ev passkey-1m --task passkey --lengths 1m --depths 3 --method infllm,qllm
+  elif [[ "${GRID:-short}" == long ]]; then
     ( ev passkey-long --task passkey --lengths 64k,128k,512k,1m --depths 3 --method infllm,qllm ) &
     ( ev needle-long --task needle --lengths 64k,128k --depths 3 --method infllm,qllm --mode ask,deep
       ev kv-long --task kv --lengths 64k,128k --depths 3 --method infllm,qllm --mode ask,deep ) &
@@ -57,6 +59,21 @@ stage2)
   tar czf "$OUT/eval.tgz" -C /tmp ev
   grep -ihE "cuda|using the cpu|on the cpu" /tmp/ev/*.log | sort | uniq -c | head
   for f in /tmp/ev/*.log; do echo "-- $f"; grep "^eval:" "$f" | tail -2; done ;;
+# The demo book with the default model, several memory configurations side by side (after
+# stage1, as stage2): results in $OUT/demo-CONFIG/{answers.tsv,summary.md}.
+demo-small)
+  [[ -f /tmp/smol-part-a ]] || { echo "part a is gone: the machine was not kept warm"; exit 3; }
+  cat /tmp/smol-part-a .evcarry/b/part > /tmp/smol.gguf
+  echo "$SHA  /tmp/smol.gguf" | sha256sum -c - || exit 3
+  echo "== $(date -u +%FT%TZ)"
+  export OMP_NUM_THREADS=3
+  # DEMO_CONFIGS: NAME:PRESET[:BOOK.md] entries, run side by side (METHODS and MEMORY pass on).
+  run_cfg() { local name=$1 preset=$2 book=${3:-resources/demo/the-keepers-of-halden-light.md}
+    BOOK=$book DEADLINE=${DEMO_SECONDS:-420} bash scripts/demo-book-eval.sh build/gpu/app/quire-cli /tmp/smol.gguf "/tmp/demo-$name" "$preset" cuda >/dev/null 2>&1
+    mkdir -p "$OUT/demo-$name" && cp /tmp/demo-$name/{answers.tsv,summary.md,ingest.json} "$OUT/demo-$name/" 2>/dev/null; }
+  for c in ${DEMO_CONFIGS:-512:512 1k:1k 2k:2k infllm:infllm}; do IFS=: read -r n p b <<<"$c"; run_cfg "$n" "$p" "$b" & done
+  wait
+  for f in "$OUT"/demo-*/summary.md; do echo "-- $f"; sed -n 3,8p "$f"; done ;;
 # A model larger than one call carries (Qwen2.5-Coder-1.5B, 1.1 GB) in parts of 52 MB:
 #   bash scripts/gpu-eval.sh split-big NAME    (here) .evcarry/big/NN/part from the cached model
 #   take NN   (there, carrying .evcarry/big/NN, one call per part, back to back) keeps the part
@@ -78,5 +95,5 @@ demo)
   echo "== $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null)"
   DEADLINE=${DEMO_SECONDS:-400} bash scripts/demo-book-eval.sh build/gpu/app/quire-cli /tmp/big.gguf /tmp/demo "${PRESET:-512}" cuda
   cp /tmp/demo/answers.tsv /tmp/demo/summary.md "$OUT/" 2>/dev/null; tail -3 /tmp/demo/ingest.log /tmp/demo/full.log 2>/dev/null | cut -c1-300 ;;
-*) echo "usage: $0 split | stage1 | stage2 | split-big NAME | take NN | demo" >&2; exit 2 ;;
+*) echo "usage: $0 split | stage1 | stage2 | demo-small | split-big NAME | take NN | demo" >&2; exit 2 ;;
 esac

@@ -41,11 +41,11 @@ AppSettings load_settings(QSettings & s) {
     AppSettings a;
     a.model_path = s.value("model/path").toString();
     a.tokenizer_path = s.value("model/tokenizer").toString();
-    const QString preset = s.value("memory/preset", "512").toString();
+    const QString preset = s.value("memory/preset", kDefaultPreset).toString();
     try {
         a.memory = memory_preset(preset.toStdString());
     } catch (const Error &) {
-        a.memory = memory_preset("512");
+        a.memory = memory_preset(kDefaultPreset);
     }
     MemoryConfig & m = a.memory;
     m.n_init = s.value("memory/n_init", m.n_init).toInt();

@@ -1,7 +1,7 @@
 // The demo book shipped in resources/demo: the generator writes the same bytes again (so the
 // shipped file is the generator's, not hand-edited), every planted answer occurs exactly once,
-// the chapters are the outline, and the length is within 20,000-50,000 tokens of the default
-// model's tokenizer (when the model cache has it).
+// every question says whether the app suggests it, the chapters are the outline, and the length
+// is within 20,000-50,000 tokens of the default model's tokenizer (when the model cache has it).
 #include "document/document_source.h"
 #include "model/model.h"
 #include "test_env.h"
@@ -48,6 +48,13 @@ private slots:
             QVERIFY(!v.toObject()["question"].toString().isEmpty());
             QCOMPARE(book.count(a), 1);
         }
+    }
+
+    // The app suggests the questions marked "suggest" (those the default model was measured to
+    // answer, scripts/make-demo-book.py): every question says whether, as a JSON boolean.
+    void everyQuestionSaysWhetherSuggested() {
+        const QJsonArray qs = QJsonDocument::fromJson(slurp(kSrc + "/resources/demo/" + kQuestions)).object()["questions"].toArray();
+        for (const QJsonValue & v : qs) QVERIFY2(v.toObject()["suggest"].isBool(), qPrintable(v.toObject()["question"].toString()));
     }
 
     void chaptersAreTheOutline() {

@@ -16,7 +16,7 @@ private slots:
     void defaultsAreValid() {
         const AppSettings d;
         QVERIFY2(d.validate().isEmpty(), qPrintable(d.validate()));
-        QCOMPARE(QString::fromStdString(d.memory.preset), QString("512"));
+        QCOMPARE(QString::fromStdString(d.memory.preset), QString("2k"));
         QCOMPARE(d.ask_params().gen.n_predict, d.answer_tokens);
         QCOMPARE(d.ingest_config().gpu_budget_bytes, uint64_t(0));
     }
