@@ -2,10 +2,10 @@
 # The demo book's suggested questions with one model, every way Quire can answer them:
 #   bash scripts/demo-book-eval.sh QUIRE_CLI MODEL OUTDIR [PRESET] [BACKEND]
 # (BOOK=FILE.md another book with its FILE.questions.json; MEMORY="--repr-topk 16 ..." adds
-# memory options to the reading; METHODS="qllm ask,qllm deep"
-# picks some of qllm ask, infllm ask, qllm deep, full)
+# memory options to the reading; METHODS="qllm ask,qllm deep" picks some of qllm ask, infllm
+# ask, qllm deep, full)
 # reads resources/demo/the-keepers-of-halden-light.md once into block memory (PRESET, default
-# 512 as the app), then asks each question of the .questions.json file in ask mode with QLLM
+# 2k as the app), then asks each question of the .questions.json file in ask mode with QLLM
 # (the model's default beta) and InfLLM (beta 0), in deep mode with QLLM, and with plain full
 # attention over the whole book when it fits the model's context (generate --chat). An answer
 # counts as right when it contains the planted answer (case-insensitive). Writes
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 CLI=${1:?usage: demo-book-eval.sh QUIRE_CLI MODEL OUTDIR [PRESET] [BACKEND]}
 MODEL=${2:?model}
 OUT=${3:?outdir}
-PRESET=${4:-512}
+PRESET=${4:-2k}
 BACKEND=${5:-auto}
 BOOK=${BOOK:-resources/demo/the-keepers-of-halden-light.md}
 mkdir -p "$OUT"
