@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The demo book's suggested questions with one model, every way Quire can answer them:
+# The demo book's planted questions with one model, every way Quire can answer them:
 #   bash scripts/demo-book-eval.sh QUIRE_CLI MODEL OUTDIR [PRESET] [BACKEND]
 # (BOOK=FILE.md another book with its FILE.questions.json; MEMORY="--repr-topk 16 ..." adds
 # memory options to the reading; METHODS="qllm ask,qllm deep" picks some of qllm ask, infllm
