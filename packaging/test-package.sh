@@ -87,7 +87,8 @@ fi
 "$BIN/quire-cli" backend-check >"$SCRATCH/check.txt" 2>&1 || { cat "$SCRATCH/check.txt"; fail "quire-cli backend-check"; }
 say "backend-check: $(head -1 "$SCRATCH/check.txt")"
 if [ -f "$MODEL" ]; then
-  CUBLAS=$(ldconfig -p | awk '/libcublas\.so\./ {print $NF; exit}')
+  # (awk reads to the end: an early exit would kill ldconfig with SIGPIPE, fatal under pipefail)
+  CUBLAS=$(ldconfig -p | awk '/libcublas\.so\./ && !found {print $NF; found = 1}')
   if [ -n "$CUBLAS" ] && [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
     mkdir -p "$SCRATCH/empty"
     hidden=$(dirname "$(readlink -f "$CUBLAS")")
@@ -108,7 +109,7 @@ timeout 8 "$BIN/quire" >"$SCRATCH/gui.log" 2>&1
 rc=$?
 set -e
 [ $rc -eq 124 ] || { tail -30 "$SCRATCH/gui.log"; fail "the GUI exited with $rc within 8 s"; }
-find "$XDG_DATA_HOME" -name "*.sqlite*" -o -name "*.db" | grep -q . || { tail -30 "$SCRATCH/gui.log"; fail "the GUI made no library"; }
+[ -n "$(find "$XDG_DATA_HOME" -name "*.sqlite*" -o -name "*.db")" ] || { tail -30 "$SCRATCH/gui.log"; fail "the GUI made no library"; }
 say "GUI: started offscreen, ran 8 s, made its library"
 if [ -f "$MODEL" ]; then
   grep -q "loaded $ROOT/usr/share/quire/models/" "$SCRATCH/gui.log" || { tail -30 "$SCRATCH/gui.log"; fail "the GUI did not load the installed default model"; }
