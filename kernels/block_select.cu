@@ -43,7 +43,9 @@ static __global__ void block_scores_kernel(BlockScoreParams p) {
     if (lane == 0) {
         p.s_h[warp] = h;
         if (p.qvec) p.s_q[warp] = q;
-        p.combined[warp] = p.qvec ? h + p.beta * q : h;
+        const float c = p.qvec ? h + p.beta * q : h;
+        p.combined[warp] = c;
+        if (p.bias) p.rank[warp] = c + p.bias[warp];
     }
 }
 

@@ -16,6 +16,8 @@ struct BlockScoreParams {
     const float * qvec;   // [dim] or null
     float beta;
     float * s_h, * s_q, * combined; // [n_blocks]; s_q unused without qvec
+    const float * bias;             // [n_blocks] or null: +inf for word-match anchors, else 0
+    float * rank;                   // [n_blocks], with bias: combined + bias (what top-k ranks)
 };
 cudaError_t launch_block_scores(const BlockScoreParams & p, cudaStream_t stream);
 

@@ -3,12 +3,14 @@
 #   bash scripts/demo-book-eval.sh QUIRE_CLI MODEL OUTDIR [PRESET] [BACKEND]
 # (BOOK=FILE.md another book with its FILE.questions.json; MEMORY="--repr-topk 16 ..." adds
 # memory options to the reading; METHODS="qllm ask,qllm deep" picks some of qllm ask, infllm
-# ask, qllm deep, full)
+# ask, qllm deep, full, and "paper ask" / "paper deep": QLLM without word-match anchors)
 # reads resources/demo/the-keepers-of-halden-light.md once into block memory (PRESET, default
 # 2k as the app), then asks each question of the .questions.json file in ask mode with QLLM
-# (the model's default beta) and InfLLM (beta 0), in deep mode with QLLM, and with plain full
-# attention over the whole book when it fits the model's context (generate --chat). An answer
-# counts as right when it contains the planted answer (case-insensitive). Writes
+# (the model's default beta, quire-cli's default word-match anchors as the app) and InfLLM
+# (beta 0), in deep mode with QLLM, and with plain full attention over the whole book when it
+# fits the model's context (generate --chat). An answer counts as right when it contains the
+# planted answer (case-insensitive) or, as a whole word, one of its "accept" forms (a number in
+# digits). Writes
 # OUTDIR/answers.tsv and OUTDIR/summary.md.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,11 +32,18 @@ python3 - "$BOOK" <<'EOF' >"$OUT/questions.tsv"
 import json, sys
 q = json.load(open(sys.argv[1].replace('.md', '.questions.json')))
 for x in q['questions']:
-    print(x['question'] + '\t' + x['answer'])
+    print(x['question'] + '\t' + '|'.join([x['answer']] + x.get('accept', [])))
 EOF
 
 printf 'question\tanswer\tmethod\tright\tseconds\treply\n' >"$OUT/answers.tsv"
-right() { python3 -c "import sys; n = lambda s: s.lower().replace(',', ''); print(1 if n(sys.argv[2]) in n(sys.argv[1]) else 0)" "$1" "$2"; }
+right() {
+  python3 -c "
+import re, sys
+n = lambda s: s.lower().replace(',', '')
+reply, (answer, *accept) = n(sys.argv[1]), n(sys.argv[2]).split('|')
+ok = answer in reply or any(re.search(r'(?<![0-9a-z])' + re.escape(a) + r'(?![0-9a-z])', reply) for a in accept)
+print(1 if ok else 0)" "$1" "$2"
+}
 # Method by method (so a deadline, DEADLINE seconds from the start, cuts whole methods last).
 IFS=, read -ra methods <<<"${METHODS:-qllm ask,infllm ask,qllm deep,full}"
 for m in "${methods[@]}"; do
@@ -45,6 +54,8 @@ for m in "${methods[@]}"; do
       "qllm ask") r=$("$CLI" ask --model "$MODEL" --store "$STORE" --question "$Q" -n 48 --backend "$BACKEND" 2>>"$OUT/ask.log") ;;
       "infllm ask") r=$("$CLI" ask --model "$MODEL" --store "$STORE" --question "$Q" -n 48 --beta 0 --backend "$BACKEND" 2>>"$OUT/ask.log") ;;
       "qllm deep") r=$("$CLI" ask --model "$MODEL" --store "$STORE" --question "$Q" -n 48 --mode deep --backend "$BACKEND" 2>>"$OUT/ask.log") ;;
+      "paper ask") r=$("$CLI" ask --model "$MODEL" --store "$STORE" --question "$Q" -n 48 --anchors 0 --backend "$BACKEND" 2>>"$OUT/ask.log") ;;
+      "paper deep") r=$("$CLI" ask --model "$MODEL" --store "$STORE" --question "$Q" -n 48 --mode deep --anchors 0 --backend "$BACKEND" 2>>"$OUT/ask.log") ;;
       full)
         { cat "$BOOK"; printf '\n\nQuestion: %s\n' "$Q"; } >"$OUT/prompt.txt"
         r=$("$CLI" generate --model "$MODEL" --prompt-file "$OUT/prompt.txt" --chat -n 48 --ctx "${CTX:-0}" --backend "$BACKEND" 2>>"$OUT/full.log") ||
@@ -73,6 +84,6 @@ with open(out + '/summary.md', 'w') as f:
         for m in by:
             r = next((x for x in by[m] if x['question'] == q), None)
             cells.append('-' if r is None else ('**right**: ' if r['right'] == '1' else '') + r['reply'][:90].replace('|', '/'))
-        f.write(f"| {q} | {a} | " + ' | '.join(cells) + ' |\n')
+        f.write(f"| {q} | {a.replace('|', ' / ')} | " + ' | '.join(cells) + ' |\n')
 print(open(out + '/summary.md').read())
 EOF

@@ -111,6 +111,9 @@ FACTS = [
      "Who was the lighthouse inspector who visited in December?", "Alder Quayle"),
 ]
 
+# Other spellings of an answer that count as right: a number the model writes in digits.
+ACCEPT = {"seven": ["7"], "nine hundred gallons": ["900 gallons"], "eleven shillings": ["11 shillings"], "four pennies": ["4 pennies"]}
+
 # The questions the app suggests: those SmolLM2-135M-Instruct (Q4_1) answered right in the app's
 # default way (ask mode, preset 2k, greedy) on this book, measured with scripts/demo-book-eval.sh
 # (docs/evaluation.md). Indices into FACTS. None yet: on 2026-11-29 it answered 0 of 23 (a fact
@@ -167,7 +170,11 @@ def main():
     for i, (depth, fact, q, ans) in enumerate(FACTS):
         ci, pi = flat[min(len(flat) - 1, int(depth * len(flat)))]
         chapters[ci][1][pi] = fact + " " + chapters[ci][1][pi]
-        questions.append({"question": q, "answer": ans, "chapter": ci + 1, "depth": depth, "suggest": i in SUGGESTED})
+        entry = {"question": q, "answer": ans}
+        if ans in ACCEPT:
+            entry["accept"] = ACCEPT[ans]
+        entry.update({"chapter": ci + 1, "depth": depth, "suggest": i in SUGGESTED})
+        questions.append(entry)
     book = ["# The Keepers of Halden Light", "",
             "*A story written by Quire's demo generator (scripts/make-demo-book.py, seed %d). "
             "Every name, ship and place in it is invented.*" % a.seed, ""]

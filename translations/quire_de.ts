@@ -596,6 +596,10 @@ Gewichte: %6</translation>
         <source>token %1</source>
         <translation>Token %1</translation>
     </message>
+    <message>
+        <source> (selected by word match)</source>
+        <translation> (per Wortübereinstimmung ausgewählt)</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::RetrievalPanel</name>
@@ -654,6 +658,10 @@ Gewichte: %6</translation>
     <message>
         <source>Each layer is coloured from its lowest to its highest score; over all layers this step&apos;s scores run from %1 to %2.</source>
         <translation>Jede Schicht ist von ihrer niedrigsten bis zu ihrer höchsten Bewertung gefärbt; über alle Schichten reichen die Bewertungen dieses Schritts von %1 bis %2.</translation>
+    </message>
+    <message>
+        <source> (selected by word match)</source>
+        <translation> (per Wortübereinstimmung ausgewählt)</translation>
     </message>
 </context>
 <context>
@@ -864,6 +872,14 @@ Gewichte: %6</translation>
     <message>
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
+    </message>
+    <message>
+        <source>Of the blocks retrieved, how many are chosen by the words they share with the question (rare words count most); the rest by the model&apos;s attention scores. 0 is the paper&apos;s method.</source>
+        <translation>Wie viele der abgerufenen Blöcke nach den Wörtern gewählt werden, die sie mit der Frage teilen (seltene Wörter zählen am meisten); die übrigen nach den Aufmerksamkeitswerten des Modells. 0 ist das Verfahren des Artikels.</translation>
+    </message>
+    <message>
+        <source>Word-match blocks</source>
+        <translation>Blöcke per Wortübereinstimmung</translation>
     </message>
 </context>
 </TS>

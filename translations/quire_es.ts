@@ -596,6 +596,10 @@ Pesos: %6</translation>
         <source>token %1</source>
         <translation>token %1</translation>
     </message>
+    <message>
+        <source> (selected by word match)</source>
+        <translation> (seleccionado por coincidencia de palabras)</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::RetrievalPanel</name>
@@ -654,6 +658,10 @@ Pesos: %6</translation>
     <message>
         <source>Each layer is coloured from its lowest to its highest score; over all layers this step&apos;s scores run from %1 to %2.</source>
         <translation>Cada capa se colorea desde su puntuación más baja hasta la más alta; en todas las capas, las puntuaciones de este paso van de %1 a %2.</translation>
+    </message>
+    <message>
+        <source> (selected by word match)</source>
+        <translation> (seleccionado por coincidencia de palabras)</translation>
     </message>
 </context>
 <context>
@@ -864,6 +872,14 @@ Pesos: %6</translation>
     <message>
         <source>CPU threads</source>
         <translation>Hilos de CPU</translation>
+    </message>
+    <message>
+        <source>Of the blocks retrieved, how many are chosen by the words they share with the question (rare words count most); the rest by the model&apos;s attention scores. 0 is the paper&apos;s method.</source>
+        <translation>De los bloques recuperados, cuántos se eligen por las palabras que comparten con la pregunta (las palabras raras cuentan más); el resto, por las puntuaciones de atención del modelo. 0 es el método del artículo.</translation>
+    </message>
+    <message>
+        <source>Word-match blocks</source>
+        <translation>Bloques por coincidencia de palabras</translation>
     </message>
 </context>
 </TS>

@@ -596,6 +596,10 @@ Poids : %6</translation>
         <source>token %1</source>
         <translation>token %1</translation>
     </message>
+    <message>
+        <source> (selected by word match)</source>
+        <translation> (sélectionné par correspondance de mots)</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::RetrievalPanel</name>
@@ -654,6 +658,10 @@ Poids : %6</translation>
     <message>
         <source>Each layer is coloured from its lowest to its highest score; over all layers this step&apos;s scores run from %1 to %2.</source>
         <translation>Chaque couche est colorée de son score le plus bas à son score le plus haut ; sur toutes les couches, les scores de cette étape vont de %1 à %2.</translation>
+    </message>
+    <message>
+        <source> (selected by word match)</source>
+        <translation> (sélectionné par correspondance de mots)</translation>
     </message>
 </context>
 <context>
@@ -864,6 +872,14 @@ Poids : %6</translation>
     <message>
         <source>CPU threads</source>
         <translation>Threads CPU</translation>
+    </message>
+    <message>
+        <source>Of the blocks retrieved, how many are chosen by the words they share with the question (rare words count most); the rest by the model&apos;s attention scores. 0 is the paper&apos;s method.</source>
+        <translation>Parmi les blocs récupérés, combien sont choisis d’après les mots qu’ils partagent avec la question (les mots rares comptent le plus) ; les autres d’après les scores d’attention du modèle. 0 correspond à la méthode de l’article.</translation>
+    </message>
+    <message>
+        <source>Word-match blocks</source>
+        <translation>Blocs par correspondance de mots</translation>
     </message>
 </context>
 </TS>

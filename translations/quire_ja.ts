@@ -595,6 +595,10 @@ Weights: %6</source>
         <source>token %1</source>
         <translation>トークン %1</translation>
     </message>
+    <message>
+        <source> (selected by word match)</source>
+        <translation>（語の一致で選択）</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::RetrievalPanel</name>
@@ -653,6 +657,10 @@ Weights: %6</source>
     <message>
         <source>Each layer is coloured from its lowest to its highest score; over all layers this step&apos;s scores run from %1 to %2.</source>
         <translation>各レイヤーは自身の最低スコアから最高スコアまでで色分けされます。全レイヤーでのこのステップのスコアは %1 から %2 です。</translation>
+    </message>
+    <message>
+        <source> (selected by word match)</source>
+        <translation>（語の一致で選択）</translation>
     </message>
 </context>
 <context>
@@ -862,6 +870,14 @@ Weights: %6</source>
     <message>
         <source>CPU threads</source>
         <translation>CPU スレッド</translation>
+    </message>
+    <message>
+        <source>Of the blocks retrieved, how many are chosen by the words they share with the question (rare words count most); the rest by the model&apos;s attention scores. 0 is the paper&apos;s method.</source>
+        <translation>取得するブロックのうち、質問と共通する語（まれな語ほど重視）で選ぶ数。残りはモデルのアテンションスコアで選びます。0 は論文の方式です。</translation>
+    </message>
+    <message>
+        <source>Word-match blocks</source>
+        <translation>語の一致で選ぶブロック数</translation>
     </message>
 </context>
 </TS>

@@ -595,6 +595,10 @@ Weights: %6</source>
         <source>token %1</source>
         <translation>词元 %1</translation>
     </message>
+    <message>
+        <source> (selected by word match)</source>
+        <translation>（按词语匹配选中）</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::RetrievalPanel</name>
@@ -653,6 +657,10 @@ Weights: %6</source>
     <message>
         <source>Each layer is coloured from its lowest to its highest score; over all layers this step&apos;s scores run from %1 to %2.</source>
         <translation>每层按其最低到最高分数着色；在所有层上，本步骤的分数范围为 %1 到 %2。</translation>
+    </message>
+    <message>
+        <source> (selected by word match)</source>
+        <translation>（按词语匹配选中）</translation>
     </message>
 </context>
 <context>
@@ -862,6 +870,14 @@ Weights: %6</source>
     <message>
         <source>CPU threads</source>
         <translation>CPU 线程</translation>
+    </message>
+    <message>
+        <source>Of the blocks retrieved, how many are chosen by the words they share with the question (rare words count most); the rest by the model&apos;s attention scores. 0 is the paper&apos;s method.</source>
+        <translation>检索的块中，有多少按其与问题共有的词语选出（罕见词权重最高）；其余按模型的注意力分数选出。0 即论文的方法。</translation>
+    </message>
+    <message>
+        <source>Word-match blocks</source>
+        <translation>按词语匹配的块数</translation>
     </message>
 </context>
 </TS>

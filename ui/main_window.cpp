@@ -416,6 +416,7 @@ void MainWindow::ask(const QString & question) {
                                        {"topk", m.topk},
                                        {"repr_topk", m.repr_topk},
                                        {"beta", a.beta < 0 ? QJsonValue("model default") : QJsonValue(a.beta)},
+                                       {"anchors", std::clamp(a.anchors, 0, m.topk)},
                                        {"mode", a.mode == AskMode::DEEP ? "deep" : "ask"},
                                        {"answer_tokens", a.answer_tokens},
                                        {"temperature", a.sampling.temperature},

@@ -33,7 +33,9 @@ QVariant RetrievalModel::data(const QModelIndex & index, int role) const {
             .arg(index.row())
             .arg(index.column())
             .arg(f->score(static_cast<int>(kind_), index.row(), index.column()), 0, 'g', 4)
-            .arg(f->is_selected(index.row(), index.column()) ? tr(" (selected)") : QString());
+            .arg(!f->is_selected(index.row(), index.column()) ? QString()
+                 : f->is_anchor(index.column())               ? tr(" (selected by word match)")
+                                                              : tr(" (selected)"));
     default: return {};
     }
 }

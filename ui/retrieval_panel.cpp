@@ -92,7 +92,7 @@ RetrievalPanel::RetrievalPanel(RetrievalModel * model, QWidget * parent) : QWidg
         const auto * f = model_->frame();
         if (!f) return;
         QString tip = tr("Block %1, layer %2: %3").arg(block).arg(layer).arg(f->score(static_cast<int>(model_->score_kind()), layer, block), 0, 'g', 4);
-        if (f->is_selected(layer, block)) tip += tr(" (selected)");
+        if (f->is_selected(layer, block)) tip += f->is_anchor(block) ? tr(" (selected by word match)") : tr(" (selected)");
         if (passage_) {
             const QString text = passage_(block);
             if (!text.isEmpty()) tip += "\n\n" + text;

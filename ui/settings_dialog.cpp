@@ -55,6 +55,8 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     threads_->setSpecialValueText(tr("automatic (%n)", nullptr, cpu_threads_leaving_one_core()));
     beta_auto_ = new QCheckBox(tr("Model default"));
     beta_ = dspin(0, 100, 0.5, 2, tr("Weight of the question in block scores: s(B) = s(B,H) + beta s(B,Q); 0 is plain InfLLM"));
+    anchors_ = spin(0, 64, tr("Of the blocks retrieved, how many are chosen by the words they share with the question (rare words count most); "
+                              "the rest by the model's attention scores. 0 is the paper's method."));
     mode_ = new QComboBox;
     mode_->addItem(tr("Ask (fast: the stored reading, the question looks up blocks)"), "ask");
     mode_->addItem(tr("Deep (reads the document again with the question first)"), "deep");
@@ -71,6 +73,7 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     mf->addRow(tr("RAM for blocks"), ram_);
     mf->addRow(tr("CPU threads"), threads_);
     mf->addRow(tr("Beta"), beta_row);
+    mf->addRow(tr("Word-match blocks"), anchors_);
     mf->addRow(tr("Answer mode"), mode_);
     mf->addRow(new QLabel(tr("<i>Memory values apply to documents read from now on (Read again applies them to one already read).</i>")));
     tabs->addTab(mem, tr("Memory"));
@@ -146,6 +149,7 @@ void SettingsDialog::show_values(const app::AppSettings & s) {
     threads_->setValue(s.cpu_threads);
     beta_auto_->setChecked(s.beta < 0);
     beta_->setValue(s.beta < 0 ? 1.0 : s.beta);
+    anchors_->setValue(s.anchors);
     mode_->setCurrentIndex(s.mode == AskMode::DEEP ? 1 : 0);
     tokens_->setValue(s.answer_tokens);
     temp_->setValue(s.sampling.temperature);
@@ -169,6 +173,7 @@ app::AppSettings SettingsDialog::settings() const {
     s.host_budget_mib = ram_->value();
     s.cpu_threads = threads_->value();
     s.beta = beta_auto_->isChecked() ? -1.0f : static_cast<float>(beta_->value());
+    s.anchors = anchors_->value();
     s.mode = mode_->currentData().toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
     s.answer_tokens = tokens_->value();
     s.sampling.temperature = static_cast<float>(temp_->value());

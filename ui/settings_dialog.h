@@ -26,7 +26,7 @@ private:
     void show_values(const app::AppSettings & s);
     app::AppSettings base_;
     QComboBox * preset_, * mode_, * language_, * theme_;
-    QSpinBox * n_init_, * n_local_, * block_, * topk_, * exc_, * repr_, * ram_, * threads_, * tokens_, * top_k_, * seed_;
+    QSpinBox * n_init_, * n_local_, * block_, * topk_, * exc_, * repr_, * ram_, * threads_, * anchors_, * tokens_, * top_k_, * seed_;
     QDoubleSpinBox * beta_, * temp_, * top_p_, * penalty_;
     QCheckBox * beta_auto_;
     QLabel * error_;

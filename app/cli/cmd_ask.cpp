@@ -13,12 +13,14 @@
 namespace quire::cli {
 
 namespace {
-const char * kHelp = R"(usage: quire-cli ask --model PATH --store S --question TEXT [--mode ask|deep] [--beta B]
+const char * kHelp = R"(usage: quire-cli ask --model PATH --store S --question TEXT [--mode ask|deep] [--beta B] [--anchors N]
                      [--trace T.json [--trace-limit N]] [-n N] [--temp T] [--top-k K] [--top-p P] [--seed S]
                      [--preset P] [--backend auto|cpu|cuda]
 Prints the answer on stdout. --mode ask (default) appends the question to the stored document;
 deep re-reads the document with the question first (slower, the paper's procedure). --beta
 weighs the question in block selection (default: 4 for Llama 3, else 1; 0 is plain InfLLM).
+--anchors gives N of the top-k blocks to those that share the question's rarest tokens (BM25;
+default 2; 0 is the paper's method, attention scores alone).
 --trace writes every step's block scores and selections as JSON: every block's scores up to
 --trace-limit blocks (default 256), beyond that the top ones and statistics. --preset checks
 the store's preset.
@@ -26,7 +28,7 @@ the store's preset.
 } // namespace
 
 int cmd_ask(const std::vector<std::string> & argv) {
-    const Args a(argv, {"--model", "--tokenizer", "--store", "--question", "--mode", "--beta", "--trace", "-n", "--temp", "--top-k", "--top-p", "--seed",
+    const Args a(argv, {"--model", "--tokenizer", "--store", "--question", "--mode", "--beta", "--anchors", "--trace", "-n", "--temp", "--top-k", "--top-p", "--seed",
                         "--preset", "--trace-limit", "--backend"},
                  {"--help"});
     if (a.has("--help")) {
@@ -41,6 +43,8 @@ int cmd_ask(const std::vector<std::string> & argv) {
     else throw UsageError{"--mode must be ask or deep"};
     ap.beta = static_cast<float>(a.get_double("--beta", -1.0));
     if (a.has("--beta") && ap.beta < 0) throw UsageError{"--beta must be >= 0"};
+    ap.anchors = a.get_int("--anchors", kDefaultAnchors);
+    if (ap.anchors < 0) throw UsageError{"--anchors must be >= 0"};
     ap.gen.n_predict = a.get_int("-n", 256);
     ap.gen.sampling.temperature = static_cast<float>(a.get_double("--temp", 0.0));
     ap.gen.sampling.top_k = a.get_int("--top-k", 40);
@@ -76,7 +80,7 @@ int cmd_ask(const std::vector<std::string> & argv) {
         const float beta = ap.beta >= 0 ? ap.beta : memory_default_beta(*model);
         nlohmann::ordered_json header = {{"model", model_path},     {"store", store_path},       {"document", doc.source},
                                          {"question", question},    {"answer", res.text},        {"mode", mode},
-                                         {"beta", beta},            {"preset", doc.state.cfg.preset},
+                                         {"beta", beta},            {"anchors", std::min(ap.anchors, doc.state.cfg.topk)}, {"preset", doc.state.cfg.preset},
                                          {"topk", doc.state.cfg.topk}, {"block_size", doc.state.cfg.block_size},
                                          {"seconds", res.seconds}};
         trace.write(*trace_path, std::move(header), model->tok(), res);

@@ -23,7 +23,7 @@ namespace {
 
 const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --lengths L[,L...] --out DIR
                      [--depths N] [--method M[,M...]] [--mode ask|deep|ask,deep] [--samples N]
-                     [--seed S] [--beta B] [--answer-tokens N] [--backend auto|cpu|cuda] [memory options]
+                     [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--backend auto|cpu|cuda] [memory options]
   --task      passkey, kv, needle, multihop
   --lengths   tokens per instance (document and question): 4k = 4096, 1m = 1048576, or a number
   --depths    N depths from 0% to 100% of the document (default 10)
@@ -32,6 +32,8 @@ const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --len
   --mode      ask (read once, then the question) and/or deep (read again after the question);
               default ask. full attention has no mode.
   --samples   instances per length and depth (default 1)
+  --anchors   of qllm's top-k blocks, how many are chosen by word match with the question
+              (default 0: the paper's method; quire-cli ask and the app use 2)
 Writes DIR/results.csv (every instance), DIR/summary.md (accuracy per task, method, mode and
 length) and DIR/heatmap-TASK-METHOD[-MODE].svg; they are rewritten after each instance.
 )";
@@ -77,7 +79,7 @@ template <typename T, typename F> std::vector<T> parse_list(const std::string & 
 
 int cmd_eval(const std::vector<std::string> & argv) {
     std::set<std::string> opts = {"--model", "--tokenizer", "--task", "--lengths", "--depths", "--method", "--mode", "--samples", "--seed",
-                                  "--beta", "--answer-tokens", "--backend", "--out"};
+                                  "--beta", "--anchors", "--answer-tokens", "--backend", "--out"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
     const Args a(argv, opts, {"--help"});
     if (a.has("--help")) {
@@ -98,6 +100,8 @@ int cmd_eval(const std::vector<std::string> & argv) {
     EvalOptions opt;
     opt.memory = memory_config_from_args(a);
     opt.beta = static_cast<float>(a.get_double("--beta", -1.0));
+    opt.anchors = a.get_int("--anchors", 0);
+    if (opt.anchors < 0) throw UsageError{"--anchors must be >= 0"};
     opt.answer_tokens = a.get_int("--answer-tokens", 24);
     if (opt.answer_tokens < 1) throw UsageError{"--answer-tokens must be at least 1"};
     const uint64_t seed = static_cast<uint64_t>(a.get_double("--seed", 20261129));

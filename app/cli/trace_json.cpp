@@ -39,6 +39,7 @@ nlohmann::ordered_json TraceJson::step_json(const RetrievalStep & s) const {
             nlohmann::ordered_json e = {{"block", id}, {"s_h", round4(b.s_h[static_cast<size_t>(id)])}};
             if (!b.s_q.empty()) e["s_q"] = round4(b.s_q[static_cast<size_t>(id)]);
             e["score"] = round4(b.combined[static_cast<size_t>(id)]);
+            if (std::find(b.anchors.begin(), b.anchors.end(), id) != b.anchors.end()) e["anchor"] = true;
             sel.push_back(std::move(e));
         }
         L["selected"] = std::move(sel);

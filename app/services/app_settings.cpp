@@ -4,6 +4,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace quire::app {
 
 QString AppSettings::validate() const {
@@ -24,6 +26,7 @@ AskParams AppSettings::ask_params() const {
     AskParams p;
     p.mode = mode;
     p.beta = beta;
+    p.anchors = std::clamp(anchors, 0, memory.topk);
     p.gen.n_predict = answer_tokens;
     p.gen.sampling = sampling;
     p.gpu_budget_bytes = static_cast<uint64_t>(gpu_budget_gib * 1024.0 * 1024.0 * 1024.0);
@@ -55,6 +58,7 @@ AppSettings load_settings(QSettings & s) {
     m.exc_block_size = s.value("memory/exc_block_size", m.exc_block_size).toInt();
     m.repr_topk = s.value("memory/repr_topk", m.repr_topk).toInt();
     a.beta = s.value("memory/beta", a.beta).toFloat();
+    a.anchors = s.value("memory/anchors", a.anchors).toInt();
     a.mode = s.value("memory/mode", "ask").toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
     a.sampling.temperature = s.value("sampling/temperature", a.sampling.temperature).toFloat();
     a.sampling.top_k = s.value("sampling/top_k", a.sampling.top_k).toInt();
@@ -87,6 +91,7 @@ void save_settings(QSettings & s, const AppSettings & a) {
     s.setValue("memory/exc_block_size", m.exc_block_size);
     s.setValue("memory/repr_topk", m.repr_topk);
     s.setValue("memory/beta", a.beta);
+    s.setValue("memory/anchors", a.anchors);
     s.setValue("memory/mode", a.mode == AskMode::DEEP ? "deep" : "ask");
     s.setValue("sampling/temperature", a.sampling.temperature);
     s.setValue("sampling/top_k", a.sampling.top_k);

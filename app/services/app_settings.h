@@ -22,6 +22,7 @@ struct AppSettings {
     // default model read the demo book at 75-79 tokens/s on two cores against 53 with "512").
     MemoryConfig memory = memory_preset(kDefaultPreset);
     float beta = -1.0f; // < 0: the model's default
+    int anchors = kDefaultAnchors; // of the top-k blocks, chosen by word match with the question
     AskMode mode = AskMode::ASK;
     SamplerParams sampling;
     int answer_tokens = 256;

@@ -71,6 +71,8 @@ bool RetrievalFrame::is_selected(int layer, int block) const {
     return std::find(s.begin(), s.end(), block) != s.end();
 }
 
+bool RetrievalFrame::is_anchor(int block) const { return std::find(anchors.begin(), anchors.end(), block) != anchors.end(); }
+
 RetrievalFramePtr retrieval_frame(const RetrievalStep & step) {
     auto f = std::make_shared<RetrievalFrame>();
     f->index = step.index;
@@ -94,6 +96,7 @@ RetrievalFramePtr retrieval_frame(const RetrievalStep & step) {
         put(b.combined, f->combined, at);
         if (any_q) put(b.s_q, f->s_q, at);
         f->selected.push_back(b.selected);
+        if (f->anchors.empty()) f->anchors = b.anchors;
     }
     return f;
 }

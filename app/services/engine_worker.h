@@ -51,10 +51,12 @@ struct RetrievalFrame {
     int n_layers = 0, n_blocks = 0;
     std::vector<qfloat16> s_h, s_q, combined; // n_layers * n_blocks, row-major by layer; s_q empty without a question
     std::vector<std::vector<int>> selected;   // per layer
+    std::vector<int> anchors;                 // blocks selected by word match with the question (every layer)
     float score(int kind_index, int layer, int block) const; // 0 s(B,H), 1 s(B,Q), 2 combined
     float min_score(int kind_index) const;
     float max_score(int kind_index) const;
     bool is_selected(int layer, int block) const;
+    bool is_anchor(int block) const;
 };
 using RetrievalFramePtr = std::shared_ptr<const RetrievalFrame>;
 RetrievalFramePtr retrieval_frame(const RetrievalStep & step);

@@ -21,7 +21,9 @@
 #include "rmsnorm.cuh"
 #include "rope.cuh"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 
 namespace quire {
@@ -183,7 +185,7 @@ template <typename Add> void check_memory_ops(Rng & rng, Add add) {
         auto dr = dev(repr), dqm = dev(qm), dqv = dev(qv);
         auto sh = poisoned(nb), sq = poisoned(nb), cb = poisoned(nb);
         DeviceBuffer<int> sel(k);
-        const BlockScoreParams bp{dr.get(), nb, dim, dqm.get(), dqv.get(), 2.5f, sh.get(), sq.get(), cb.get()};
+        const BlockScoreParams bp{dr.get(), nb, dim, dqm.get(), dqv.get(), 2.5f, sh.get(), sq.get(), cb.get(), nullptr, nullptr};
         CUDA_CHECK(launch_block_scores(bp, nullptr));
         CUDA_CHECK(launch_top_k(cb.get(), nb, k, sel.get(), nullptr));
         std::vector<const float *> ptrs;
@@ -192,6 +194,18 @@ template <typename Add> void check_memory_ops(Rng & rng, Add add) {
         add("block scores", std::max({norm_error(sh.download(nb), ref.s_h), norm_error(sq.download(nb), ref.s_q), norm_error(cb.download(nb), ref.combined)}),
             1e-5);
         add("block top-k (same blocks)", sel.download(k) == ref.selected ? 0.0 : 1.0, 0.0);
+
+        // Word-match anchors (+inf bias) come first, lower index first, then the scores: the
+        // lowest-scoring block among them, so they cannot be selected by score.
+        const std::vector<int> anchors{static_cast<int>(std::min_element(ref.combined.begin(), ref.combined.end()) - ref.combined.begin()), 7, 250};
+        std::vector<float> bias(static_cast<size_t>(nb), 0.0f);
+        for (int b : anchors) bias[static_cast<size_t>(b)] = std::numeric_limits<float>::infinity();
+        auto dbias = dev(bias), rk = poisoned(nb);
+        const BlockScoreParams ba{dr.get(), nb, dim, dqm.get(), dqv.get(), 2.5f, sh.get(), sq.get(), cb.get(), dbias.get(), rk.get()};
+        CUDA_CHECK(launch_block_scores(ba, nullptr));
+        CUDA_CHECK(launch_top_k(rk.get(), nb, k, sel.get(), nullptr));
+        const BlockScores ra = block_scores(ptrs.data(), nb, dim, qm.data(), qv.data(), 2.5f, k, &anchors);
+        add("block top-k with anchors (same blocks)", sel.download(k) == ra.selected && norm_error(cb.download(nb), ra.combined) < 1e-5 ? 0.0 : 1.0, 0.0);
     }
     { // representatives of two blocks, GQA
         const int nblk = 2, bs = 64, NH = 4, NKV = 2, HD = 32, topk = 4, kvd = NKV * HD;

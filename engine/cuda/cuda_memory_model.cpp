@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace quire {
 
@@ -171,6 +172,9 @@ void CudaMemoryModel::ensure_block_capacity(int n) {
         L.s_q.resize(static_cast<size_t>(cap));
         L.combined.resize(static_cast<size_t>(cap));
     }
+    bias_.resize(static_cast<size_t>(cap));
+    rank_.resize(static_cast<size_t>(cap));
+    bias_blocks_ = -1;
     auto grow = [&](auto & buf) {
         std::remove_reference_t<decltype(buf)> nbuf(static_cast<size_t>(cap) * NL);
         if (nb) CUDA_CHECK(cudaMemcpyAsync(nbuf.get(), buf.get(), nb * NL * sizeof(*buf.get()), cudaMemcpyDeviceToDevice, stream_));
@@ -243,10 +247,11 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
         // Block selection on the device: s(B) = s(B,H) + beta * s(B,Q), top-k, gather.
         if (n_sel > 0) {
             if (T > 1) CUDA_CHECK(launch_mean_rows(qm_.get(), qmean_.get(), T, QD, stream_));
+            const bool anchored = !anchors_.empty();
             const BlockScoreParams bp{L.repr.get(), nb, QD, T > 1 ? qmean_.get() : qm_.get(), with_qvec ? L.qvec.get() : nullptr, cfg_.beta,
-                                      L.s_h.get(), L.s_q.get(), L.combined.get()};
+                                      L.s_h.get(), L.s_q.get(), L.combined.get(), anchored ? bias_.get() : nullptr, rank_.get()};
             CUDA_CHECK(launch_block_scores(bp, stream_));
-            CUDA_CHECK(launch_top_k(L.combined.get(), nb, n_sel, L.sel.get(), stream_));
+            CUDA_CHECK(launch_top_k(anchored ? rank_.get() : L.combined.get(), nb, n_sel, L.sel.get(), stream_));
             const GatherParams gp{tab_k_.get() + l, tab_v_.get() + l, scale_k_.get() + l, scale_v_.get() + l, NL, L.sel.get(), n_sel,
                                   static_cast<long long>(bs) * KVD, st_, ct_, L.mem_k.get(), L.mem_v.get(),
                                   static_cast<long long>(n_sink_) * KVD};
@@ -346,7 +351,8 @@ void CudaMemoryModel::launch_graph(Head mode) {
     const int nb = n_blocks();
     const bool same_samp = mode != Head::SAMPLE || (graph_samp_.temperature == samp_.temperature && graph_samp_.top_k == samp_.top_k &&
                                                     graph_samp_.top_p == samp_.top_p);
-    if (!graph_ || graph_nb_ != nb || graph_sink_ != n_sink_ || graph_qvec_ != has_qvec_ || graph_mode_ != mode || !same_samp) {
+    const bool anchored = !anchors_.empty();
+    if (!graph_ || graph_nb_ != nb || graph_sink_ != n_sink_ || graph_qvec_ != has_qvec_ || graph_anchored_ != anchored || graph_mode_ != mode || !same_samp) {
         if (graph_) CUDA_CHECK(cudaGraphExecDestroy(graph_));
         graph_ = nullptr;
         cudaGraph_t g = nullptr;
@@ -367,7 +373,7 @@ void CudaMemoryModel::launch_graph(Head mode) {
         const cudaError_t e = cudaGraphInstantiate(&graph_, g, 0);
         cudaGraphDestroy(g);
         CUDA_CHECK(e);
-        graph_nb_ = nb, graph_sink_ = n_sink_, graph_qvec_ = has_qvec_, graph_mode_ = mode, graph_samp_ = samp_;
+        graph_nb_ = nb, graph_sink_ = n_sink_, graph_qvec_ = has_qvec_, graph_anchored_ = anchored, graph_mode_ = mode, graph_samp_ = samp_;
     }
     prof_->mark("start");
     CUDA_CHECK(cudaGraphLaunch(graph_, stream_));
@@ -382,6 +388,7 @@ std::vector<float> CudaMemoryModel::step(const std::vector<int> & tokens, StepKi
     for (int id : tokens)
         if (id < 0 || id >= hp_.n_vocab) fail(Status::BAD_INPUT, "token id " + std::to_string(id) + " is outside the vocabulary");
     staged_copy(ids_.get(), tokens.data(), sizeof(int) * static_cast<size_t>(T));
+    update_anchors(kind == StepKind::QUESTION ? &tokens : nullptr);
     if (opt_.graphs && T == 1 && kind == StepKind::TOKEN) {
         launch_graph(Head::LOGITS);
     } else {
@@ -419,6 +426,7 @@ int CudaMemoryModel::step_pick(int token, Head mode, RetrievalStep * trace) {
         if (*pick_host_ < 0) fail(Status::INTERNAL, "device step without a previous pick");
         token = *pick_host_;
     }
+    update_anchors(nullptr);
     if (opt_.graphs) {
         launch_graph(mode);
     } else {
@@ -447,7 +455,24 @@ void CudaMemoryModel::fill_trace(RetrievalStep & tr, StepKind kind, int T) const
         if (with_qvec) b.s_q = L.s_q.download(static_cast<size_t>(nb));
         b.combined = L.combined.download(static_cast<size_t>(nb));
         b.selected = L.sel.download(static_cast<size_t>(n_sel));
+        b.anchors = anchors_;
     }
+}
+
+// The anchors of this step (as MemoryModel::step finds them) and, when they or the blocks
+// changed, the device bias: +inf at each anchor, 0 elsewhere.
+void CudaMemoryModel::update_anchors(const std::vector<int> * question) {
+    if (question) lexical_.add_question(*question);
+    std::vector<int> a;
+    if (cfg_.anchors > 0 && cfg_.beta > 0.0f && lexical_.has_question()) a = lexical_.anchors(blocks_, tokens_, std::min(cfg_.anchors, cfg_.topk));
+    const int nb = n_blocks();
+    if (a == anchors_ && (a.empty() || nb == bias_blocks_)) return;
+    anchors_ = std::move(a);
+    bias_blocks_ = nb;
+    if (anchors_.empty()) return;
+    std::vector<float> bias(static_cast<size_t>(nb), 0.0f);
+    for (int b : anchors_) bias[static_cast<size_t>(b)] = std::numeric_limits<float>::infinity();
+    staged_copy(bias_.get(), bias.data(), bias.size() * sizeof(float));
 }
 
 void CudaMemoryModel::finish_step(const std::vector<int> & tokens, StepKind kind, RetrievalStep * trace) {

@@ -158,6 +158,13 @@ private:
     bool has_qvec_ = false;
     std::vector<MemoryBlock> blocks_;
     std::vector<int> tokens_;
+    // Word-match anchors (lexical_anchors.h), found on the host; on the device a +inf bias per
+    // anchored block that the scoring kernel adds into the ranks top-k reads.
+    LexicalIndex lexical_;
+    std::vector<int> anchors_;
+    int bias_blocks_ = -1; // blocks the device bias was written for (-1: stale)
+    DeviceBuffer<float> bias_, rank_; // [blk_cap]
+    void update_anchors(const std::vector<int> * question);
     // Scratch.
     DeviceBuffer<StepCounters> ctr_;
     DeviceBuffer<float> x_, qkv_, q_, qm_, kr_, atth_, o_, gu_, s_, qmean_, logits_, amax_, part_, stats_;
@@ -179,7 +186,7 @@ private:
     Head graph_mode_ = Head::LOGITS;
     SamplerParams samp_, graph_samp_;   // device sampling parameters (kernel arguments of the graph)
     DeviceBuffer<double> r_;            // the uniform number of the next device draw
-    bool graph_qvec_ = false;
+    bool graph_qvec_ = false, graph_anchored_ = false;
 };
 
 } // namespace quire

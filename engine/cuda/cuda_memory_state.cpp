@@ -72,6 +72,9 @@ void CudaMemoryModel::copy_state_from(const CudaMemoryModel & o) {
     n_tokens_ = o.n_tokens_, win_start_ = o.win_start_, n_sink_ = o.n_sink_, n_win_ = o.n_win_, has_qvec_ = o.has_qvec_;
     blocks_ = o.blocks_;
     tokens_ = o.tokens_;
+    lexical_ = o.lexical_;
+    anchors_.clear();
+    bias_blocks_ = -1;
     set_counters();
     CUDA_CHECK(cudaStreamSynchronize(stream_));
 }
@@ -95,6 +98,7 @@ void CudaMemoryModel::download(MemoryState & host) const {
     host.win_start = win_start_;
     host.blocks = blocks_;
     host.tokens = tokens_;
+    host.lexical = lexical_;
     const std::vector<void *> & kp = home_k_, & vp = home_v_;
     const auto ks = scale_k_.download(nb * NL), vs = scale_v_.download(nb * NL);
     for (size_t l = 0; l < NL; ++l) {
@@ -186,6 +190,9 @@ void CudaMemoryModel::upload(const MemoryState & h) {
     has_qvec_ = !h.layers.empty() && !h.layers[0].qvec.empty();
     blocks_ = h.blocks;
     tokens_ = h.tokens;
+    lexical_ = h.lexical;
+    anchors_.clear();
+    bias_blocks_ = -1;
     set_counters();
     wait();
 }

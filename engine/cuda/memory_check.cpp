@@ -35,6 +35,9 @@ void compare_selection(const RetrievalStep & c, const RetrievalStep & g, MemoryC
         const BlockScores & b = g.layers[l];
         if (a.selected.empty() && b.selected.empty()) continue;
         ++r.selections;
+        if (!a.anchors.empty()) ++r.anchored_selections;
+        if (a.anchors != b.anchors && r.detail.empty())
+            r.detail = "step " + std::to_string(c.index) + " layer " + std::to_string(l) + ": word-match anchors differ";
         if (a.selected == b.selected) {
             ++r.selections_equal;
             continue;
@@ -53,7 +56,7 @@ void compare_selection(const RetrievalStep & c, const RetrievalStep & g, MemoryC
 } // namespace
 
 MemoryCheck cuda_memory_check(const Model & model, const std::vector<int> & doc, const std::vector<int> & question, const MemoryConfig & cfg,
-                              int n_greedy, bool bf16, bool kv_fp8, bool decode_kernel, bool offload) {
+                              int n_greedy, bool bf16, bool kv_fp8, bool decode_kernel, bool offload, bool question_first) {
     MemoryCheck r;
     MemoryState cs(model.hp, cfg);
     MemoryModel cpu(model, cs);
@@ -76,8 +79,9 @@ MemoryCheck cuda_memory_check(const Model & model, const std::vector<int> & doc,
             ++r.steps;
         }
     };
+    if (question_first) feed(question, StepKind::QUESTION);
     feed(doc, StepKind::DOCUMENT);
-    feed(question, StepKind::QUESTION);
+    if (!question_first) feed(question, StepKind::QUESTION);
     int next_cpu = argmax(lc), next_gpu = argmax(lg);
     for (int i = 0; i < n_greedy; ++i) {
         r.greedy_cpu.push_back(next_cpu);
@@ -158,6 +162,21 @@ std::vector<OpCheck> cuda_memory_checks(const Model & model, std::vector<std::st
         add("memory fp32 logits vs CPU", c.max_logit_error, 1e-4, note);
         add("memory fp32 selections vs CPU", c.detail.empty() && c.blocks >= 10 && c.selections_equal + c.selections_near_tie == c.selections ? 0 : 1, 0, note);
         add("memory fp32 greedy vs CPU", c.greedy_equal ? 0 : 1, 0, note);
+    }
+    { // word-match anchors (a question that shares tokens with the document), asked after the
+      // document and read before it (deep): the same anchors and selections as the CPU
+        std::vector<int> q(doc.begin() + 200, doc.begin() + 212);
+        q.insert(q.end(), question.begin(), question.begin() + 8);
+        MemoryConfig cfg = small_memory();
+        cfg.anchors = 1;
+        for (const bool first : {false, true}) {
+            const auto c = cuda_memory_check(model, doc, q, cfg, 24, false, false, false, false, first);
+            const std::string note = fmt("logit error %.2e, selections %g (equal %g, with anchors %g)", c.max_logit_error, c.selections,
+                                         c.selections_equal, c.anchored_selections) +
+                                     (c.greedy_equal ? ", greedy identical" : ", greedy DIFFERENT") + (c.detail.empty() ? "" : "; " + c.detail);
+            const bool ok = c.detail.empty() && c.anchored_selections > 0 && c.selections_equal + c.selections_near_tie == c.selections && c.greedy_equal;
+            add(std::string("memory fp32 with word-match anchors vs CPU") + (first ? " (question first)" : ""), ok ? c.max_logit_error : 1.0, 1e-4, note);
+        }
     }
     { // offload: blocks in pinned host memory, read in place or from the GPU cache
         const auto c = cuda_memory_check(model, doc, question, small_memory(), 24, false, false, false, true);

@@ -19,6 +19,7 @@ struct MemoryCheck {
     int selections = 0;              // (step, layer) pairs with blocks to choose from
     int selections_equal = 0;        // ... where both picked the same blocks in the same order
     int selections_near_tie = 0;     // ... that differ only where the CPU's scores are within 1e-4 (relative)
+    int anchored_selections = 0;     // ... where the CPU gave slots to word-match anchors
     bool greedy_equal = false;
     std::vector<int> greedy_cpu, greedy_cuda;
     int blocks = 0;                  // blocks cut by the end
@@ -27,8 +28,10 @@ struct MemoryCheck {
 };
 
 // doc: fed in execution blocks (DOCUMENT); then question (QUESTION), then n_greedy tokens.
+// question_first: the question before the document (deep reading).
 MemoryCheck cuda_memory_check(const Model & model, const std::vector<int> & doc, const std::vector<int> & question, const MemoryConfig & cfg,
-                              int n_greedy, bool bf16, bool kv_fp8 = false, bool decode_kernel = false, bool offload = false);
+                              int n_greedy, bool bf16, bool kv_fp8 = false, bool decode_kernel = false, bool offload = false,
+                              bool question_first = false);
 
 // Normalised error between the block-memory pass with a window covering all of `tokens` and
 // full attention (CudaModel), last-position logits of each execution block.

@@ -74,6 +74,7 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
             AskParams ap;
             ap.mode = mode;
             ap.beta = method == EvalMethod::INFLLM ? 0.0f : opt.beta;
+            ap.anchors = method == EvalMethod::QLLM ? opt.anchors : 0;
             ap.gen.n_predict = opt.answer_tokens;
             ap.gen.sampling = greedy();
             ap.gen.backend = opt.backend;

@@ -4,6 +4,7 @@
 #include "cpu/ops.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace quire {
@@ -18,7 +19,8 @@ std::vector<int> top_k_indices(const float * v, int n, int k) {
     return idx;
 }
 
-BlockScores block_scores(const float * const * reprs, int n_blocks, int dim, const float * qmean, const float * qvec, float beta, int topk) {
+BlockScores block_scores(const float * const * reprs, int n_blocks, int dim, const float * qmean, const float * qvec, float beta, int topk,
+                         const std::vector<int> * anchors) {
     BlockScores s;
     s.s_h.resize(static_cast<size_t>(n_blocks));
     s.combined.resize(static_cast<size_t>(n_blocks));
@@ -35,7 +37,16 @@ BlockScores block_scores(const float * const * reprs, int n_blocks, int dim, con
         }
         s.combined[static_cast<size_t>(b)] = c;
     }
-    s.selected = top_k_indices(s.combined.data(), n_blocks, topk);
+    if (anchors && !anchors->empty()) {
+        // As the CUDA twin: anchors rank as +infinity (ties: lower index first).
+        std::vector<float> rank = s.combined;
+        for (int b : *anchors)
+            if (b >= 0 && b < n_blocks) rank[static_cast<size_t>(b)] = std::numeric_limits<float>::infinity();
+        s.anchors = *anchors;
+        s.selected = top_k_indices(rank.data(), n_blocks, topk);
+    } else {
+        s.selected = top_k_indices(s.combined.data(), n_blocks, topk);
+    }
     return s;
 }
 

@@ -12,12 +12,15 @@ struct BlockScores {
     std::vector<float> s_h;      // representative . mean current query, per block
     std::vector<float> s_q;      // representative . question vector (empty without a question)
     std::vector<float> combined; // s_h + beta * s_q
-    std::vector<int> selected;   // indices of the top-k blocks, best first
+    std::vector<int> anchors;    // blocks given a slot by word match (lexical_anchors.h), selected first
+    std::vector<int> selected;   // indices of the top-k blocks, best first (anchors rank as +infinity)
 };
 
 // reprs: n_blocks pointers to vectors of `dim`; qmean: the current queries' mean (dim); qvec: the
-// question vector (dim) or nullptr. Ties go to the lower block index, so results are deterministic.
-BlockScores block_scores(const float * const * reprs, int n_blocks, int dim, const float * qmean, const float * qvec, float beta, int topk);
+// question vector (dim) or nullptr; anchors: blocks selected ahead of the scores (or nullptr). Ties
+// go to the lower block index, so results are deterministic.
+BlockScores block_scores(const float * const * reprs, int n_blocks, int dim, const float * qmean, const float * qvec, float beta, int topk,
+                         const std::vector<int> * anchors = nullptr);
 
 // Representative of one block for one query head: the mean of the repr_topk keys (head_dim
 // each, pre-RoPE) whose local scores are highest. keys: n_tokens rows with stride key_stride;

@@ -39,6 +39,7 @@ void memory_config_validate(const MemoryConfig & c) {
     check(c.exc_block_size >= 1, "exc_block_size must be >= 1");
     check(c.repr_topk >= 1 && c.repr_topk <= c.block_size, "repr_topk must be in 1..block_size");
     check(c.beta >= 0.0f, "beta must be >= 0");
+    check(c.anchors >= 0 && c.anchors <= c.topk, "anchors must be in 0..topk");
 }
 
 } // namespace quire

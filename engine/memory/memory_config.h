@@ -18,6 +18,7 @@ struct MemoryConfig {
     int exc_block_size = 512;  // tokens per execution block while reading
     int repr_topk = 4;         // keys (and question tokens) averaged into a representative
     float beta = 1.0f;         // weight of the question score s(B,Q); 0 is plain InfLLM
+    int anchors = 0;           // of the topk slots, given to blocks by word match with the question (lexical_anchors.h)
     uint64_t host_budget_bytes = 0; // block K/V kept in RAM up to this; beyond it in a mapped file (0: no limit)
     uint64_t gpu_budget_bytes = 0;  // CUDA backend: block K/V on the GPU up to this; beyond it pinned host memory (0: no limit)
 };

@@ -4,6 +4,7 @@
 // by the state that cut them, so asking never changes the document's state.
 #pragma once
 
+#include "memory/lexical_anchors.h"
 #include "memory/memory_config.h"
 #include "memory/slab_pool.h"
 #include "model/hparams.h"
@@ -36,6 +37,7 @@ struct MemoryState {
     std::vector<MemoryBlock> blocks;
     std::vector<LayerMemory> layers;
     std::vector<int> tokens; // ids consumed, in order
+    LexicalIndex lexical;    // the question's tokens over the blocks (word-match anchors)
     std::vector<std::shared_ptr<const void>> storage; // what block pointers point into (shared)
     std::shared_ptr<SlabPool> pool;                   // where this state's new blocks' K/V go (spills past the budget)
     std::shared_ptr<SlabPool> repr_pool;              // representatives: always in RAM

@@ -81,12 +81,15 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     if (params.mode == AskMode::ASK) {
         st = doc.fork();
         for (auto & L : st.layers) L.qvec.clear();
+        st.lexical = {};
     } else {
         // Deep read: a fresh state; the question comes first, so selection is query-aware
         // throughout the document.
         st = MemoryState(model.hp, doc.cfg);
     }
     st.cfg.beta = beta;
+    if (params.anchors < 0) fail(Status::BAD_INPUT, "anchors must be >= 0");
+    st.cfg.anchors = std::min(params.anchors, st.cfg.topk);
     if (params.gpu_budget_bytes > 0) st.cfg.gpu_budget_bytes = params.gpu_budget_bytes;
     auto backend = make_memory_backend(model, st, params.gen.backend);
     MemoryBackend & mm = *backend;

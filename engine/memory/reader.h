@@ -34,9 +34,13 @@ IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tok
 
 enum class AskMode { ASK, DEEP };
 
+// The apps' default for AskParams::anchors (the engine's own default, 0, is the paper's method).
+constexpr int kDefaultAnchors = 2;
+
 struct AskParams {
     AskMode mode = AskMode::ASK;
     float beta = -1.0f; // < 0: the model's default (memory_default_beta)
+    int anchors = 0;    // of the top-k slots, given by word match with the question (MemoryConfig::anchors; capped at topk)
     uint64_t gpu_budget_bytes = 0; // > 0: GPU bytes for memory blocks (MemoryConfig::gpu_budget_bytes)
     GenerateParams gen; // gen.backend picks the CPU or the GPU
 };

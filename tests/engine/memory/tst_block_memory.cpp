@@ -1,10 +1,12 @@
 // Block memory and query-aware lookup on the CPU backend: equals full attention when the window
 // holds everything; the question vector steers selection; representatives come from the
 // highest local scores; long texts read deterministically with linear memory; asking never
-// changes the ingested document; cancelling an ingest stops it.
+// changes the ingested document; cancelling an ingest stops it; word-match anchors find the
+// blocks that hold the question's rare tokens and take their slots in every layer.
 #include "core/error.h"
 #include "cpu/cpu_model.h"
 #include "memory/block_select.h"
+#include "memory/lexical_anchors.h"
 #include "memory/memory_model.h"
 #include "memory/reader.h"
 #include "memory/slab_pool.h"
@@ -99,6 +101,84 @@ private slots:
         const auto none = block_scores(rows, 4, dim, qmean.data(), nullptr, 4.0f, 2);
         QVERIFY(none.s_q.empty());
         QCOMPARE(none.selected, (std::vector<int>{0, 2}));
+    }
+
+    void lexicalAnchorsFindRareTokens() {
+        // 40 blocks of 16 tokens: tokens 1-5 in every block; 100 only in block 23 (twice), 101
+        // in blocks 23 and 30, 102 in every third block (more than a quarter: not rare).
+        std::vector<int> tokens;
+        std::vector<MemoryBlock> blocks;
+        for (int b = 0; b < 40; ++b) {
+            blocks.push_back({static_cast<int64_t>(tokens.size()), 16});
+            for (int i = 0; i < 16; ++i) tokens.push_back(1 + i % 5);
+            int * t = &tokens[tokens.size() - 16];
+            if (b == 23) t[3] = t[9] = 100, t[12] = 101;
+            if (b == 30) t[7] = 101;
+            if (b % 3 == 0) t[5] = 102;
+        }
+        LexicalIndex ix;
+        QVERIFY(ix.anchors(blocks, tokens, 2).empty()); // no question yet
+        ix.add_question({1, 2, 100, 101, 102, 2});
+        QCOMPARE(ix.anchors(blocks, tokens, 2), (std::vector<int>{23, 30}));
+        QCOMPARE(ix.anchors(blocks, tokens, 1), std::vector<int>{23});
+        // Blocks indexed in two batches give what one batch gives.
+        LexicalIndex inc;
+        inc.add_question({1, 2, 100, 101, 102});
+        const std::vector<MemoryBlock> first(blocks.begin(), blocks.begin() + 25);
+        QCOMPARE(inc.anchors(first, tokens, 3), (std::vector<int>{23}));
+        QCOMPARE(inc.anchors(blocks, tokens, 3), ix.anchors(blocks, tokens, 3));
+        // Common tokens alone (in every block, or in more than a quarter of them) anchor nothing.
+        LexicalIndex common;
+        common.add_question({1, 2, 3, 102});
+        QVERIFY(common.anchors(blocks, tokens, 2).empty());
+        // Anchors rank as +infinity in the selection, lower index first, then the scores.
+        const std::vector<float> reprs = {1, 0, /**/ 0.5f, 0, /**/ 0.9f, 0, /**/ 0.1f, 0};
+        const float * rows[4] = {&reprs[0], &reprs[2], &reprs[4], &reprs[6]};
+        const std::vector<float> qm = {1, 0};
+        const std::vector<int> anchors = {3, 1};
+        const auto s = block_scores(rows, 4, 2, qm.data(), nullptr, 0.0f, 3, &anchors);
+        QCOMPARE(s.selected, (std::vector<int>{1, 3, 0}));
+        QCOMPARE(s.anchors, anchors);
+        QCOMPARE(s.combined[3], 0.1f); // the scores themselves are not changed
+    }
+
+    void anchorsTakeSlotsInEveryLayer() {
+        if (!stories_) QSKIP("stories260K not found in ../shared: skipped");
+        const Model & m = *stories_;
+        const auto doc = memory_ingest(m, m.tok().encode(long_story(40)), memory_preset("512"));
+        const std::string question = "Who found the shiny key on day 17?";
+        std::vector<int> qtok = m.tok().encode(question);
+        std::sort(qtok.begin(), qtok.end());
+        AskParams ap;
+        ap.gen.n_predict = 8;
+        ap.anchors = 2;
+        int anchored = 0;
+        const auto with = memory_ask(m, doc.state, doc.prefix_len, question, ap, {}, [&](const RetrievalStep & s) {
+            if (s.kind != StepKind::QUESTION && s.kind != StepKind::TOKEN) return;
+            for (const BlockScores & l : s.layers) {
+                if (l.selected.empty()) continue;
+                QVERIFY(!l.anchors.empty() && l.anchors.size() <= 2);
+                ++anchored;
+                for (size_t i = 0; i < l.anchors.size(); ++i) {
+                    // Anchors come first in every layer and hold a question token.
+                    QVERIFY(std::find(l.selected.begin(), l.selected.end(), l.anchors[i]) != l.selected.end());
+                    const MemoryBlock & b = doc.state.blocks[static_cast<size_t>(l.anchors[i])];
+                    bool shares = false;
+                    for (int64_t p = b.start; p < b.start + b.len; ++p)
+                        shares = shares || std::binary_search(qtok.begin(), qtok.end(), doc.state.tokens[static_cast<size_t>(p)]);
+                    QVERIFY(shares);
+                }
+            }
+        });
+        QVERIFY(anchored > 0);
+        ap.anchors = 0; // the paper's method: no anchors, selection by the scores alone
+        memory_ask(m, doc.state, doc.prefix_len, question, ap, {}, [&](const RetrievalStep & s) {
+            for (const BlockScores & l : s.layers) {
+                QVERIFY(l.anchors.empty());
+                if (!l.selected.empty()) QCOMPARE(l.selected, top_k_indices(l.combined.data(), static_cast<int>(l.combined.size()), 4));
+            }
+        });
+        QVERIFY(!with.tokens.empty());
     }
 
     void representativeUsesHighestLocalScores() {
