@@ -18,6 +18,7 @@ private slots:
         QVERIFY2(d.validate().isEmpty(), qPrintable(d.validate()));
         QCOMPARE(QString::fromStdString(d.memory.preset), QString("2k"));
         QCOMPARE(d.ask_params().gen.n_predict, d.answer_tokens);
+        QCOMPARE(d.ask_params().anchors, kDefaultAnchors); // word-match anchors on by default
         QCOMPARE(d.ingest_config().gpu_budget_bytes, uint64_t(0));
     }
 
@@ -28,6 +29,7 @@ private slots:
         a.memory = memory_preset("2k");
         a.memory.topk = 12;
         a.beta = 2.5f;
+        a.anchors = 3;
         a.mode = AskMode::DEEP;
         a.sampling.temperature = 0.7f;
         a.sampling.top_k = 20;
@@ -49,6 +51,7 @@ private slots:
         QCOMPARE(b.memory.topk, 12);
         QCOMPARE(b.memory.n_local, a.memory.n_local);
         QCOMPARE(b.beta, 2.5f);
+        QCOMPARE(b.anchors, 3);
         QCOMPARE(b.mode, AskMode::DEEP);
         QCOMPARE(b.sampling.top_k, 20);
         QCOMPARE(b.answer_tokens, 99);
@@ -57,6 +60,10 @@ private slots:
         QCOMPARE(b.theme, QString("dark"));
         const AskParams p = b.ask_params();
         QCOMPARE(p.gen.n_predict, 99);
+        QCOMPARE(p.anchors, 3);
+        AppSettings many = b;
+        many.anchors = 40; // more than the top-k: all of them, no more
+        QCOMPARE(many.ask_params().anchors, 12);
         QCOMPARE(p.gpu_budget_bytes, uint64_t(6.5 * 1024 * 1024 * 1024));
         QCOMPARE(b.ingest_config().gpu_budget_bytes, p.gpu_budget_bytes);
         QCOMPARE(b.ingest_config().host_budget_bytes, uint64_t(3072) << 20);
