@@ -106,6 +106,7 @@ private slots:
     void askInAnotherProcessMatches() {
         AskParams ap;
         ap.gen.n_predict = 24;
+        ap.anchors = kDefaultAnchors; // quire-cli ask's default, as the app's
         std::vector<RetrievalStep> steps;
         const auto mem = memory_ask(*m_, doc_.state, doc_.prefix_len, "What is the secret word?", ap, {}, [&](const RetrievalStep & s) { steps.push_back(s); });
         QProcess p;
@@ -119,16 +120,26 @@ private slots:
         const auto j = test::read_json(trace);
         QCOMPARE(j["answer"].get<std::string>(), mem.text);
         QCOMPARE(j["steps"].size(), steps.size());
+        size_t n_anchored = 0;
         for (size_t i = 0; i < steps.size(); ++i) {
             const auto & layers = j["steps"][i]["layers"];
             size_t li = 0;
             for (size_t l = 0; l < steps[i].layers.size(); ++l) {
                 if (steps[i].layers[l].combined.empty()) continue;
-                std::vector<int> sel;
-                for (const auto & e : layers[li++]["selected"]) sel.push_back(e["block"].get<int>());
+                std::vector<int> sel, anchored, want_anchored;
+                for (const auto & e : layers[li++]["selected"]) {
+                    sel.push_back(e["block"].get<int>());
+                    if (e.value("anchor", false)) anchored.push_back(sel.back());
+                }
                 QCOMPARE(sel, steps[i].layers[l].selected);
+                const auto & an = steps[i].layers[l].anchors;
+                for (int b : sel)
+                    if (std::find(an.begin(), an.end(), b) != an.end()) want_anchored.push_back(b);
+                QCOMPARE(anchored, want_anchored);
+                n_anchored += anchored.size();
             }
         }
+        QVERIFY(n_anchored > 0); // the question's words are in the story: anchors were used
         // The trace names each block's token range and text.
         QCOMPARE(j["blocks"][0]["len"].get<int>(), doc_.state.cfg.block_size);
         QVERIFY(!j["blocks"][0]["text"].get<std::string>().empty());
