@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <limits>
 
 namespace quire {
 
@@ -457,22 +456,6 @@ void CudaMemoryModel::fill_trace(RetrievalStep & tr, StepKind kind, int T) const
         b.selected = L.sel.download(static_cast<size_t>(n_sel));
         b.anchors = anchors_;
     }
-}
-
-// The anchors of this step (as MemoryModel::step finds them) and, when they or the blocks
-// changed, the device bias: +inf at each anchor, 0 elsewhere.
-void CudaMemoryModel::update_anchors(const std::vector<int> * question) {
-    if (question) lexical_.add_question(*question);
-    std::vector<int> a;
-    if (cfg_.anchors > 0 && cfg_.beta > 0.0f && lexical_.has_question()) a = lexical_.anchors(blocks_, tokens_, std::min(cfg_.anchors, cfg_.topk));
-    const int nb = n_blocks();
-    if (a == anchors_ && (a.empty() || nb == bias_blocks_)) return;
-    anchors_ = std::move(a);
-    bias_blocks_ = nb;
-    if (anchors_.empty()) return;
-    std::vector<float> bias(static_cast<size_t>(nb), 0.0f);
-    for (int b : anchors_) bias[static_cast<size_t>(b)] = std::numeric_limits<float>::infinity();
-    staged_copy(bias_.get(), bias.data(), bias.size() * sizeof(float));
 }
 
 void CudaMemoryModel::finish_step(const std::vector<int> & tokens, StepKind kind, RetrievalStep * trace) {

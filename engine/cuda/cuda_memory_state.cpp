@@ -1,5 +1,5 @@
 // CudaMemoryModel's state copies: forks on the device, and the host representation (MemoryState)
-// for block store files and the CPU backend.
+// for block store files and the CPU backend; the word-match anchors found from the host mirror.
 #include "core/error.h"
 #include "core/half.h"
 #include "cuda/cuda_memory_model.h"
@@ -7,8 +7,10 @@
 #include "kv_blocks.cuh"
 #include "window.cuh"
 
+#include <algorithm>
 #include <cstring>
 #include <cuda_fp8.h>
+#include <limits>
 
 namespace quire {
 
@@ -212,6 +214,23 @@ uint64_t CudaMemoryModel::block_host_bytes() const {
     uint64_t b = 0;
     for (const auto & p : pools_) b += p->host_bytes();
     return b;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The anchors of this step (as MemoryModel::step finds them) and, when they or the blocks
+// changed, the device bias: +inf at each anchor, 0 elsewhere.
+void CudaMemoryModel::update_anchors(const std::vector<int> * question) {
+    if (question) lexical_.add_question(*question);
+    std::vector<int> a;
+    if (cfg_.anchors > 0 && cfg_.beta > 0.0f && lexical_.has_question()) a = lexical_.anchors(blocks_, tokens_, std::min(cfg_.anchors, cfg_.topk));
+    const int nb = n_blocks();
+    if (a == anchors_ && (a.empty() || nb == bias_blocks_)) return;
+    anchors_ = std::move(a);
+    bias_blocks_ = nb;
+    if (anchors_.empty()) return;
+    std::vector<float> bias(static_cast<size_t>(nb), 0.0f);
+    for (int b : anchors_) bias[static_cast<size_t>(b)] = std::numeric_limits<float>::infinity();
+    staged_copy(bias_.get(), bias.data(), bias.size() * sizeof(float));
 }
 
 } // namespace quire
