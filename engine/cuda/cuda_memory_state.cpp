@@ -221,11 +221,10 @@ uint64_t CudaMemoryModel::block_host_bytes() const {
 // changed, the device bias: +inf at each anchor, 0 elsewhere.
 void CudaMemoryModel::update_anchors(const std::vector<int> * question) {
     if (question) lexical_.add_question(*question);
-    std::vector<int> a;
-    if (cfg_.anchors > 0 && cfg_.beta > 0.0f && lexical_.has_question()) a = lexical_.anchors(blocks_, tokens_, std::min(cfg_.anchors, cfg_.topk));
+    const std::vector<int> & a = lexical_.step_anchors(cfg_, blocks_, tokens_);
     const int nb = n_blocks();
     if (a == anchors_ && (a.empty() || nb == bias_blocks_)) return;
-    anchors_ = std::move(a);
+    anchors_ = a;
     bias_blocks_ = nb;
     if (anchors_.empty()) return;
     std::vector<float> bias(static_cast<size_t>(nb), 0.0f);

@@ -27,6 +27,7 @@ const std::vector<int> & LexicalIndex::anchors(const std::vector<MemoryBlock> & 
     const int nb = static_cast<int>(blocks.size());
     if (qtok_.empty() || n <= 0 || nb == 0) {
         anchors_.clear();
+        cached_blocks_ = -1; // the cache no longer holds a ranking
         return anchors_;
     }
     if (nb == cached_blocks_ && n == cached_n_) return anchors_;
@@ -77,6 +78,11 @@ const std::vector<int> & LexicalIndex::anchors(const std::vector<MemoryBlock> & 
     anchors_ = std::move(cand);
     cached_blocks_ = nb, cached_n_ = n;
     return anchors_;
+}
+
+const std::vector<int> & LexicalIndex::step_anchors(const MemoryConfig & cfg, const std::vector<MemoryBlock> & blocks, const std::vector<int> & tokens) {
+    const bool on = cfg.anchors > 0 && cfg.beta > 0.0f && has_question();
+    return anchors(blocks, tokens, on ? std::min(cfg.anchors, cfg.topk) : 0);
 }
 
 } // namespace quire

@@ -7,6 +7,8 @@
 // rest of the lookup, computed on the host for both backends from the tokens and blocks they hold.
 #pragma once
 
+#include "memory/memory_config.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -25,6 +27,10 @@ public:
     // blocks (common tokens alone never make an anchor). Blocks cut since the last call are
     // indexed first; tokens[b.start, b.start + b.len) are block b's ids.
     const std::vector<int> & anchors(const std::vector<MemoryBlock> & blocks, const std::vector<int> & tokens, int n);
+
+    // A step's anchors under cfg: min(cfg.anchors, cfg.topk) of them once a question was given
+    // and beta > 0 (the question's lookup is on); none otherwise. Both backends call this.
+    const std::vector<int> & step_anchors(const MemoryConfig & cfg, const std::vector<MemoryBlock> & blocks, const std::vector<int> & tokens);
 
 private:
     void reset_index();

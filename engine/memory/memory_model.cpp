@@ -65,9 +65,7 @@ std::vector<float> MemoryModel::step(const std::vector<int> & tokens, StepKind k
         m_.w.tok_embd.dequantize_row(id, &x[static_cast<size_t>(t) * D]);
     }
     if (kind == StepKind::QUESTION) st_.lexical.add_question(tokens);
-    const std::vector<int> * anchors = nullptr;
-    if (cfg.anchors > 0 && cfg.beta > 0.0f && st_.lexical.has_question())
-        anchors = &st_.lexical.anchors(st_.blocks, st_.tokens, std::min(cfg.anchors, cfg.topk));
+    const std::vector<int> & anchors = st_.lexical.step_anchors(cfg, st_.blocks, st_.tokens);
     if (trace) {
         trace->kind = kind;
         trace->position = p0;
@@ -104,7 +102,7 @@ std::vector<float> MemoryModel::step(const std::vector<int> & tokens, StepKind k
                 for (int i = 0; i < QD; ++i) qmean[static_cast<size_t>(i)] += q_mem[static_cast<size_t>(t) * QD + static_cast<size_t>(i)];
             for (auto & z : qmean) z /= static_cast<float>(T);
             const bool use_q = !L.qvec.empty() && cfg.beta > 0.0f;
-            BlockScores bs = block_scores(L.blk_repr.data(), nb, QD, qmean.data(), L.qvec.empty() ? nullptr : L.qvec.data(), use_q ? cfg.beta : 0.0f, cfg.topk, anchors);
+            BlockScores bs = block_scores(L.blk_repr.data(), nb, QD, qmean.data(), L.qvec.empty() ? nullptr : L.qvec.data(), use_q ? cfg.beta : 0.0f, cfg.topk, &anchors);
             selected = bs.selected;
             if (trace) trace->layers[static_cast<size_t>(l)] = std::move(bs);
         }
