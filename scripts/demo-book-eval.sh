@@ -23,7 +23,7 @@ BOOK=${BOOK:-resources/demo/the-keepers-of-halden-light.md}
 mkdir -p "$OUT"
 STORE="$OUT/demo.qstore"
 t0=$SECONDS
-"$CLI" ingest --model "$MODEL" --doc "$BOOK" --store "$STORE" --preset "$PRESET" ${MEMORY:-} --backend "$BACKEND" >"$OUT/ingest.json" 2>"$OUT/ingest.log" ||
+"$CLI" ingest --model "$MODEL" --doc "$BOOK" --store "$STORE" --force --preset "$PRESET" ${MEMORY:-} --backend "$BACKEND" >"$OUT/ingest.json" 2>"$OUT/ingest.log" ||
   { tail -5 "$OUT/ingest.log"; exit 1; }
 echo "ingest: $((SECONDS - t0)) s, $(grep -o '"tokens": *[0-9]*' "$OUT/ingest.json" | head -1)"
 CTX=$("$CLI" info --model "$MODEL" --json 2>/dev/null | python3 -c "import json,sys; print(json.load(sys.stdin).get('context_length', 0))" 2>/dev/null || echo 0)

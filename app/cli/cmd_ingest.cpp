@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "memory/block_store_file.h"
 #include "memory/document_ingest.h"
+#include "memory/store_target.h"
 #include "model/model.h"
 
 #include <atomic>
@@ -23,9 +24,11 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_sigint(int) { g_interrupted = true; }
 
-const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE --store OUT [--password P] [--backend auto|cpu|cuda] [memory options]
-Reads the document (.pdf, .md, or text: UTF-8, UTF-16 with BOM, Latin-1) once into the model's
-block memory and saves it as a block store. --password opens a protected PDF.
+const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE --store OUT [--force] [--password P] [--backend auto|cpu|cuda] [memory options]
+Reads the document (.pdf, .epub, .md, or text: UTF-8, UTF-16 with BOM, Windows-1252) once into the
+model's block memory and saves it as a block store. --password opens a protected PDF.
+An existing store is left as it is unless --force is given (a read-only one always is); the
+store's folder is checked before reading starts.
 --backend: the GPU when there is one (auto, default), or force cpu / cuda.
 Progress goes to stderr; a JSON summary (tokens, blocks per layer, seconds, bytes) to stdout.
 Ctrl+C cancels and leaves no store behind.
@@ -36,7 +39,7 @@ Ctrl+C cancels and leaves no store behind.
 int cmd_ingest(const std::vector<std::string> & argv) {
     std::set<std::string> opts = {"--model", "--tokenizer", "--doc", "--store", "--backend", "--password"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
-    const Args a(argv, opts, {"--help"});
+    const Args a(argv, opts, {"--help", "--force"});
     if (a.has("--help")) {
         std::printf("%s%s", kHelp, kMemoryHelp);
         return 0;
@@ -49,6 +52,9 @@ int cmd_ingest(const std::vector<std::string> & argv) {
         throw UsageError{e.what()};
     }
     const std::string doc_path = a.require("--doc"), store_path = a.require("--store");
+    StoreTarget target;
+    target.replace = a.has("--force");
+    store_check_target(store_path, target);
     ModelLoadOptions lo;
     lo.tokenizer_path = a.get("--tokenizer").value_or("");
     auto model = model_load(model_arg(a), lo);

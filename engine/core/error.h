@@ -29,6 +29,12 @@ private:
     Status status_;
 };
 
+// The message as a terminal or a dialog can show it whole: invalid UTF-8 becomes U+FFFD, control
+// bytes other than newline and tab (NUL, backspace, escape: a damaged file's key or name) become
+// "\xNN", so that nothing of the message is lost or rewrites the line it is printed on.
+std::string printable_message(const std::string & message);
+
+// Throws Error(status, printable_message(message)).
 [[noreturn]] void fail(Status status, const std::string & message);
 
 } // namespace quire

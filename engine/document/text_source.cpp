@@ -9,6 +9,7 @@
 #include "document/text_decode.h"
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -52,15 +53,21 @@ std::string tidy_line(const std::string & line) {
     return out;
 }
 
+std::string read_file(const std::string & path) {
+    std::ifstream f(path, std::ios::binary | std::ios::ate);
+    if (!f) fail(Status::IO, "cannot open " + path);
+    const std::streamoff size = f.tellg();
+    std::string bytes(static_cast<size_t>(std::max<std::streamoff>(size, 0)), '\0');
+    f.seekg(0);
+    if (!f.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) fail(Status::IO, "cannot read " + path);
+    return bytes;
+}
+
 } // namespace
 
 std::unique_ptr<DocumentSource> text_open(const std::string & path, bool markdown) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) fail(Status::IO, "cannot open " + path);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    const DecodedText d = decode_text(ss.str());
-    if (d.utf8.find_first_not_of(" \t\n") == std::string::npos) fail(Status::BAD_INPUT, path + " is empty");
+    const DecodedText d = decode_text(read_file(path), path);
+    if (d.utf8.find_first_not_of(" \t\n\v\f") == std::string::npos) fail(Status::BAD_INPUT, path + " is empty (no text)");
     DocumentInfo info;
     info.format = markdown ? "markdown" : "text";
     info.title = std::filesystem::path(path).stem().string();
@@ -96,6 +103,7 @@ std::unique_ptr<DocumentSource> text_open(const std::string & path, bool markdow
         cur.text += '\n';
     }
     flush();
+    if (pages.empty()) fail(Status::BAD_INPUT, path + " is empty (no text)");
     return std::make_unique<MemorySource>(std::move(info), std::move(pages), std::move(outline));
 }
 

@@ -5,6 +5,7 @@
 //   table: n_sections x {u32 id, u32 layer, u64 offset, u64 size, u32 crc32, u32 reserved}
 #include "memory/block_store_file.h"
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/mapped_file.h"
 #include "memory/model_fingerprint.h"
@@ -59,18 +60,13 @@ uint32_t crc_of(uint32_t crc, const void * p, uint64_t n) {
     return crc;
 }
 
-// Streams sections into a temporary file next to the target and renames it into place.
+// Streams sections into a temporary file next to the target (core/atomic_file's TempFile: owned
+// from its first byte, removed on every error path) and renames it into place.
 class Writer {
 public:
-    explicit Writer(const std::string & path) : path_(path), tmp_(path + ".tmp-" + std::to_string(::getpid())) {
-        fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd_ < 0) fail(Status::IO, path + ": cannot create: " + std::strerror(errno));
+    explicit Writer(const std::string & path) : tmp_(path) {
         Header h{};
         put(&h, sizeof(h));
-    }
-    ~Writer() {
-        if (fd_ >= 0) ::close(fd_);
-        if (!done_) ::unlink(tmp_.c_str()); // never leave a partial store behind
     }
     void begin(uint32_t id, uint32_t layer = 0) {
         static const char zeros[64] = {};
@@ -94,40 +90,17 @@ public:
         put(table_.data(), table_.size() * sizeof(Entry));
         h.file_size = pos_;
         h.header_crc = crc_of(static_cast<uint32_t>(crc32(0, nullptr, 0)), &h, offsetof(Header, header_crc));
-        if (::pwrite(fd_, &h, sizeof(h), 0) != static_cast<ssize_t>(sizeof(h))) io_error("write");
-        if (::fsync(fd_) != 0) io_error("fsync");
-        ::close(fd_);
-        fd_ = -1;
-        if (::rename(tmp_.c_str(), path_.c_str()) != 0) io_error("rename");
-        done_ = true;
-        // Make the rename itself durable.
-        const auto dir = std::filesystem::path(path_).parent_path();
-        const int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (dfd >= 0) {
-            ::fsync(dfd);
-            ::close(dfd);
-        }
+        if (::pwrite(tmp_.fd(), &h, sizeof(h), 0) != static_cast<ssize_t>(sizeof(h))) tmp_.io_error("write the block store");
+        tmp_.commit();
     }
 
 private:
-    [[noreturn]] void io_error(const char * what) {
-        fail(Status::IO, path_ + ": cannot " + what + " the block store (disk full?): " + std::strerror(errno));
-    }
     void put(const void * p, uint64_t n) {
-        const auto * b = static_cast<const char *>(p);
-        while (n > 0) {
-            const ssize_t w = ::write(fd_, b, std::min<uint64_t>(n, 1u << 30));
-            if (w < 0 && errno == EINTR) continue;
-            if (w <= 0) io_error("write");
-            b += w;
-            n -= static_cast<uint64_t>(w);
-            pos_ += static_cast<uint64_t>(w);
-        }
+        tmp_.write(p, n);
+        pos_ += n;
     }
-    std::string path_, tmp_;
-    int fd_ = -1;
+    TempFile tmp_;
     uint64_t pos_ = 0;
-    bool done_ = false;
     Entry cur_{};
     std::vector<Entry> table_;
 };

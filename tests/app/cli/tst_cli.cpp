@@ -178,6 +178,27 @@ private slots:
         QVERIFY2(r.err.contains("PDF"), r.err.constData());
     }
 
+    // Binary content named as text: text and ingest give one behaviour, exit 3 with the file named
+    // (ingest before loading anything into memory); a file of NUL bytes is no empty document.
+    void binaryDocumentsRefused() {
+        const QString zeros = write("zeros.txt", std::string(4096, '\0'));
+        QFile exe(cli_path());
+        QVERIFY(exe.open(QIODevice::ReadOnly));
+        const QString program = write("program.md", exe.read(1 << 20).toStdString());
+        const std::string dir = quire::test::shared("models/stories260K");
+        for (const QString & doc : {zeros, program}) {
+            Run r = run_cli({"text", "--doc", doc});
+            QCOMPARE(r.code, 3);
+            QVERIFY2(r.err.contains(doc.toUtf8()) && r.err.contains("is a binary file, not text"), r.err.constData());
+            if (!quire::test::exists(dir + "/stories260K.bin")) continue;
+            r = run_cli({"ingest", "--model", QString::fromStdString(dir + "/stories260K.bin"), "--tokenizer", QString::fromStdString(dir + "/tok512.bin"),
+                         "--doc", doc, "--store", tmp_.filePath("binary.qst")});
+            QCOMPARE(r.code, 3);
+            QVERIFY2(r.err.contains(doc.toUtf8()) && r.err.contains("is a binary file, not text"), r.err.constData());
+            QVERIFY(!QFileInfo::exists(tmp_.filePath("binary.qst")));
+        }
+    }
+
     // Protected and image-only PDFs: their own messages, exit code 3; the right password opens.
     void protectedAndScannedPdfs() {
         const QString py = QStandardPaths::findExecutable("python3"), qpdf = QStandardPaths::findExecutable("qpdf");

@@ -101,6 +101,57 @@ private slots:
         QCOMPARE(l1.encoding, std::string("latin-1"));
         QCOMPARE(l1.utf8, std::string("Gr\xC3\xBC\xC3\x9F" "e"));
         QVERIFY_THROWS_EXCEPTION(Error, decode_text(std::string("\xFF\xFE\x41", 3))); // odd UTF-16
+        // Windows-1252's quotes and dashes (bytes 0x80-0x9F) are its characters, not C1 controls.
+        const auto w = decode_text("\x93Quoted\x94 \x96 it\x92s \x80" "5");
+        QCOMPARE(w.encoding, std::string("windows-1252"));
+        QCOMPARE(w.utf8, std::string("\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x93 it\xE2\x80\x99s \xE2\x82\xAC" "5"));
+    }
+    // Malformed UTF-16 is refused with the file's name, what is wrong and what to do.
+    void utf16ErrorsNameTheFile() {
+        const std::vector<std::pair<std::string, std::string>> cases = {
+            {std::string("\xFF\xFE\x41\x00\x42", 5), "odd number of bytes"},
+            {std::string("\xFF\xFE\x41\x00\x3D\xD8", 6), "ends inside a surrogate pair"},
+            {std::string("\xFF\xFE\x3D\xD8\x41\x00", 6), "unpaired high surrogate at byte 2"},
+            {std::string("\xFE\xFF\xDC\x00\x00\x41", 6), "unpaired low surrogate at byte 2"},
+        };
+        for (const auto & [bytes, why] : cases) {
+            write_bytes(dir_.filePath("u16.txt"), QByteArray::fromStdString(bytes));
+            std::string msg;
+            QCOMPARE(open_status(at("u16.txt"), {}, &msg), Status::BAD_INPUT);
+            QVERIFY2(msg.find(at("u16.txt")) != std::string::npos && msg.find(why) != std::string::npos && msg.find("save it again as UTF-8") != std::string::npos,
+                     msg.c_str());
+        }
+    }
+    // Binary content named .txt / .md (an executable, random bytes, NUL bytes, UTF-16 of control
+    // characters) is refused as binary, naming the file, not read as Latin-1 text.
+    void binaryFilesAreRefused() {
+        QFile exe(QCoreApplication::applicationFilePath());
+        QVERIFY(exe.open(QIODevice::ReadOnly));
+        write_bytes(dir_.filePath("program.txt"), exe.read(1 << 20));
+        uint32_t seed = 7;
+        QByteArray noise;
+        for (int i = 0; i < 200000; ++i) {
+            seed = seed * 1664525u + 1013904223u;
+            noise.append(static_cast<char>(1 + (seed >> 24) % 255)); // no NUL: the control-character rule decides
+        }
+        write_bytes(dir_.filePath("noise.md"), noise);
+        write_bytes(dir_.filePath("zeros.txt"), QByteArray(4096, '\0'));
+        QByteArray u16("\xFF\xFE", 2);
+        for (int i = 0; i < 100; ++i) u16.append(static_cast<char>(1 + i % 8)).append('\0');
+        write_bytes(dir_.filePath("u16-controls.txt"), u16);
+        for (const char * name : {"program.txt", "noise.md", "zeros.txt", "u16-controls.txt"}) {
+            std::string msg;
+            QCOMPARE(open_status(at(name), {}, &msg), Status::BAD_INPUT);
+            QVERIFY2(msg.find(at(name)) != std::string::npos && msg.find("is a binary file, not text") != std::string::npos, msg.c_str());
+        }
+        // A stray control character in real text is no sign of a binary file; a text of nothing
+        // but control characters and blanks is empty, the same as for ingest.
+        write_bytes(dir_.filePath("stray.txt"), "A line with a bell\x07 in it.\n");
+        QCOMPARE(open_status(at("stray.txt")), Status::OK);
+        write_bytes(dir_.filePath("controls.txt"), "\x01\n \x02\n");
+        std::string msg;
+        QCOMPARE(open_status(at("controls.txt"), {}, &msg), Status::BAD_INPUT);
+        QVERIFY2(msg.find("is empty (no text)") != std::string::npos, msg.c_str());
     }
     void textFilesAsDocuments() {
         write_bytes(dir_.filePath("book.txt"), "First paragraph.\n\nSecond paragraph.\n");

@@ -10,7 +10,9 @@
 
 #include <QProcess>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <csignal>
+#include <filesystem>
 #include <thread>
 
 using namespace quire;
@@ -209,6 +211,92 @@ private slots:
         QVERIFY(!test::exists(out));
         for (const auto & f : std::filesystem::directory_iterator(tmp_.path().toStdString()))
             QVERIFY2(f.path().string().find(".tmp-") == std::string::npos, f.path().c_str());
+    }
+
+    // quire-cli ingest into `store` under bash (`prelude` first: ulimit, traps); exit code and stderr.
+    std::pair<int, QByteArray> ingest(const std::string & store, const QString & prelude = {}, const QStringList & extra = {}) {
+        QStringList args = QStringList{"ingest"} + model_args() + QStringList{"--doc", QString::fromStdString(doc_path_), "--store", QString::fromStdString(store), "--preset", "512"} + extra;
+        QString cmd = prelude + " exec \"$0\" \"$@\"";
+        QProcess p;
+        p.start("bash", QStringList{"-c", cmd, QString::fromStdString(test::env_or("QUIRE_CLI", "quire-cli"))} + args);
+        if (!p.waitForFinished(300000)) return {-1, "timeout"};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardError()};
+    }
+    static std::vector<std::string> files_in(const std::string & dir) {
+        std::vector<std::string> out;
+        for (const auto & f : std::filesystem::directory_iterator(dir)) out.push_back(f.path().filename().string());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    // A write that fails (a full disk, here a file size limit: the first byte, and mid-way) leaves
+    // no temporary behind, and the error names the store.
+    void failedWritesLeaveNoTemporary() {
+        const std::string dir = path("full");
+        std::filesystem::create_directory(dir);
+        for (const char * limit : {"0", "64"}) {
+            const auto [code, err] = ingest(dir + "/s.qstore", QString("trap '' XFSZ; ulimit -f %1;").arg(limit));
+            QCOMPARE(code, 3);
+            QVERIFY2(err.contains((dir + "/s.qstore").c_str()) && err.contains("cannot write"), err.constData());
+            QVERIFY2(files_in(dir).empty(), files_in(dir).empty() ? "" : files_in(dir)[0].c_str());
+        }
+    }
+
+    // Temporaries whose writer was killed (kill -9: the old ".tmp-PID" and the new
+    // ".tmp-PID-XXXXXX" names) are removed by the next ingest into that folder; one whose writer
+    // still runs, or whose lock a process holds, stays.
+    void staleTemporariesRemoved() {
+        const std::string dir = path("stale");
+        std::filesystem::create_directory(dir);
+        QProcess sh;
+        sh.start("sh", {"-c", "echo $$"});
+        QVERIFY(sh.waitForFinished());
+        const QString dead = QString::fromUtf8(sh.readAllStandardOutput()).trimmed();
+        QVERIFY(dead.toLong() > 0);
+        const std::string live = std::to_string(QCoreApplication::applicationPid());
+        for (const std::string & f : {"a.qstore.tmp-" + dead.toStdString(), "b.qst.tmp-" + dead.toStdString() + "-Ab12Cd", "c.qst.tmp-" + live + "-Ab12Cd",
+                                      "d.qst.tmp-" + dead.toStdString() + "-Zz99Yy", std::string("notes.txt")})
+            std::ofstream(dir + "/" + f) << std::string(4096, 'x');
+        QProcess holder; // holds the lock of d's temporary, as a writer would
+        holder.start("flock", {QString::fromStdString(dir + "/d.qst.tmp-" + dead.toStdString() + "-Zz99Yy"), "sleep", "60"});
+        QVERIFY(holder.waitForStarted());
+        QTest::qWait(300);
+        const auto [code, err] = ingest(dir + "/s.qstore");
+        holder.kill();
+        holder.waitForFinished();
+        QCOMPARE(code, 0);
+        const std::vector<std::string> want = {"c.qst.tmp-" + live + "-Ab12Cd", "d.qst.tmp-" + dead.toStdString() + "-Zz99Yy", "notes.txt", "s.qstore"};
+        QCOMPARE(files_in(dir), want);
+        Q_UNUSED(err);
+    }
+
+    // An existing store is replaced only with --force, never when read-only; a folder that cannot
+    // take the store is reported before the reading starts (no progress line).
+    void existingAndUnwritableTargets() {
+        const std::string dir = path("targets");
+        std::filesystem::create_directory(dir);
+        const std::string store = dir + "/s.qstore";
+        std::ofstream(store) << "an existing store";
+        auto [code, err] = ingest(store);
+        QCOMPARE(code, 3);
+        QVERIFY2(err.contains("exists") && err.contains("--force") && !err.contains("tokens/s"), err.constData());
+        QCOMPARE(test::read_bytes(store), std::string("an existing store"));
+        std::filesystem::permissions(store, std::filesystem::perms::owner_read | std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+        std::tie(code, err) = ingest(store, {}, {"--force"});
+        QCOMPARE(code, 3);
+        QVERIFY2(err.contains("read-only") && !err.contains("tokens/s"), err.constData());
+        QCOMPARE(test::read_bytes(store), std::string("an existing store"));
+        QVERIFY((std::filesystem::status(store).permissions() & std::filesystem::perms::owner_write) == std::filesystem::perms::none);
+        std::filesystem::permissions(store, std::filesystem::perms::owner_write, std::filesystem::perm_options::add);
+        std::tie(code, err) = ingest(store, {}, {"--force"});
+        QCOMPARE(code, 0);
+        QVERIFY(test::read_bytes(store).substr(0, 8) == "QUIRESTR");
+        for (const std::string & bad : {path("no-such-folder") + "/s.qstore", doc_path_ + "/s.qstore"}) {
+            std::tie(code, err) = ingest(bad);
+            QCOMPARE(code, 3);
+            QVERIFY2(err.contains(bad.c_str()) && err.contains("does not exist") && !err.contains("tokens/s"), err.constData());
+        }
+        QCOMPARE(files_in(dir), std::vector<std::string>{"s.qstore"});
     }
 };
 

@@ -180,6 +180,20 @@ private slots:
     }
 
     void emptyFile() { expect_load_error("", Status::BAD_INPUT, "too short"); }
+
+    // Keys and values holding NUL or control bytes (a damaged file) are printed escaped: the whole
+    // message survives a terminal (no backspace eating it) and a C string (no NUL cutting it).
+    void controlBytesInKeysAreEscaped() {
+        GgufBuilder b;
+        b.kv_string("general.architecture", "llama");
+        std::string bytes = b.build();
+        const std::string damaged = std::string("general.architectur") + '\x08';
+        bytes.replace(bytes.find("general.architecture"), damaged.size(), damaged);
+        bytes[bytes.find(damaged) + damaged.size()] = 77; // its value type: unknown
+        expect_load_error(bytes, Status::BAD_INPUT, "key 'general.architectur\\x08': unknown value type 77");
+        expect_load_error(test::tiny_llama_gguf(std::string("lla\0m\x1b", 6)).build(), Status::UNSUPPORTED,
+                          "architecture 'lla\\x00m\\x1b' is not supported (supported: ");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGguf)
