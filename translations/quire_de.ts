@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>LibraryRecovery</name>
+    <message>
+        <source>The library cannot be opened:
+%1</source>
+        <translation>Die Bibliothek kann nicht geöffnet werden:
+%1</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened: its file is damaged.</source>
+        <translation>Die Bibliothek kann nicht geöffnet werden: ihre Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Quire can move the damaged file aside (it is kept, not deleted) and start a fresh library. Your documents and their saved readings are not touched: add the documents again to use them.
+
+%1</source>
+        <translation>Quire kann die beschädigte Datei beiseitelegen (sie bleibt erhalten und wird nicht gelöscht) und eine neue Bibliothek beginnen. Ihre Dokumente und ihre gespeicherten Lesungen bleiben unberührt: Fügen Sie die Dokumente erneut hinzu, um sie zu verwenden.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Start a Fresh Library</source>
+        <translation>Neue Bibliothek beginnen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>The damaged library cannot be moved aside:
+%1</source>
+        <translation>Die beschädigte Bibliothek kann nicht beiseitegelegt werden:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The answer length must be at least one token.</source>
@@ -55,10 +90,8 @@
         <translation>Ordner der Bibliothek und ihrer Blockspeicher.</translation>
     </message>
     <message>
-        <source>The library cannot be opened:
-%1</source>
-        <translation>Die Bibliothek kann nicht geöffnet werden:
-%1</translation>
+        <source>Quire is already running with the data folder %1, and does not answer.</source>
+        <translation>Quire läuft bereits mit dem Datenordner %1 und antwortet nicht.</translation>
     </message>
 </context>
 <context>
@@ -439,6 +472,30 @@ Gewichte: %6</translation>
     <message>
         <source>No documents yet</source>
         <translation>Noch keine Dokumente</translation>
+    </message>
+    <message>
+        <source>This document needs a password: open it again to enter it.</source>
+        <translation>Dieses Dokument braucht ein Passwort: Öffnen Sie es erneut, um es einzugeben.</translation>
+    </message>
+    <message>
+        <source>The document could not be read: %1</source>
+        <translation>Das Dokument konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled: open the document again to read it.</source>
+        <translation>Das Lesen wurde abgebrochen: Öffnen Sie das Dokument erneut, um es zu lesen.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>“%1” is protected by a password. Enter it to read the document (Quire does not store it).</source>
+        <translation>„%1“ ist durch ein Passwort geschützt. Geben Sie es ein, um das Dokument zu lesen (Quire speichert es nicht).</translation>
+    </message>
+    <message>
+        <source>The password was wrong.</source>
+        <translation>Das Passwort war falsch.</translation>
     </message>
 </context>
 <context>

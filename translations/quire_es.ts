@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>LibraryRecovery</name>
+    <message>
+        <source>The library cannot be opened:
+%1</source>
+        <translation>No se puede abrir la biblioteca:
+%1</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened: its file is damaged.</source>
+        <translation>No se puede abrir la biblioteca: su archivo está dañado.</translation>
+    </message>
+    <message>
+        <source>Quire can move the damaged file aside (it is kept, not deleted) and start a fresh library. Your documents and their saved readings are not touched: add the documents again to use them.
+
+%1</source>
+        <translation>Quire puede apartar el archivo dañado (se conserva, no se borra) y empezar una biblioteca nueva. Sus documentos y sus lecturas guardadas no se tocan: añada de nuevo los documentos para usarlos.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Start a Fresh Library</source>
+        <translation>Empezar una biblioteca nueva</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>The damaged library cannot be moved aside:
+%1</source>
+        <translation>No se puede apartar la biblioteca dañada:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The answer length must be at least one token.</source>
@@ -55,10 +90,8 @@
         <translation>Carpeta de la biblioteca y sus almacenes de bloques.</translation>
     </message>
     <message>
-        <source>The library cannot be opened:
-%1</source>
-        <translation>No se puede abrir la biblioteca:
-%1</translation>
+        <source>Quire is already running with the data folder %1, and does not answer.</source>
+        <translation>Quire ya se está ejecutando con la carpeta de datos %1 y no responde.</translation>
     </message>
 </context>
 <context>
@@ -439,6 +472,30 @@ Pesos: %6</translation>
     <message>
         <source>No documents yet</source>
         <translation>Aún no hay documentos</translation>
+    </message>
+    <message>
+        <source>This document needs a password: open it again to enter it.</source>
+        <translation>Este documento necesita una contraseña: ábralo de nuevo para introducirla.</translation>
+    </message>
+    <message>
+        <source>The document could not be read: %1</source>
+        <translation>No se pudo leer el documento: %1</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled: open the document again to read it.</source>
+        <translation>Se canceló la lectura: abra el documento de nuevo para leerlo.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>“%1” is protected by a password. Enter it to read the document (Quire does not store it).</source>
+        <translation>«%1» está protegido con contraseña. Introdúzcala para leer el documento (Quire no la guarda).</translation>
+    </message>
+    <message>
+        <source>The password was wrong.</source>
+        <translation>La contraseña era incorrecta.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>LibraryRecovery</name>
+    <message>
+        <source>The library cannot be opened:
+%1</source>
+        <translation>Impossible d’ouvrir la bibliothèque :
+%1</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened: its file is damaged.</source>
+        <translation>Impossible d’ouvrir la bibliothèque : son fichier est endommagé.</translation>
+    </message>
+    <message>
+        <source>Quire can move the damaged file aside (it is kept, not deleted) and start a fresh library. Your documents and their saved readings are not touched: add the documents again to use them.
+
+%1</source>
+        <translation>Quire peut mettre le fichier endommagé de côté (il est conservé, pas supprimé) et commencer une nouvelle bibliothèque. Vos documents et leurs lectures enregistrées ne sont pas touchés : ajoutez à nouveau les documents pour les utiliser.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Start a Fresh Library</source>
+        <translation>Commencer une nouvelle bibliothèque</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>The damaged library cannot be moved aside:
+%1</source>
+        <translation>Impossible de mettre de côté la bibliothèque endommagée :
+%1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The answer length must be at least one token.</source>
@@ -55,10 +90,8 @@
         <translation>Dossier de la bibliothèque et de ses stockages de blocs.</translation>
     </message>
     <message>
-        <source>The library cannot be opened:
-%1</source>
-        <translation>La bibliothèque ne peut pas être ouverte :
-%1</translation>
+        <source>Quire is already running with the data folder %1, and does not answer.</source>
+        <translation>Quire est déjà lancé avec le dossier de données %1 et ne répond pas.</translation>
     </message>
 </context>
 <context>
@@ -439,6 +472,30 @@ Poids : %6</translation>
     <message>
         <source>No documents yet</source>
         <translation>Aucun document pour l’instant</translation>
+    </message>
+    <message>
+        <source>This document needs a password: open it again to enter it.</source>
+        <translation>Ce document nécessite un mot de passe : ouvrez-le à nouveau pour le saisir.</translation>
+    </message>
+    <message>
+        <source>The document could not be read: %1</source>
+        <translation>Le document n’a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled: open the document again to read it.</source>
+        <translation>La lecture a été annulée : ouvrez à nouveau le document pour le lire.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>“%1” is protected by a password. Enter it to read the document (Quire does not store it).</source>
+        <translation>« %1 » est protégé par un mot de passe. Saisissez-le pour lire le document (Quire ne l’enregistre pas).</translation>
+    </message>
+    <message>
+        <source>The password was wrong.</source>
+        <translation>Le mot de passe était incorrect.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>LibraryRecovery</name>
+    <message>
+        <source>The library cannot be opened:
+%1</source>
+        <translation>ライブラリを開けません:
+%1</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened: its file is damaged.</source>
+        <translation>ライブラリを開けません: ファイルが破損しています。</translation>
+    </message>
+    <message>
+        <source>Quire can move the damaged file aside (it is kept, not deleted) and start a fresh library. Your documents and their saved readings are not touched: add the documents again to use them.
+
+%1</source>
+        <translation>Quire は破損したファイルを別名で退避し(削除はしません)、新しいライブラリを始めることができます。文書と保存済みの読み込みはそのままです。使うには文書をもう一度追加してください。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Start a Fresh Library</source>
+        <translation>新しいライブラリを始める</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>The damaged library cannot be moved aside:
+%1</source>
+        <translation>破損したライブラリを退避できません:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The answer length must be at least one token.</source>
@@ -55,10 +90,8 @@
         <translation>ライブラリとそのブロックストアのフォルダー。</translation>
     </message>
     <message>
-        <source>The library cannot be opened:
-%1</source>
-        <translation>ライブラリを開けません:
-%1</translation>
+        <source>Quire is already running with the data folder %1, and does not answer.</source>
+        <translation>Quire はすでにデータフォルダー %1 で実行中で、応答しません。</translation>
     </message>
 </context>
 <context>
@@ -438,6 +471,30 @@ Weights: %6</source>
     <message>
         <source>No documents yet</source>
         <translation>まだ文書がありません</translation>
+    </message>
+    <message>
+        <source>This document needs a password: open it again to enter it.</source>
+        <translation>この文書にはパスワードが必要です。入力するにはもう一度開いてください。</translation>
+    </message>
+    <message>
+        <source>The document could not be read: %1</source>
+        <translation>文書を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled: open the document again to read it.</source>
+        <translation>読み込みは取り消されました。読み込むには文書をもう一度開いてください。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>“%1” is protected by a password. Enter it to read the document (Quire does not store it).</source>
+        <translation>「%1」はパスワードで保護されています。文書を読み込むにはパスワードを入力してください(Quire は保存しません)。</translation>
+    </message>
+    <message>
+        <source>The password was wrong.</source>
+        <translation>パスワードが違います。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>LibraryRecovery</name>
+    <message>
+        <source>The library cannot be opened:
+%1</source>
+        <translation>无法打开资料库：
+%1</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened: its file is damaged.</source>
+        <translation>无法打开资料库：其文件已损坏。</translation>
+    </message>
+    <message>
+        <source>Quire can move the damaged file aside (it is kept, not deleted) and start a fresh library. Your documents and their saved readings are not touched: add the documents again to use them.
+
+%1</source>
+        <translation>Quire 可以把损坏的文件移到一旁（保留，不删除），并新建一个资料库。您的文档及其已保存的读取结果不受影响：重新添加文档即可使用。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Start a Fresh Library</source>
+        <translation>新建资料库</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>The damaged library cannot be moved aside:
+%1</source>
+        <translation>无法将损坏的资料库移到一旁：
+%1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The answer length must be at least one token.</source>
@@ -55,10 +90,8 @@
         <translation>文库及其块存储所在的文件夹。</translation>
     </message>
     <message>
-        <source>The library cannot be opened:
-%1</source>
-        <translation>无法打开文库：
-%1</translation>
+        <source>Quire is already running with the data folder %1, and does not answer.</source>
+        <translation>Quire 已在使用数据文件夹 %1 运行，且没有响应。</translation>
     </message>
 </context>
 <context>
@@ -438,6 +471,30 @@ Weights: %6</source>
     <message>
         <source>No documents yet</source>
         <translation>还没有文档</translation>
+    </message>
+    <message>
+        <source>This document needs a password: open it again to enter it.</source>
+        <translation>此文档需要密码：请再次打开以输入密码。</translation>
+    </message>
+    <message>
+        <source>The document could not be read: %1</source>
+        <translation>无法读取该文档：%1</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled: open the document again to read it.</source>
+        <translation>读取已取消：请再次打开文档以读取。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>“%1” is protected by a password. Enter it to read the document (Quire does not store it).</source>
+        <translation>“%1”受密码保护。请输入密码以读取该文档（Quire 不会保存密码）。</translation>
+    </message>
+    <message>
+        <source>The password was wrong.</source>
+        <translation>密码错误。</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,8 @@ void ChatView::set_busy(bool busy) {
     copy_->setEnabled(!ex_.isEmpty());
 }
 
+QString ChatView::why_not_ready() const { return ready_ ? QString() : input_->placeholderText(); }
+
 void ChatView::set_ready(bool ready, const QString & why) {
     ready_ = ready;
     input_->setPlaceholderText(ready ? tr("Ask about the document… (Ctrl+Enter)") : why);

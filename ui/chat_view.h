@@ -27,6 +27,7 @@ public:
     void set_ready(bool ready, const QString & why = {}); // a document and a model are there
     void set_suggestions(const QStringList & questions); // shown while the session is empty; a click asks
     QString answer_in_progress() const { return pending_answer_; }
+    QString why_not_ready() const; // what the question box says while no question can be asked
     QString transcript() const; // plain text as shown
     QPlainTextEdit * question_box() const { return input_; }
     QTextBrowser * browser() const { return view_; }

@@ -42,8 +42,15 @@ QVariant LibraryModel::data(const QModelIndex & index, int role) const {
 }
 
 void LibraryModel::refresh() {
+    QList<app::DocumentRecord> docs;
+    try {
+        docs = db_.documents();
+    } catch (const app::LibraryError & e) {
+        if (on_error_) on_error_(e);
+        return; // the list as it was
+    }
     beginResetModel();
-    docs_ = db_.documents();
+    docs_ = std::move(docs);
     endResetModel();
 }
 

@@ -9,6 +9,7 @@
 #include "retrieval_model.h"
 #include "retrieval_panel.h"
 
+#include "core/atomic_file.h"
 #include "memory/passage.h"
 #include "services/evidence_json.h"
 #include "services/session_export.h"
@@ -23,6 +24,7 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -84,15 +86,21 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
     });
 
     // A reading that was interrupted (the app closed or crashed) starts over: stores are only
-    // written whole, so there is nothing half-done to resume from.
-    for (app::DocumentRecord d : db_.documents())
-        if (d.state == app::IngestState::Reading) {
-            d.state = app::IngestState::New;
-            d.error = tr("Reading was interrupted; it starts again when the document is opened.");
-            db_.update_document(d);
-        }
+    // written whole, so there is nothing half-done to resume from. (One app runs per data
+    // folder, app/services/instance_lock.h, so no other instance's reading is touched.)
+    guarded([&] {
+        for (app::DocumentRecord d : db_.documents())
+            if (d.state == app::IngestState::Reading) {
+                d.state = app::IngestState::New;
+                d.error = tr("Reading was interrupted; it starts again when the document is opened.");
+                db_.update_document(d);
+            }
+    });
+    // Temporaries of stores whose writer was killed (kill -9, a power cut) are removed.
+    remove_stale_temporaries(QDir(opt_.data_dir).filePath("stores").toStdString());
 
     library_ = new LibraryModel(db_, this);
+    library_->set_error_handler([this](const app::LibraryError & e) { library_error(e); });
     library_view_ = new QListView(this);
     library_view_->setModel(library_);
     library_view_->setAccessibleName(tr("Library"));
@@ -164,13 +172,17 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
         QMenu m;
         m.addAction(tr("Open"), this, [this, id] { open_document(id); });
         m.addAction(tr("Read again"), this, [this, id] {
-            if (auto d = db_.document(id)) start_ingest(*d);
+            guarded([&] {
+                if (auto d = db_.document(id)) start_ingest(*d);
+            });
         });
         m.addAction(tr("Remove from library"), this, [this, id] {
             if (ingest_doc_ == id) return show_error(tr("The document is being read; cancel first."));
-            if (auto d = db_.document(id); d && !d->store_path.isEmpty()) QFile::remove(d->store_path);
-            db_.remove_document(id);
-            if (id == doc_id_) doc_id_ = 0, doc_.reset(), session_id_ = 0, reader_->clear(), chat_->set_exchanges({}), retrieval_->clear();
+            guarded([&] {
+                if (auto d = db_.document(id); d && !d->store_path.isEmpty()) QFile::remove(d->store_path);
+                db_.remove_document(id);
+                if (id == doc_id_) doc_id_ = 0, doc_.reset(), session_id_ = 0, reader_->clear(), chat_->set_exchanges({}), retrieval_->clear();
+            });
             library_->refresh();
             update_ready();
         });
@@ -181,13 +193,14 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
         if (id == 0) return new_session();
         if (answering_) stop_answer();
         session_id_ = id;
-        chat_->set_exchanges(db_.exchanges(id));
+        guarded([&] { chat_->set_exchanges(db_.exchanges(id)); });
     });
     connect(chat_, &ChatView::ask_requested, this, &MainWindow::ask);
     connect(chat_, &ChatView::stop_requested, this, &MainWindow::stop_answer);
     connect(chat_, &ChatView::regenerate_requested, this, [this] {
         if (session_id_ == 0) return;
-        const auto ex = db_.exchanges(session_id_);
+        QList<app::ExchangeRecord> ex;
+        guarded([&] { ex = db_.exchanges(session_id_); });
         if (!ex.isEmpty()) ask(ex.back().question);
     });
     connect(chat_, &ChatView::evidence_clicked, reader_, &ReaderView::show_block);
@@ -213,7 +226,8 @@ void MainWindow::build_menus() {
     QMenu * recent = file->addMenu(tr("Open &Recent"));
     connect(recent, &QMenu::aboutToShow, this, [this, recent] {
         recent->clear();
-        const auto docs = db_.documents(); // most recently opened first
+        QList<app::DocumentRecord> docs; // most recently opened first
+        guarded([&] { docs = db_.documents(); });
         for (int i = 0; i < std::min<qsizetype>(10, docs.size()); ++i) {
             const qint64 id = docs[i].id;
             recent->addAction(QString("&%1 %2").arg((i + 1) % 10).arg(docs[i].title), this, [this, id] { open_document(id); });
@@ -264,13 +278,54 @@ void MainWindow::show_error(const QString & message, const QString & detail) {
 void MainWindow::update_ready() {
     const bool ready = model_ok_ && doc_ && ingest_doc_ != doc_id_;
     QString why;
+    std::optional<app::DocumentRecord> d;
+    if (doc_id_ && !doc_ && ingest_doc_ != doc_id_) guarded([&] { d = db_.document(doc_id_); });
     if (!model_ok_) why = tr("Load a model to ask questions (File › Models)");
     else if (!doc_id_) why = tr("Open a document to ask about it");
+    else if (!doc_ && locked_.contains(doc_id_)) why = tr("This document needs a password: open it again to enter it.");
+    else if (!doc_ && d && d->state == app::IngestState::Failed) why = tr("The document could not be read: %1").arg(d->error);
+    else if (!doc_ && d && d->state == app::IngestState::Cancelled) why = tr("Reading was cancelled: open the document again to read it.");
     else if (!doc_) why = tr("The document is being read…");
     chat_->set_ready(ready, why);
 }
 
-QString MainWindow::store_path_for(qint64 id) const { return QDir(opt_.data_dir).filePath(QString("stores/document-%1.qst").arg(id)); }
+QString MainWindow::store_path_for(qint64 id) const { return db_.new_store_path(QDir(opt_.data_dir).filePath("stores"), id); }
+
+void MainWindow::ask_password(qint64 id, const QString & message) {
+    if (findChild<QInputDialog *>("password")) return; // one at a time
+    QString title;
+    guarded([&] {
+        if (auto d = db_.document(id)) title = d->title;
+    });
+    auto * dlg = new QInputDialog(this);
+    dlg->setObjectName("password");
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setWindowTitle(tr("Password"));
+    dlg->setLabelText(tr("“%1” is protected by a password. Enter it to read the document (Quire does not store it).").arg(title) +
+                      (message.contains("wrong password") ? "\n" + tr("The password was wrong.") : QString()));
+    dlg->setTextEchoMode(QLineEdit::Password);
+    dlg->setWindowModality(Qt::WindowModal);
+    connect(dlg, &QInputDialog::textValueSelected, this, [this, id](const QString & pw) {
+        passwords_[id] = pw;
+        locked_.remove(id);
+        guarded([&] {
+            if (auto d = db_.document(id)) start_ingest(*d);
+        });
+    });
+    connect(dlg, &QDialog::finished, dlg, [dlg] { dlg->setObjectName({}); }); // closed: no longer the one asking
+    connect(dlg, &QDialog::rejected, this, [this] { update_ready(); });
+    dlg->open();
+}
+
+void MainWindow::library_error(const app::LibraryError & e) {
+    if (!e.damaged()) return show_error(tr("The library could not be updated."), e.what());
+    last_error_ = QString::fromStdString(e.what());
+    if (library_failed_) return;
+    library_failed_ = true;
+    worker_->cancel_ingest();
+    worker_->stop_answer();
+    emit library_failed(last_error_);
+}
 
 void MainWindow::load_model(const QString & path, const QString & tokenizer) {
     model_ok_ = false;
@@ -291,22 +346,21 @@ qint64 MainWindow::add_document(const QString & path) {
     d.title = fi.completeBaseName();
     d.format = format_of(path);
     qint64 id = 0;
-    try {
-        id = db_.add_document(d);
-    } catch (const app::LibraryError & e) {
-        show_error(tr("The library could not be updated."), e.what());
-        return 0;
-    }
+    guarded([&] { id = db_.add_document(d); });
+    if (id == 0) return 0;
     library_->refresh();
     open_document(id);
     return id;
 }
 
 void MainWindow::open_document(qint64 id) {
-    auto d = db_.document(id);
+    std::optional<app::DocumentRecord> d;
+    guarded([&] {
+        d = db_.document(id);
+        if (d) db_.touch_document(id);
+    });
     if (!d) return;
     if (answering_) stop_answer();
-    db_.touch_document(id);
     library_->refresh();
     library_view_->setCurrentIndex(library_->index(library_->row_of(id)));
     if (id != doc_id_ || !doc_) {
@@ -322,6 +376,7 @@ void MainWindow::open_document(qint64 id) {
     chat_->set_suggestions(suggested_questions(d->path));
     update_ready();
     if (!model_ok_ || ingest_doc_ == id) return; // continues when the model is there / the reading ends
+    if (locked_.contains(id)) return ask_password(id, d->error); // a protected PDF: its password first
     if (d->state == app::IngestState::Ready && QFileInfo::exists(d->store_path))
         post([w = worker_, id, store = d->store_path] { w->open_store(id, store); });
     else
@@ -333,11 +388,18 @@ void MainWindow::start_ingest(const app::DocumentRecord & rec) {
     if (!model_ok_) return show_error(tr("Load a model first (File › Models)."));
     app::DocumentRecord d = rec;
     QDir().mkpath(QDir(opt_.data_dir).filePath("stores"));
-    d.state = app::IngestState::Reading;
-    d.store_path = store_path_for(d.id);
-    d.model = model_->path;
-    d.error.clear();
-    db_.update_document(d);
+    bool ok = false;
+    guarded([&] {
+        // The document's own store is read again in place; a new one gets a name no file has.
+        const bool own = !d.store_path.isEmpty() && QFileInfo(d.store_path).absolutePath() == QDir(QDir(opt_.data_dir).filePath("stores")).absolutePath();
+        if (!own) d.store_path = store_path_for(d.id);
+        d.state = app::IngestState::Reading;
+        d.model = model_->path;
+        d.error.clear();
+        db_.update_document(d);
+        ok = true;
+    });
+    if (!ok) return;
     library_->refresh();
     ingest_doc_ = d.id;
     progress_->setValue(0);
@@ -348,23 +410,27 @@ void MainWindow::start_ingest(const app::DocumentRecord & rec) {
     r.doc_id = d.id;
     r.doc_path = d.path;
     r.store_path = d.store_path;
+    r.password = passwords_.value(d.id);
     r.cfg = opt_.settings.ingest_config();
     post([w = worker_, r] { w->ingest(r); });
     update_ready();
 }
 
 void MainWindow::restore_session() {
-    const auto sessions = db_.sessions(doc_id_);
-    session_id_ = sessions.isEmpty() ? 0 : sessions.front().id;
-    chat_->set_exchanges(session_id_ ? db_.exchanges(session_id_) : QList<app::ExchangeRecord>());
+    guarded([&] {
+        const auto sessions = db_.sessions(doc_id_);
+        session_id_ = sessions.isEmpty() ? 0 : sessions.front().id;
+        chat_->set_exchanges(session_id_ ? db_.exchanges(session_id_) : QList<app::ExchangeRecord>());
+    });
     fill_sessions();
 }
 
 void MainWindow::fill_sessions() {
     const QSignalBlocker b(sessions_);
     sessions_->clear();
-    if (doc_id_)
-        for (const app::SessionRecord & s : db_.sessions(doc_id_))
+    QList<app::SessionRecord> sessions;
+    if (doc_id_) guarded([&] { sessions = db_.sessions(doc_id_); });
+    for (const app::SessionRecord & s : sessions)
             sessions_->addItem(tr("%1 — %2").arg(QLocale().toString(s.updated.toLocalTime(), QLocale::ShortFormat), s.title), s.id);
     sessions_->addItem(tr("New session"), qint64(0));
     const int i = sessions_->findData(session_id_);
@@ -431,6 +497,7 @@ void MainWindow::ask(const QString & question) {
         e.question = question;
         exchange_id_ = db_.add_exchange(e);
     } catch (const app::LibraryError & e) {
+        if (e.damaged()) return library_error(e);
         return show_error(tr("The question could not be saved."), e.what());
     }
     answering_ = true;
@@ -457,8 +524,9 @@ void MainWindow::open_file_dialog() {
 
 void MainWindow::export_dialog() {
     if (session_id_ == 0) return show_error(tr("There is no session to export yet: ask a question first."));
-    const auto d = db_.document(doc_id_);
-    const auto s = db_.session(session_id_);
+    std::optional<app::DocumentRecord> d;
+    std::optional<app::SessionRecord> s;
+    guarded([&] { d = db_.document(doc_id_), s = db_.session(session_id_); });
     if (!d || !s) return;
     const QString name = QDir::home().filePath(QString("%1 - %2.md").arg(d->title, s->title).replace('/', '-'));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export session"), name, tr("Markdown (*.md);;JSON (*.json);;HTML (*.html);;PDF (*.pdf)"));

@@ -9,6 +9,8 @@
 #include "services/engine_worker.h"
 #include "services/library_db.h"
 
+#include <QHash>
+#include <QSet>
 #include <QMainWindow>
 #include <QThread>
 
@@ -74,6 +76,9 @@ public slots:
     void model_dialog();
 
 signals:
+    // The library database is damaged (found at any moment): the app closes this window and
+    // offers a fresh library (ui/library_recovery.h).
+    void library_failed(const QString & why);
     void document_opened(qint64 id);
     void answer_done(qint64 exchange_id);
     void ingest_done(qint64 id, bool ok);
@@ -89,6 +94,18 @@ private:
     void build_menus();
     void connect_worker();
     void show_error(const QString & message, const QString & detail = {});
+    // Runs f; a library error never escapes into Qt: a damaged library emits library_failed
+    // (once), any other is shown.
+    template <typename F> void guarded(F && f) {
+        try {
+            f();
+        } catch (const app::LibraryError & e) {
+            library_error(e);
+        }
+    }
+    void library_error(const app::LibraryError & e);
+    // A protected PDF: ask for its password (never stored) and read it with it.
+    void ask_password(qint64 id, const QString & message);
     void update_ready();
     void start_ingest(const app::DocumentRecord & d);
     QString store_path_for(qint64 id) const;
@@ -116,6 +133,9 @@ private:
     app::StoredDocumentPtr doc_;
     std::vector<app::RetrievalFramePtr> frames_;
     QString last_error_, pending_question_, requested_tokenizer_;
+    QHash<qint64, QString> passwords_; // for this run only, per document
+    QSet<qint64> locked_;              // protected PDFs waiting for their password
+    bool library_failed_ = false;
 };
 
 } // namespace quire::ui

@@ -63,15 +63,17 @@ void MainWindow::connect_worker() {
         progress_->setFormat(tr("Reading: %1 / %2 tokens · %3 tokens/s · %4 left").arg(done).arg(total).arg(rate, 0, 'f', 0).arg(duration(eta)));
     });
     connect(worker_, &W::ingest_finished, this, [this](qint64 id, qint64 tokens, int pages, const QString & store) {
-        if (auto d = db_.document(id)) {
-            d->state = app::IngestState::Ready;
-            d->tokens = tokens;
-            d->pages = pages;
-            d->store_path = store;
-            d->model = model_ ? model_->path : QString();
-            d->error.clear();
-            db_.update_document(*d);
-        }
+        guarded([&] {
+            if (auto d = db_.document(id)) {
+                d->state = app::IngestState::Ready;
+                d->tokens = tokens;
+                d->pages = pages;
+                d->store_path = store;
+                d->model = model_ ? model_->path : QString();
+                d->error.clear();
+                db_.update_document(*d);
+            }
+        });
         ingest_doc_ = 0;
         progress_->hide();
         cancel_->hide();
@@ -79,25 +81,37 @@ void MainWindow::connect_worker() {
         statusBar()->showMessage(tr("Read %1 tokens.").arg(tokens), 5000);
         emit ingest_done(id, true);
     });
-    connect(worker_, &W::ingest_failed, this, [this](qint64 id, const QString & msg, bool cancelled) {
-        if (auto d = db_.document(id)) {
-            d->state = cancelled ? app::IngestState::Cancelled : app::IngestState::Failed;
-            d->error = msg;
-            db_.update_document(*d);
-        }
+    connect(worker_, &W::ingest_failed, this, [this](qint64 id, const QString & msg, bool cancelled, bool locked) {
+        guarded([&] {
+            if (auto d = db_.document(id)) {
+                d->state = cancelled ? app::IngestState::Cancelled : app::IngestState::Failed;
+                d->error = msg;
+                db_.update_document(*d);
+            }
+        });
         ingest_doc_ = 0;
         progress_->hide();
         cancel_->hide();
         library_->refresh();
-        if (cancelled) statusBar()->showMessage(msg, 5000);
-        else show_error(tr("The document could not be read."), msg);
+        if (locked) {
+            // A protected PDF: ask for the password (a wrong one asks again); no error box.
+            passwords_.remove(id);
+            locked_.insert(id);
+            if (id == doc_id_) ask_password(id, msg);
+        } else if (cancelled) {
+            statusBar()->showMessage(msg, 5000);
+        } else {
+            show_error(tr("The document could not be read."), msg);
+        }
+        update_ready();
         emit ingest_done(id, false);
     });
     connect(worker_, &W::store_opened, this, [this](qint64 id, const app::StoredDocumentPtr & doc) {
         if (id != doc_id_) return;
         doc_ = doc;
-        const auto d = db_.document(id);
-        reader_->set_document(doc, d && d->format == "pdf" ? d->path : QString());
+        std::optional<app::DocumentRecord> d;
+        guarded([&] { d = db_.document(id); });
+        reader_->set_document(doc, d && d->format == "pdf" ? d->path : QString(), passwords_.value(id));
         restore_session();
         update_ready();
         emit document_opened(id);
@@ -105,7 +119,9 @@ void MainWindow::connect_worker() {
     connect(worker_, &W::store_failed, this, [this](qint64 id, const QString & msg) {
         // A store of another model or preset, or a damaged one: read the document again.
         statusBar()->showMessage(tr("The saved reading cannot be used (%1); reading again.").arg(msg), 8000);
-        if (auto d = db_.document(id)) start_ingest(*d);
+        guarded([&] {
+            if (auto d = db_.document(id)) start_ingest(*d);
+        });
     });
     connect(worker_, &W::answer_text, this, [this](qint64 id, const QString & piece) {
         if (id == exchange_id_) chat_->append_text(piece);
@@ -117,8 +133,10 @@ void MainWindow::connect_worker() {
     });
     connect(worker_, &W::answer_finished, this, [this](qint64 id, const QString & text, const QString & why, const QList<app::Evidence> & ev) {
         app::ExchangeRecord x;
-        for (const auto & e : db_.exchanges(answer_session_))
-            if (e.id == id) x = e;
+        guarded([&] {
+            for (const auto & e : db_.exchanges(answer_session_))
+                if (e.id == id) x = e;
+        });
         x.id = id;
         x.answer = text;
         x.stopped = why == "stopped";
@@ -130,7 +148,8 @@ void MainWindow::connect_worker() {
         try {
             db_.update_exchange(x);
         } catch (const app::LibraryError & e) {
-            show_error(tr("The answer could not be saved."), e.what());
+            if (e.damaged()) library_error(e);
+            else show_error(tr("The answer could not be saved."), e.what());
         }
         answering_ = false;
         if (answer_session_ == session_id_) chat_->finish_answer(x); // else the user has moved to another session: saved only

@@ -1,10 +1,15 @@
 // quire: the desktop app. quire [FILE...] [--model M] [--tokenizer T] [--data-dir D]
-// Opens the library in the user's data folder, loads the model (the one given, the one chosen
-// last time, or the default model from the model cache or the install) and opens the files given.
+// Opens the library in the user's data folder (one app per folder: a second start hands its files
+// to the running one; a damaged library is offered to be replaced), loads the model (the one
+// given, the one chosen last time, or the default model from the model cache or the install) and
+// opens the files given.
 #include "main_window.h"
 #include "i18n.h"
 #include "theme.h"
 #include "services/app_settings.h"
+#include "library_model.h"
+#include "library_recovery.h"
+#include "services/instance_lock.h"
 #include "services/library_db.h"
 
 #include "core/install_paths.h"
@@ -18,6 +23,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyleHints>
+#include <QTimer>
 
 #include <cstdio>
 #include <string>
@@ -97,20 +103,54 @@ int main(int argc, char ** argv) {
         opt.settings.tokenizer_path.clear();
     }
 
-    try {
-        quire::app::LibraryDb db(QDir(opt.data_dir).filePath("library.sqlite"));
-        quire::ui::MainWindow w(db, opt);
-        w.resize(1400, 860);
-        w.show();
-        for (const QString & f : cli.positionalArguments()) w.add_document(f);
-        // First start, nothing given: the demo book, so that there is something to ask about.
-        if (cli.positionalArguments().isEmpty() && db.documents().isEmpty())
-            if (const QString demo = demo_book(); !demo.isEmpty()) w.add_document(demo);
-        QObject::connect(&w, &quire::ui::MainWindow::settings_changed, &w, [&](const quire::app::AppSettings & s) { quire::app::save_settings(settings, s); });
-        return app.exec();
-    } catch (const quire::app::LibraryError & e) {
-        QMessageBox::critical(nullptr, "Quire", QApplication::translate("main", "The library cannot be opened:\n%1").arg(e.what()));
-        std::fprintf(stderr, "quire: %s\n", e.what());
+    // One app per data folder: a second start hands its files to the running one and exits.
+    quire::app::InstanceLock instance(opt.data_dir);
+    if (!instance.acquire()) {
+        if (instance.hand_over(cli.positionalArguments())) {
+            std::fprintf(stderr, "quire: Quire is already running with the data folder %s; the files were handed to it\n", qPrintable(opt.data_dir));
+            return 0;
+        }
+        QMessageBox::critical(nullptr, "Quire",
+                              QApplication::translate("main", "Quire is already running with the data folder %1, and does not answer.").arg(opt.data_dir));
         return 1;
+    }
+
+    // The library; damaged (now or later, while the window runs) it is offered to be replaced.
+    const QString library = QDir(opt.data_dir).filePath("library.sqlite");
+    auto db = quire::ui::open_library(library);
+    if (!db) return 1;
+    QStringList files = cli.positionalArguments();
+    for (;;) {
+        QString damaged;
+        int rc = 0;
+        {
+            quire::ui::MainWindow w(*db, opt);
+            w.resize(1400, 860);
+            w.show();
+            for (const QString & f : files) w.add_document(f);
+            // First start, nothing given: the demo book, so that there is something to ask about.
+            if (files.isEmpty() && w.library()->rowCount() == 0)
+                if (const QString demo = demo_book(); !demo.isEmpty()) w.add_document(demo);
+            QObject::connect(&w, &quire::ui::MainWindow::settings_changed, &w, [&](const quire::app::AppSettings & s) {
+                quire::app::save_settings(settings, s);
+                opt.settings = s;
+            });
+            QObject::connect(&instance, &quire::app::InstanceLock::files_received, &w, [&w](const QStringList & given) {
+                for (const QString & f : given) w.add_document(f);
+                w.setWindowState((w.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+                w.raise();
+                w.activateWindow();
+            });
+            QObject::connect(&w, &quire::ui::MainWindow::library_failed, &w, [&](const QString & why) {
+                damaged = why;
+                QTimer::singleShot(0, &app, [] { QApplication::exit(0); });
+            });
+            rc = app.exec();
+        } // the window and its engine thread end here
+        if (damaged.isEmpty()) return rc;
+        db.reset();
+        db = quire::ui::open_library(library, damaged);
+        if (!db) return 1;
+        files.clear();
     }
 }

@@ -6,6 +6,7 @@
 #include "document/page_render.h"
 #include "generate/cuda_loader.h"
 #include "memory/document_ingest.h"
+#include "memory/store_target.h"
 #include "memory/passage.h"
 #include "model/model.h"
 
@@ -209,7 +210,7 @@ void EngineWorker::load_model(const QString & path, const QString & tokenizer) {
 void EngineWorker::ingest(const IngestRequest & r) {
     cancel_ingest_ = false;
     if (!model_) {
-        emit ingest_failed(r.doc_id, tr("No model is loaded."), false);
+        emit ingest_failed(r.doc_id, tr("No model is loaded."), false, false);
         return;
     }
     try {
@@ -225,6 +226,9 @@ void EngineWorker::ingest(const IngestRequest & r) {
             }
             return !cancel_ingest_.load();
         };
+        StoreTarget target;
+        target.replace = true; // the app's own store of this document, read again
+        store_check_target(r.store_path.toStdString(), target);
         auto doc = std::make_shared<StoredDocument>(document_ingest(*model_, r.doc_path.toStdString(), r.cfg, progress, BackendKind::AUTO, r.password.toStdString()));
         store_save(r.store_path.toStdString(), *doc, [this] { return cancel_ingest_.load(); });
         const qint64 tokens = static_cast<qint64>(doc->spans.size());
@@ -234,8 +238,9 @@ void EngineWorker::ingest(const IngestRequest & r) {
         emit ingest_finished(r.doc_id, tokens, pages, r.store_path);
         emit store_opened(r.doc_id, doc_);
     } catch (const std::exception & e) {
-        if (is_cancel(e)) emit ingest_failed(r.doc_id, tr("Reading was cancelled."), true);
-        else emit ingest_failed(r.doc_id, describe(e), false);
+        const auto * q = dynamic_cast<const Error *>(&e);
+        if (is_cancel(e)) emit ingest_failed(r.doc_id, tr("Reading was cancelled."), true, false);
+        else emit ingest_failed(r.doc_id, describe(e), false, q && q->status() == Status::LOCKED);
     }
 }
 

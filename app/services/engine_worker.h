@@ -104,7 +104,8 @@ signals:
     void model_failed(const QString & message, const QString & detail);
     void ingest_progress(qint64 doc_id, qint64 done, qint64 total, double tokens_per_s, double eta_s);
     void ingest_finished(qint64 doc_id, qint64 tokens, int pages, const QString & store_path);
-    void ingest_failed(qint64 doc_id, const QString & message, bool cancelled);
+    // locked: the document needs a password, or the one given was wrong (Error LOCKED).
+    void ingest_failed(qint64 doc_id, const QString & message, bool cancelled, bool locked);
     void store_opened(qint64 doc_id, const quire::app::StoredDocumentPtr & doc);
     void store_failed(qint64 doc_id, const QString & message);
     void answer_text(qint64 exchange_id, const QString & piece);

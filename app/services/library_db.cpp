@@ -2,7 +2,9 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -86,12 +88,24 @@ private:
 
 namespace {
 
+// SQLite's primary result codes that mean the file itself is bad.
+bool damage_code(const QSqlError & e) {
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok) & 0xff;
+    return ok && (code == 11 /* SQLITE_CORRUPT */ || code == 26 /* SQLITE_NOTADB */);
+}
+
+[[noreturn]] void query_failed(const QSqlQuery & q) {
+    const QSqlError e = q.lastError();
+    throw LibraryError("library query failed: " + e.text().toStdString(), damage_code(e));
+}
+
 QSqlQuery run(const QString & conn, const QString & sql, const QVariantList & args = {}) {
     QSqlQuery q(QSqlDatabase::database(conn, false));
-    if (!q.prepare(sql)) throw LibraryError("library query failed: " + q.lastError().text().toStdString());
+    if (!q.prepare(sql)) query_failed(q);
     for (const QVariant & a : args) // a null QString (one never set) is stored as '', not NULL
         q.addBindValue(!a.isNull() && a.typeId() == QMetaType::QString && a.toString().isNull() ? QVariant(QString("")) : a);
-    if (!q.exec()) throw LibraryError("library query failed: " + q.lastError().text().toStdString());
+    if (!q.exec()) query_failed(q);
     return q;
 }
 
@@ -154,6 +168,12 @@ LibraryDb::LibraryDb(const QString & file, int target_version) : file_(file) {
         QSqlQuery q = run(conn_, "PRAGMA user_version");
         const int version = q.next() ? q.value(0).toInt() : 0;
         q.finish(); // an open statement would hold a transaction the journal mode cannot change in
+        // Damaged pages are found now, not by the first query that reads them.
+        QSqlQuery check = run(conn_, "PRAGMA quick_check");
+        const QString verdict = check.next() ? check.value(0).toString() : QString("no answer");
+        check.finish();
+        if (verdict != "ok")
+            throw LibraryError("the library " + file.toStdString() + " is damaged (" + verdict.left(200).toStdString() + ")", true);
         if (version > kSchemaVersion)
             throw LibraryError("the library " + file.toStdString() + " was written by a newer Quire (schema " + std::to_string(version) +
                                ", this one knows up to " + std::to_string(kSchemaVersion) + "); it is left untouched");
@@ -170,7 +190,7 @@ LibraryDb::LibraryDb(const QString & file, int target_version) : file_(file) {
         QSqlDatabase::removeDatabase(conn_);
         const std::string what = e.what();
         if (what.find("not a database") != std::string::npos)
-            throw LibraryError("the library " + file.toStdString() + " is damaged or not a Quire library (file is not a database); it is left untouched");
+            throw LibraryError("the library " + file.toStdString() + " is damaged or not a Quire library (file is not a database)", true);
         throw;
     }
 }
@@ -191,6 +211,30 @@ void LibraryDb::migrate(int from, int to) {
         run(conn_, QString("PRAGMA user_version = %1").arg(v + 1));
         t.commit();
     }
+}
+
+QString LibraryDb::new_store_path(const QString & stores_dir, qint64 id) const {
+    QSet<QString> owned;
+    for (const DocumentRecord & d : documents())
+        if (!d.store_path.isEmpty()) owned.insert(QFileInfo(d.store_path).absoluteFilePath());
+    const QDir dir(stores_dir);
+    for (int n = 0;; ++n) {
+        const QString name = n == 0 ? QString("document-%1.qst").arg(id) : QString("document-%1-%2.qst").arg(id).arg(n);
+        const QString path = dir.absoluteFilePath(name);
+        if (!QFileInfo::exists(path) && !owned.contains(path)) return path;
+    }
+}
+
+QString move_library_aside(const QString & file) {
+    const QString stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
+    QString aside = file + ".damaged-" + stamp;
+    for (int n = 2; QFileInfo::exists(aside); ++n) aside = file + ".damaged-" + stamp + "-" + QString::number(n);
+    if (QFileInfo::exists(file) && !QFile::rename(file, aside))
+        throw LibraryError("cannot move the damaged library " + file.toStdString() + " aside to " + aside.toStdString());
+    for (const char * part : {"-wal", "-shm", "-journal"})
+        if (QFileInfo::exists(file + part) && !QFile::rename(file + part, aside + part))
+            throw LibraryError("cannot move " + (file + part).toStdString() + " aside to " + (aside + part).toStdString());
+    return aside;
 }
 
 int LibraryDb::schema_version() const {

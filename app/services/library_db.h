@@ -18,7 +18,13 @@ namespace quire::app {
 
 class LibraryError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit LibraryError(const std::string & what, bool damaged = false) : std::runtime_error(what), damaged_(damaged) {}
+    // The file is damaged or no database (SQLite's CORRUPT or NOTADB, a failed quick_check): a
+    // fresh library may replace it. Other errors (a full disk, a newer Quire's file) are not.
+    bool damaged() const { return damaged_; }
+
+private:
+    bool damaged_ = false;
 };
 
 enum class IngestState { New, Reading, Ready, Failed, Cancelled };
@@ -58,8 +64,9 @@ class LibraryDb {
 public:
     static constexpr int kSchemaVersion = 2;
 
-    // Opens (creating if needed) and migrates to kSchemaVersion, or to `target_version` (tests of
-    // the migrations). Throws LibraryError.
+    // Opens (creating if needed), checks (PRAGMA quick_check) and migrates to kSchemaVersion, or
+    // to `target_version` (tests of the migrations). Throws LibraryError, damaged() when the file
+    // is damaged or not a database.
     explicit LibraryDb(const QString & file, int target_version = kSchemaVersion);
     ~LibraryDb();
     LibraryDb(const LibraryDb &) = delete;
@@ -88,11 +95,20 @@ public:
     void update_exchange(const ExchangeRecord & e); // answer, evidence, retrieval, stopped, answered
     QList<ExchangeRecord> exchanges(qint64 session_id) const;
 
+    // A new block store's file in `stores_dir` for document `id`: "document-ID.qst", else
+    // "document-ID-N.qst", never a file that exists or that another document of this library owns.
+    QString new_store_path(const QString & stores_dir, qint64 id) const;
+
 private:
     class Transaction;
     void migrate(int from, int to);
     QString conn_;
     QString file_;
 };
+
+// Moves a damaged library (and its -wal and -shm files) aside as FILE.damaged-YYYYMMDD-HHMMSS
+// (-wal, -shm after it), so that a fresh library can take its place and nothing is lost. Returns
+// the new name; throws LibraryError when it cannot be moved.
+QString move_library_aside(const QString & file);
 
 } // namespace quire::app

@@ -25,7 +25,13 @@
 #include <QJsonObject>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QInputDialog>
 #include <QPlainTextEdit>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTextBrowser>
@@ -416,6 +422,93 @@ private slots:
             for (const QString & r : right) ok = ok || ex.front().answer.contains(r, Qt::CaseInsensitive);
             QVERIFY2(ok, qPrintable(question + " -> " + ex.front().answer));
         }
+    }
+
+    // A password-protected PDF: the app asks for the password (a wrong one asks again, saying
+    // so), reads the document with it and shows it; declined, the chat says a password is needed
+    // instead of "being read".
+    void protectedPdfAsksForItsPassword() {
+        if (!document_pdf_supported()) QSKIP("no PDF support in this build");
+        const QString qpdf = QStandardPaths::findExecutable("qpdf");
+        if (qpdf.isEmpty()) QSKIP("qpdf not installed (scripts/install-deps.sh installs it)");
+        const QString plain = dir_.filePath("plain-story.pdf"), locked = dir_.filePath("locked-story.pdf");
+        {
+            QPdfWriter pw(plain);
+            pw.setResolution(72);
+            QPainter p(&pw);
+            QFont font("DejaVu Sans");
+            font.setPixelSize(11);
+            p.setFont(font);
+            const QStringList words = test::story(40).split(' ');
+            for (int i = 0; i * 12 < words.size(); ++i) p.drawText(QPointF(50, 60 + 16 * i), words.mid(i * 12, 12).join(' '));
+        }
+        QCOMPARE(QProcess::execute(qpdf, {"--encrypt", "user-pw", "owner-pw", "256", "--", plain, locked}), 0);
+        auto w = window();
+        auto password_dialog = [&]() -> QInputDialog * {
+            QInputDialog * d = nullptr;
+            [&] {
+                QTRY_VERIFY2_WITH_TIMEOUT((d = w->findChild<QInputDialog *>("password")) && d->isVisible(), qPrintable(w->last_error() + " | " + w->chat()->why_not_ready() + (d ? QString(" exists visible=%1").arg(d->isVisible()) : QString())), 60000);
+            }();
+            return d;
+        };
+        QSignalSpy opened(w.get(), &MainWindow::document_opened);
+        const qint64 id = w->add_document(locked);
+        QInputDialog * d = password_dialog();
+        QVERIFY(d && d->labelText().contains("locked-story"));
+        QCOMPARE(d->textEchoMode(), QLineEdit::Password);
+        d->reject();
+        QTRY_VERIFY(w->chat()->why_not_ready().contains("needs a password"));
+        QVERIFY(!w->chat()->why_not_ready().contains("being read"));
+        w->open_document(id); // asks again
+        d = password_dialog();
+        d->setTextValue("wrong");
+        d->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QInputDialog *>("password") && w->findChild<QInputDialog *>("password")->labelText().contains("wrong"), 60000);
+        d = password_dialog();
+        d->setTextValue("user-pw");
+        d->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 120000);
+        QVERIFY(w->document_ready());
+        QCOMPARE(db_->document(id)->state, app::IngestState::Ready);
+        QVERIFY(db_->document(id)->error.isEmpty());
+    }
+
+    // The library damaged while the app runs (here its schema, through a second connection):
+    // the window says so through library_failed (the app then offers a fresh library) and never
+    // aborts; the engine's thread ends cleanly with the window.
+    void libraryDamagedWhileRunning() {
+        QTemporaryDir d;
+        auto db = std::make_unique<app::LibraryDb>(d.filePath("library.sqlite"));
+        const QString doc = write("damage.txt", test::story(30).toUtf8());
+        app::DocumentRecord rec;
+        rec.path = doc, rec.title = "damage", rec.format = "text";
+        const qint64 id = db->add_document(rec);
+        WindowOptions opt = opt_;
+        opt.data_dir = d.path();
+        auto w = std::make_unique<MainWindow>(*db, opt);
+        w->show();
+        QSignalSpy failed(w.get(), &MainWindow::library_failed);
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase("QSQLITE", "damager");
+            other.setDatabaseName(d.filePath("library.sqlite"));
+            QVERIFY(other.open());
+            QSqlQuery q(other);
+            QVERIFY(q.exec("PRAGMA schema_version"));
+            QVERIFY(q.next());
+            const int version = q.value(0).toInt();
+            q.finish();
+            QVERIFY(q.exec("PRAGMA writable_schema = ON"));
+            QVERIFY2(q.exec("UPDATE sqlite_master SET sql = 'CREATE TABLE sessions (' WHERE name = 'sessions'"), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QString("PRAGMA schema_version = %1").arg(version + 1)));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase("damager");
+        w->open_document(id);
+        QTRY_COMPARE(failed.count(), 1);
+        QVERIFY2(failed.at(0).at(0).toString().contains("malformed"), qPrintable(failed.at(0).at(0).toString()));
+        w->open_document(id); // still no abort, and said once
+        QCOMPARE(failed.count(), 1);
+        w.reset();
     }
 
     void brokenInputsShowErrors() {

@@ -5,7 +5,9 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -215,6 +217,71 @@ private slots:
             QVERIFY2(QString(e.what()).contains("not a Quire library"), e.what());
         }
         QCOMPARE(file_hash(f), before);
+    }
+
+    // A library with damaged pages (bytes 4096-12287 overwritten) is refused at open as damaged,
+    // left untouched; moved aside (with its -wal and -shm) a fresh library opens in its place.
+    void damagedPagesFoundAtOpen() {
+        QTemporaryDir dir;
+        const QString f = dir.filePath("library.sqlite");
+        {
+            LibraryDb db(f);
+            for (int i = 0; i < 200; ++i) db.add_document(doc(QString("/books/%1-%2.pdf").arg(i).arg(QString(200, 'x')), QString("Book %1").arg(i)));
+        }
+        QVERIFY(QFileInfo(f).size() > 16384);
+        {
+            QFile out(f);
+            QVERIFY(out.open(QIODevice::ReadWrite));
+            out.seek(4096);
+            QByteArray junk(8192, '\0');
+            for (int i = 0; i < junk.size(); ++i) junk[i] = static_cast<char>((i * 7919 + 13) & 0xff);
+            out.write(junk);
+        }
+        const QByteArray before = file_hash(f);
+        try {
+            LibraryDb db(f);
+            QFAIL("a damaged library was opened");
+        } catch (const LibraryError & e) {
+            QVERIFY(e.damaged());
+            QVERIFY2(QString(e.what()).contains("is damaged") && QString(e.what()).contains(f), e.what());
+        }
+        QCOMPARE(file_hash(f), before);
+        QFile(f + "-wal").open(QIODevice::WriteOnly); // as a crash (kill -9) leaves them
+        QFile(f + "-shm").open(QIODevice::WriteOnly);
+        const QString aside = move_library_aside(f);
+        QVERIFY2(aside.startsWith(f + ".damaged-2"), qPrintable(aside));
+        QCOMPARE(file_hash(aside), before);
+        QVERIFY(QFileInfo::exists(aside + "-wal") && QFileInfo::exists(aside + "-shm"));
+        QVERIFY(!QFileInfo::exists(f) && !QFileInfo::exists(f + "-wal") && !QFileInfo::exists(f + "-shm"));
+        LibraryDb fresh(f);
+        QVERIFY(fresh.documents().isEmpty());
+        // Foreign bytes count as damaged too; a newer Quire's library does not.
+        try {
+            QFile junk(dir.filePath("junk.sqlite"));
+            QVERIFY(junk.open(QIODevice::WriteOnly));
+            junk.write(QByteArray(4096, 'j'));
+            junk.close();
+            LibraryDb db(junk.fileName());
+            QFAIL("junk was opened");
+        } catch (const LibraryError & e) {
+            QVERIFY(e.damaged());
+        }
+    }
+
+    // A new store's file never takes the name of a file that exists (a 0-byte library taken for
+    // a new one, beside the old library's stores) nor one another document owns.
+    void storeNamesNeverCollide() {
+        QTemporaryDir dir;
+        LibraryDb db(dir.filePath("library.sqlite"));
+        const QString stores = dir.filePath("stores");
+        QVERIFY(QDir().mkpath(stores));
+        QCOMPARE(db.new_store_path(stores, 1), QDir(stores).absoluteFilePath("document-1.qst"));
+        QFile(QDir(stores).filePath("document-1.qst")).open(QIODevice::WriteOnly);
+        QCOMPARE(db.new_store_path(stores, 1), QDir(stores).absoluteFilePath("document-1-1.qst"));
+        DocumentRecord d = doc("/books/a.pdf", "A");
+        d.store_path = QDir(stores).absoluteFilePath("document-1-1.qst");
+        db.add_document(d);
+        QCOMPARE(db.new_store_path(stores, 1), QDir(stores).absoluteFilePath("document-1-2.qst"));
     }
 
     void survivesRestartInNewProcess() {
