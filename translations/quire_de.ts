@@ -497,6 +497,30 @@ Gewichte: %6</translation>
         <source>The password was wrong.</source>
         <translation>Das Passwort war falsch.</translation>
     </message>
+    <message>
+        <source>Preparing: page %1 of %2</source>
+        <translation>Vorbereitung: Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Preparing: %1 of %2 MB tokenized</source>
+        <translation>Vorbereitung: %1 von %2 MB in Tokens zerlegt</translation>
+    </message>
+    <message>
+        <source>Reading %1 tokens; the saved reading will take about %2.</source>
+        <translation>%1 Tokens werden gelesen; die gespeicherte Lesung wird etwa %2 belegen.</translation>
+    </message>
+    <message>
+        <source>Its saved reading needs about %1 of disk, and %2 is free there.</source>
+        <translation>Seine gespeicherte Lesung braucht etwa %1 Speicherplatz, dort sind %2 frei.</translation>
+    </message>
+    <message>
+        <source>Reading it needs about %1 of memory, and %2 is available.</source>
+        <translation>Das Lesen braucht etwa %1 Arbeitsspeicher, verfügbar sind %2.</translation>
+    </message>
+    <message>
+        <source>This document is large. %1 Read it anyway?</source>
+        <translation>Dieses Dokument ist groß. %1 Trotzdem lesen?</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>

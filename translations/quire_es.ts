@@ -497,6 +497,30 @@ Pesos: %6</translation>
         <source>The password was wrong.</source>
         <translation>La contraseña era incorrecta.</translation>
     </message>
+    <message>
+        <source>Preparing: page %1 of %2</source>
+        <translation>Preparando: página %1 de %2</translation>
+    </message>
+    <message>
+        <source>Preparing: %1 of %2 MB tokenized</source>
+        <translation>Preparando: %1 de %2 MB tokenizados</translation>
+    </message>
+    <message>
+        <source>Reading %1 tokens; the saved reading will take about %2.</source>
+        <translation>Leyendo %1 tokens; la lectura guardada ocupará unos %2.</translation>
+    </message>
+    <message>
+        <source>Its saved reading needs about %1 of disk, and %2 is free there.</source>
+        <translation>Su lectura guardada necesita unos %1 de disco, y allí hay %2 libres.</translation>
+    </message>
+    <message>
+        <source>Reading it needs about %1 of memory, and %2 is available.</source>
+        <translation>Leerlo necesita unos %1 de memoria, y hay %2 disponibles.</translation>
+    </message>
+    <message>
+        <source>This document is large. %1 Read it anyway?</source>
+        <translation>Este documento es grande. %1 ¿Leerlo de todos modos?</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>

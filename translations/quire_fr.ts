@@ -497,6 +497,30 @@ Poids : %6</translation>
         <source>The password was wrong.</source>
         <translation>Le mot de passe était incorrect.</translation>
     </message>
+    <message>
+        <source>Preparing: page %1 of %2</source>
+        <translation>Préparation : page %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Preparing: %1 of %2 MB tokenized</source>
+        <translation>Préparation : %1 sur %2 Mo découpés en jetons</translation>
+    </message>
+    <message>
+        <source>Reading %1 tokens; the saved reading will take about %2.</source>
+        <translation>Lecture de %1 jetons ; la lecture enregistrée occupera environ %2.</translation>
+    </message>
+    <message>
+        <source>Its saved reading needs about %1 of disk, and %2 is free there.</source>
+        <translation>Sa lecture enregistrée nécessite environ %1 de disque, et %2 y sont libres.</translation>
+    </message>
+    <message>
+        <source>Reading it needs about %1 of memory, and %2 is available.</source>
+        <translation>Sa lecture nécessite environ %1 de mémoire, et %2 sont disponibles.</translation>
+    </message>
+    <message>
+        <source>This document is large. %1 Read it anyway?</source>
+        <translation>Ce document est volumineux. %1 Le lire quand même ?</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>

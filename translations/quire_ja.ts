@@ -496,6 +496,30 @@ Weights: %6</source>
         <source>The password was wrong.</source>
         <translation>パスワードが違います。</translation>
     </message>
+    <message>
+        <source>Preparing: page %1 of %2</source>
+        <translation>準備中: %2 ページ中 %1 ページ目</translation>
+    </message>
+    <message>
+        <source>Preparing: %1 of %2 MB tokenized</source>
+        <translation>準備中: %2 MB 中 %1 MB をトークン化</translation>
+    </message>
+    <message>
+        <source>Reading %1 tokens; the saved reading will take about %2.</source>
+        <translation>%1 トークンを読み込んでいます。保存される読み込みは約 %2 になります。</translation>
+    </message>
+    <message>
+        <source>Its saved reading needs about %1 of disk, and %2 is free there.</source>
+        <translation>保存される読み込みには約 %1 のディスクが必要ですが、空きは %2 です。</translation>
+    </message>
+    <message>
+        <source>Reading it needs about %1 of memory, and %2 is available.</source>
+        <translation>読み込みには約 %1 のメモリが必要ですが、使えるのは %2 です。</translation>
+    </message>
+    <message>
+        <source>This document is large. %1 Read it anyway?</source>
+        <translation>この文書は大きいです。%1 それでも読み込みますか?</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>

@@ -496,6 +496,30 @@ Weights: %6</source>
         <source>The password was wrong.</source>
         <translation>密码错误。</translation>
     </message>
+    <message>
+        <source>Preparing: page %1 of %2</source>
+        <translation>准备中：第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Preparing: %1 of %2 MB tokenized</source>
+        <translation>准备中：已切分 %1 MB，共 %2 MB</translation>
+    </message>
+    <message>
+        <source>Reading %1 tokens; the saved reading will take about %2.</source>
+        <translation>正在读取 %1 个词元；保存的读取结果约占 %2。</translation>
+    </message>
+    <message>
+        <source>Its saved reading needs about %1 of disk, and %2 is free there.</source>
+        <translation>其保存的读取结果需要约 %1 的磁盘空间，而那里只有 %2 可用。</translation>
+    </message>
+    <message>
+        <source>Reading it needs about %1 of memory, and %2 is available.</source>
+        <translation>读取它需要约 %1 的内存，而可用的只有 %2。</translation>
+    </message>
+    <message>
+        <source>This document is large. %1 Read it anyway?</source>
+        <translation>此文档很大。%1 仍要读取吗？</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>

@@ -383,7 +383,7 @@ void MainWindow::open_document(qint64 id) {
         start_ingest(*d);
 }
 
-void MainWindow::start_ingest(const app::DocumentRecord & rec) {
+void MainWindow::start_ingest(const app::DocumentRecord & rec, bool ignore_space) {
     if (ingest_doc_ != 0) return show_error(tr("Another document is being read; wait for it or cancel it first."));
     if (!model_ok_) return show_error(tr("Load a model first (File › Models)."));
     app::DocumentRecord d = rec;
@@ -411,6 +411,8 @@ void MainWindow::start_ingest(const app::DocumentRecord & rec) {
     r.doc_path = d.path;
     r.store_path = d.store_path;
     r.password = passwords_.value(d.id);
+    r.keep_free_bytes = opt_.keep_free_bytes;
+    r.ignore_space = ignore_space;
     r.cfg = opt_.settings.ingest_config();
     post([w = worker_, r] { w->ingest(r); });
     update_ready();

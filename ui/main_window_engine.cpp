@@ -15,6 +15,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
@@ -58,9 +60,49 @@ void MainWindow::connect_worker() {
         show_error(msg, detail);
         update_ready();
     });
-    connect(worker_, &W::ingest_progress, this, [this](qint64, qint64 done, qint64 total, double rate, double eta) {
+    connect(worker_, &W::ingest_progress, this, [this](qint64, qint64 done, qint64 total, double rate, double eta, int phase) {
         progress_->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
-        progress_->setFormat(tr("Reading: %1 / %2 tokens · %3 tokens/s · %4 left").arg(done).arg(total).arg(rate, 0, 'f', 0).arg(duration(eta)));
+        if (phase == static_cast<int>(IngestPhase::TEXT)) progress_->setFormat(tr("Preparing: page %1 of %2").arg(done + 1).arg(total));
+        else if (phase == static_cast<int>(IngestPhase::TOKENS))
+            progress_->setFormat(tr("Preparing: %1 of %2 MB tokenized").arg(static_cast<double>(done) / 1e6, 0, 'f', 1).arg(static_cast<double>(total) / 1e6, 0, 'f', 1));
+        else
+            progress_->setFormat(tr("Reading: %1 / %2 tokens · %3 tokens/s · %4 left").arg(done).arg(total).arg(rate, 0, 'f', 0).arg(duration(eta)));
+    });
+    connect(worker_, &W::ingest_estimated, this, [this](qint64, qint64 tokens, quint64 store, quint64) {
+        statusBar()->showMessage(tr("Reading %1 tokens; the saved reading will take about %2.").arg(tokens).arg(QLocale().formattedDataSize(static_cast<qint64>(store))), 10000);
+    });
+    connect(worker_, &W::ingest_needs_space, this, [this](qint64 id, quint64 store, quint64 free, quint64 memory, quint64 avail) {
+        ingest_doc_ = 0;
+        progress_->hide();
+        cancel_->hide();
+        const QLocale l;
+        QString why;
+        if (store + opt_.keep_free_bytes > free)
+            why = tr("Its saved reading needs about %1 of disk, and %2 is free there.").arg(l.formattedDataSize(static_cast<qint64>(store)), l.formattedDataSize(static_cast<qint64>(free)));
+        else
+            why = tr("Reading it needs about %1 of memory, and %2 is available.").arg(l.formattedDataSize(static_cast<qint64>(memory)), l.formattedDataSize(static_cast<qint64>(avail)));
+        guarded([&] {
+            if (auto d = db_.document(id)) {
+                d->state = app::IngestState::Cancelled;
+                d->error = why;
+                db_.update_document(*d);
+            }
+        });
+        library_->refresh();
+        auto * box = new QMessageBox(QMessageBox::Question, tr("Quire"), tr("This document is large. %1 Read it anyway?").arg(why), QMessageBox::Yes | QMessageBox::No, this);
+        box->setObjectName("needs-space");
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setDefaultButton(QMessageBox::No);
+        connect(box, &QMessageBox::finished, this, [this, id, box](int) {
+            box->setObjectName({});
+            if (box->standardButton(box->clickedButton()) != QMessageBox::Yes) return update_ready();
+            guarded([&] {
+                if (auto d = db_.document(id)) start_ingest(*d, true);
+            });
+        });
+        box->open();
+        update_ready();
+        emit ingest_done(id, false);
     });
     connect(worker_, &W::ingest_finished, this, [this](qint64 id, qint64 tokens, int pages, const QString & store) {
         guarded([&] {

@@ -4,6 +4,7 @@
 #include "cli/model_arg.h"
 #include "cli/memory_options.h"
 #include "core/error.h"
+#include "core/host_memory.h"
 #include "memory/block_store_file.h"
 #include "memory/document_ingest.h"
 #include "memory/store_target.h"
@@ -24,22 +25,31 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_sigint(int) { g_interrupted = true; }
 
-const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE --store OUT [--force] [--password P] [--backend auto|cpu|cuda] [memory options]
+const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE --store OUT [--force] [--no-space-check] [--keep-free GIB] [--password P] [--backend auto|cpu|cuda] [memory options]
 Reads the document (.pdf, .epub, .md, or text: UTF-8, UTF-16 with BOM, Windows-1252) once into the
 model's block memory and saves it as a block store. --password opens a protected PDF.
-An existing store is left as it is unless --force is given (a read-only one always is); the
-store's folder is checked before reading starts.
+An existing store is left as it is unless --force is given (a read-only one always is). Before
+reading starts the store's folder is checked and the store's size and the memory the reading needs
+are estimated: a reading that does not fit the free disk (keeping --keep-free GiB, default 1) or
+the available memory is refused with the numbers; --no-space-check reads anyway.
 --backend: the GPU when there is one (auto, default), or force cpu / cuda.
 Progress goes to stderr; a JSON summary (tokens, blocks per layer, seconds, bytes) to stdout.
 Ctrl+C cancels and leaves no store behind.
 )";
 
+std::string human_bytes(uint64_t b) {
+    char out[32];
+    if (b >= (1ull << 30)) std::snprintf(out, sizeof(out), "%.1f GiB", static_cast<double>(b) / (1ull << 30));
+    else std::snprintf(out, sizeof(out), "%.1f MiB", static_cast<double>(b) / (1ull << 20));
+    return out;
+}
+
 } // namespace
 
 int cmd_ingest(const std::vector<std::string> & argv) {
-    std::set<std::string> opts = {"--model", "--tokenizer", "--doc", "--store", "--backend", "--password"};
+    std::set<std::string> opts = {"--model", "--tokenizer", "--doc", "--store", "--backend", "--password", "--keep-free"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
-    const Args a(argv, opts, {"--help", "--force"});
+    const Args a(argv, opts, {"--help", "--force", "--no-space-check"});
     if (a.has("--help")) {
         std::printf("%s%s", kHelp, kMemoryHelp);
         return 0;
@@ -63,12 +73,29 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     const bool tty = isatty(STDERR_FILENO);
     auto last = std::chrono::steady_clock::now();
     int last_decile = -1;
+    IngestPhase last_phase = IngestPhase::TEXT;
+    bool estimated_time = false;
     auto progress = [&](const IngestProgress & p) {
         const auto now = std::chrono::steady_clock::now();
+        if (p.phase != last_phase) last_decile = -1, last_phase = p.phase;
+        const int decile = static_cast<int>(10 * p.done / std::max<int64_t>(p.total, 1));
+        const bool show = (tty && now - last > std::chrono::milliseconds(200)) || (!tty && decile != last_decile) || p.done == p.total;
+        if (p.phase != IngestPhase::MEMORY) {
+            if (show) {
+                if (p.phase == IngestPhase::TEXT) std::fprintf(stderr, "%spreparing: page %lld of %lld%s", tty ? "\r" : "", static_cast<long long>(p.done + 1), static_cast<long long>(p.total), tty ? "   " : "\n");
+                else std::fprintf(stderr, "%spreparing: tokenizing %.1f of %.1f MB%s", tty ? "\r" : "", static_cast<double>(p.done) / 1e6, static_cast<double>(p.total) / 1e6, tty ? "   " : "\n");
+                last = now, last_decile = decile;
+            }
+            return !g_interrupted.load();
+        }
         const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0.0;
         const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0.0;
-        const int decile = static_cast<int>(10 * p.done / std::max<int64_t>(p.total, 1));
-        if ((tty && now - last > std::chrono::milliseconds(200)) || (!tty && decile != last_decile) || p.done == p.total) {
+        if (!estimated_time && p.done > 0 && p.done < p.total && rate > 0) {
+            // The time, once the first execution block has measured this machine's speed.
+            std::fprintf(stderr, "%singest: reading %lld tokens will take about %.0f s at %.0f tokens/s\n", tty ? "\r" : "", static_cast<long long>(p.total), eta + p.seconds, rate);
+            estimated_time = true;
+        }
+        if (show) {
             std::fprintf(stderr, "%singest: %lld/%lld tokens, %.0f tokens/s, ETA %.0fs%s", tty ? "\r" : "", static_cast<long long>(p.done),
                          static_cast<long long>(p.total), rate, eta, tty ? "   " : "\n");
             last = now;
@@ -78,8 +105,28 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     };
     StoredDocument doc;
     double seconds = 0;
+    uint64_t estimated = 0;
     try {
-        doc = document_ingest(*model, doc_path, cfg, progress, backend, a.get("--password").value_or(""), &seconds);
+        PreparedDocument prepared = document_prepare(*model, doc_path, a.get("--password").value_or(""), progress);
+        if (tty) std::fputc('\n', stderr);
+        // What the reading will take, before it starts.
+        const IngestEstimate est = ingest_estimate(*model, cfg, prepared);
+        estimated = est.store_bytes;
+        const uint64_t keep_free = static_cast<uint64_t>(a.get_double("--keep-free", 1.0) * (1ull << 30));
+        const uint64_t free_disk = free_disk_bytes(store_path), avail = host_memory_available();
+        std::fprintf(stderr, "ingest: %lld tokens; the store will take about %s (%s free on its disk), the reading about %s of memory (%s available)\n",
+                     static_cast<long long>(est.tokens), human_bytes(est.store_bytes).c_str(), human_bytes(free_disk).c_str(), human_bytes(est.memory_bytes).c_str(),
+                     avail == UINT64_MAX ? "?" : human_bytes(avail).c_str());
+        if (!a.has("--no-space-check")) {
+            if (est.store_bytes + keep_free > free_disk)
+                fail(Status::IO, "the block store " + store_path + " would need about " + human_bytes(est.store_bytes) + " of disk, and its folder has " +
+                                     human_bytes(free_disk) + " free (keeping " + human_bytes(keep_free) +
+                                     "); free some space, choose another --store, or give --no-space-check to read anyway");
+            if (avail != UINT64_MAX && est.memory_bytes > avail)
+                fail(Status::OUT_OF_MEMORY, doc_path + ": reading " + std::to_string(est.tokens) + " tokens would need about " + human_bytes(est.memory_bytes) +
+                                                " of memory, and " + human_bytes(avail) + " is available; use a smaller preset or --host-budget-mib, or give --no-space-check to read anyway");
+        }
+        doc = document_ingest(*model, std::move(prepared), cfg, progress, backend, &seconds);
     } catch (const Error & e) {
         if (tty) std::fputc('\n', stderr);
         throw;
@@ -99,7 +146,8 @@ int cmd_ingest(const std::vector<std::string> & argv) {
                                 {"seconds", std::round(seconds * 1000) / 1000},
                                 {"tokens_per_second", std::round(static_cast<double>(n_tokens) / std::max(seconds, 1e-9))},
                                 {"memory_bytes", doc.state.bytes()},
-                                {"bytes", std::filesystem::file_size(store_path)}};
+                                {"bytes", std::filesystem::file_size(store_path)},
+                                {"estimated_bytes", estimated}};
     std::printf("%s\n", j.dump(2).c_str());
     return 0;
 }

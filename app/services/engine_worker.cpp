@@ -2,6 +2,7 @@
 
 #include "core/cpu_threads.h"
 #include "core/error.h"
+#include "core/host_memory.h"
 #include "core/log.h"
 #include "document/page_render.h"
 #include "generate/cuda_loader.h"
@@ -222,14 +223,22 @@ void EngineWorker::ingest(const IngestRequest & r) {
                 last_ms = since.elapsed();
                 const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0.0;
                 const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0.0;
-                emit ingest_progress(r.doc_id, p.done, p.total, rate, eta);
+                emit ingest_progress(r.doc_id, p.done, p.total, rate, eta, static_cast<int>(p.phase));
             }
             return !cancel_ingest_.load();
         };
         StoreTarget target;
         target.replace = true; // the app's own store of this document, read again
         store_check_target(r.store_path.toStdString(), target);
-        auto doc = std::make_shared<StoredDocument>(document_ingest(*model_, r.doc_path.toStdString(), r.cfg, progress, BackendKind::AUTO, r.password.toStdString()));
+        PreparedDocument prepared = document_prepare(*model_, r.doc_path.toStdString(), r.password.toStdString(), progress);
+        const IngestEstimate est = ingest_estimate(*model_, r.cfg, prepared);
+        const quint64 free = free_disk_bytes(r.store_path.toStdString()), avail = host_memory_available();
+        if (!r.ignore_space && (est.store_bytes + r.keep_free_bytes > free || (avail != UINT64_MAX && est.memory_bytes > avail))) {
+            emit ingest_needs_space(r.doc_id, est.store_bytes, free, est.memory_bytes, avail == UINT64_MAX ? 0 : avail);
+            return;
+        }
+        emit ingest_estimated(r.doc_id, est.tokens, est.store_bytes, est.memory_bytes);
+        auto doc = std::make_shared<StoredDocument>(document_ingest(*model_, std::move(prepared), r.cfg, progress, BackendKind::AUTO));
         store_save(r.store_path.toStdString(), *doc, [this] { return cancel_ingest_.load(); });
         const qint64 tokens = static_cast<qint64>(doc->spans.size());
         const int pages = static_cast<int>(doc->map.page_starts.size());

@@ -32,6 +32,11 @@ struct IngestRequest {
     qint64 doc_id = 0;
     QString doc_path, store_path, password;
     MemoryConfig cfg;
+    // Before reading: a store that would leave less than keep_free_bytes of its disk free, or a
+    // reading that needs more memory than is available, stops with ingest_needs_space (unless
+    // ignore_space: the user said to read anyway).
+    quint64 keep_free_bytes = 1ull << 30;
+    bool ignore_space = false;
 };
 
 struct AskRequest {
@@ -102,7 +107,13 @@ public slots:
 signals:
     void model_loaded(const quire::app::ModelSummary & m);
     void model_failed(const QString & message, const QString & detail);
-    void ingest_progress(qint64 doc_id, qint64 done, qint64 total, double tokens_per_s, double eta_s);
+    // phase: IngestPhase (TEXT: pages, TOKENS: bytes, MEMORY: tokens, with their rate and ETA).
+    void ingest_progress(qint64 doc_id, qint64 done, qint64 total, double tokens_per_s, double eta_s, int phase);
+    // Before reading: the document's tokens, the store's and the reading's memory size.
+    void ingest_estimated(qint64 doc_id, qint64 tokens, quint64 store_bytes, quint64 memory_bytes);
+    // The reading was not started: it needs more disk (store_bytes, free_bytes free) or memory
+    // (memory_bytes, available_bytes) than there is. Start it again with ignore_space to read anyway.
+    void ingest_needs_space(qint64 doc_id, quint64 store_bytes, quint64 free_bytes, quint64 memory_bytes, quint64 available_bytes);
     void ingest_finished(qint64 doc_id, qint64 tokens, int pages, const QString & store_path);
     // locked: the document needs a password, or the one given was wrong (Error LOCKED).
     void ingest_failed(qint64 doc_id, const QString & message, bool cancelled, bool locked);

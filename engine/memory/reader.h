@@ -15,9 +15,13 @@
 
 namespace quire {
 
+// What a reading is doing: taking the text out of the document (pages), tokenizing it (bytes),
+// reading the tokens into block memory (tokens). done / total count the phase's units.
+enum class IngestPhase { TEXT, TOKENS, MEMORY };
 struct IngestProgress {
-    int64_t done = 0, total = 0; // tokens
+    int64_t done = 0, total = 0; // tokens (MEMORY), bytes (TOKENS), pages (TEXT)
     double seconds = 0;
+    IngestPhase phase = IngestPhase::MEMORY;
 };
 // Return false to cancel; the ingest then throws Error(CANCELLED).
 using IngestCallback = std::function<bool(const IngestProgress &)>;

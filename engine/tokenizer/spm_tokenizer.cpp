@@ -71,6 +71,19 @@ std::vector<int> SpmTokenizer::encode_plain(std::string_view text) const {
     return ids;
 }
 
+std::optional<std::vector<int>> SpmTokenizer::encode_after_line_break(std::string_view text) const {
+    if (!add_dummy_prefix_) return encode_plain(text);
+    std::string with(1, '\n');
+    with.append(text);
+    std::vector<int> ids = encode_plain(with);
+    // The leading tokens spell the dummy prefix's space and the line break, and nothing more.
+    size_t bytes = 0, k = 0;
+    while (k < ids.size() && bytes < 2) bytes += token_bytes(ids[k++]).size();
+    if (bytes != 2 || k == 0 || token_bytes(ids[k - 1]).back() != '\n') return std::nullopt;
+    ids.erase(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(k));
+    return ids;
+}
+
 std::string SpmTokenizer::token_bytes(int id) const {
     if (id < 0 || id >= n_vocab()) return {};
     const std::string & p = pieces_[static_cast<size_t>(id)];

@@ -26,6 +26,9 @@ public:
 
 protected:
     std::vector<int> encode_plain(std::string_view text) const override;
+    // Without a dummy prefix: encode_plain of "\n" + text, less the tokens of the space and the
+    // line break (which no piece of this vocabulary may join to the text: else nothing).
+    std::optional<std::vector<int>> encode_after_line_break(std::string_view text) const override;
 
 private:
     sentencepiece::SentencePieceProcessor sp_;

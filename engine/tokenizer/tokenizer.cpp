@@ -1,6 +1,8 @@
 // Shared tokenizer logic: special-token splitting and default decoding.
 #include "tokenizer/tokenizer.h"
 
+#include "core/error.h"
+
 #include <algorithm>
 
 namespace quire {
@@ -15,6 +17,35 @@ void Tokenizer::collect_special_texts() {
     }
     std::stable_sort(special_texts_.begin(), special_texts_.end(),
                      [](const auto & a, const auto & b) { return a.first.size() > b.first.size(); });
+}
+
+std::vector<int> Tokenizer::encode_long(std::string_view text, const std::function<bool(size_t)> & progress, size_t piece_bytes) const {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+    std::vector<int> out;
+    size_t at = 0;
+    while (at < text.size()) {
+        if (progress && !progress(at)) fail(Status::CANCELLED, "tokenizing cancelled");
+        // The next cut: the first line break at or after at + piece_bytes that a non-blank follows.
+        size_t end = text.size();
+        for (size_t nl = text.find('\n', std::min(text.size(), at + piece_bytes)); nl != std::string_view::npos && nl + 1 < text.size();
+             nl = text.find('\n', nl + 1))
+            if (!blank(text[nl + 1])) {
+                end = nl + 1;
+                break;
+            }
+        const std::string_view piece = text.substr(at, end - at);
+        if (at == 0) {
+            const auto ids = encode_plain(piece);
+            out.insert(out.end(), ids.begin(), ids.end());
+        } else if (const auto ids = encode_after_line_break(piece)) {
+            out.insert(out.end(), ids->begin(), ids->end());
+        } else {
+            return encode_plain(text); // this vocabulary cannot be cut there: whole
+        }
+        at = end;
+    }
+    if (progress && !progress(text.size())) fail(Status::CANCELLED, "tokenizing cancelled");
+    return out;
 }
 
 std::vector<int> Tokenizer::encode(std::string_view text, bool parse_special) const {

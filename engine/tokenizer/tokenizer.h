@@ -1,7 +1,9 @@
 // The tokenizer interface shared by SentencePiece and byte-level BPE vocabularies.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +32,13 @@ public:
     // Token ids for text, without BOS. With parse_special, the text of control tokens
     // ("<|eot_id|>") becomes those tokens; without it, it is ordinary text.
     std::vector<int> encode(std::string_view text, bool parse_special = false) const;
+    // encode() of a long text (a book) in pieces of about `piece_bytes`, so that no more than the
+    // tokens themselves grows with the text: it is cut after a line break before a non-blank
+    // character, where no token of a byte-level BPE (its pre-tokenizer splits there) or of a
+    // SentencePiece vocabulary without pieces holding a line break crosses; a vocabulary that has
+    // one (or a text without such a place) is encoded whole. Equal to encode(text).
+    // `progress(bytes done)` runs between pieces; false stops with Error(CANCELLED).
+    std::vector<int> encode_long(std::string_view text, const std::function<bool(size_t)> & progress = {}, size_t piece_bytes = 1 << 16) const;
     // encode(), with BOS first when add_bos and the vocabulary has one.
     std::vector<int> tokenize(std::string_view text, bool add_bos, bool parse_special = false) const;
 
@@ -53,6 +62,9 @@ public:
 protected:
     // Encode plain text (no special-token parsing).
     virtual std::vector<int> encode_plain(std::string_view text) const = 0;
+    // Encode plain text that follows a line break of a longer text, as encode_plain of the whole
+    // would; nothing when this vocabulary cannot (encode_long then encodes the text whole).
+    virtual std::optional<std::vector<int>> encode_after_line_break(std::string_view text) const { return encode_plain(text); }
     // Texts of tokens that parse_special recognises, longest first.
     std::vector<std::pair<std::string, int>> special_texts_;
     SpecialTokens special_;

@@ -25,7 +25,9 @@
 #include <QJsonObject>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QAbstractButton>
 #include <QInputDialog>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -509,6 +511,34 @@ private slots:
         w->open_document(id); // still no abort, and said once
         QCOMPARE(failed.count(), 1);
         w.reset();
+    }
+
+    // A reading whose store would leave less free disk than the window keeps (here: an exabyte)
+    // is not started: the window says how much it needs and how much is free and asks; No leaves
+    // it unread (no store), Yes reads it anyway.
+    void readingThatDoesNotFitAsksFirst() {
+        const quint64 keep = opt_.keep_free_bytes;
+        opt_.keep_free_bytes = 1ull << 60;
+        auto w = window();
+        opt_.keep_free_bytes = keep;
+        auto question = [&]() -> QMessageBox * {
+            QMessageBox * b = nullptr;
+            [&] { QTRY_VERIFY_WITH_TIMEOUT((b = w->findChild<QMessageBox *>("needs-space")) && b->isVisible(), 60000); }();
+            return b;
+        };
+        QSignalSpy opened(w.get(), &MainWindow::document_opened);
+        const qint64 id = w->add_document(write("space.txt", test::story(60).toUtf8()));
+        QMessageBox * box = question();
+        QVERIFY2(box->text().contains("of disk") && box->text().contains("is free"), qPrintable(box->text()));
+        box->button(QMessageBox::No)->click();
+        QTRY_COMPARE(db_->document(id)->state, app::IngestState::Cancelled);
+        QVERIFY(!QFileInfo::exists(db_->document(id)->store_path));
+        QCOMPARE(opened.count(), 0);
+        w->open_document(id);
+        box = question();
+        box->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 120000);
+        QCOMPARE(db_->document(id)->state, app::IngestState::Ready);
     }
 
     void brokenInputsShowErrors() {

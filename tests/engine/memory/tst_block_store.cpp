@@ -8,6 +8,7 @@
 #include "model/model.h"
 #include "test_env.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <algorithm>
@@ -297,6 +298,71 @@ private slots:
             QVERIFY2(err.contains(bad.c_str()) && err.contains("does not exist") && !err.contains("tokens/s"), err.constData());
         }
         QCOMPARE(files_in(dir), std::vector<std::string>{"s.qstore"});
+    }
+
+    // A big plain file (8 MB of words, several million tokens): preparation (text and tokens) is
+    // cancellable and its memory stays below 150 bytes per token under ASan (tokenizing the whole
+    // text at once took about 290: 5 GB for 17M tokens); the store's size and the memory are estimated before reading,
+    // and a reading that does not fit is refused with the numbers (here: keep a petabyte free)
+    // unless --no-space-check.
+    void bigDocumentsEstimatedAndBounded() {
+        const std::string big = path("big.txt");
+        {
+            std::ofstream out(big);
+            uint32_t seed = 3;
+            std::string para;
+            for (size_t bytes = 0; bytes < 8'000'000;) {
+                para.clear();
+                for (int w = 0; w < 60; ++w) {
+                    seed = seed * 1664525u + 1013904223u;
+                    para += std::string(1 + (seed >> 28), static_cast<char>('a' + (seed >> 8) % 26)) + (w % 12 == 11 ? ". " : " ");
+                }
+                para += "\n\n";
+                out << para;
+                bytes += para.size();
+            }
+        }
+        const std::string store = path("big.qstore");
+        auto run = [&](const QStringList & extra, bool interrupt) {
+            QProcess p;
+            const QString peak = "import resource, subprocess, sys\n"
+                                 "r = subprocess.run(sys.argv[1:])\n"
+                                 "print('peak-kib', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+                                 "sys.exit(r.returncode if r.returncode >= 0 else 128 - r.returncode)\n";
+            p.start("python3", QStringList{"-c", peak, QString::fromStdString(test::env_or("QUIRE_CLI", "quire-cli")), "ingest"} + model_args() +
+                                   QStringList{"--doc", QString::fromStdString(big), "--store", QString::fromStdString(store), "--preset", "512"} + extra);
+            QByteArray err;
+            if (interrupt) {
+                for (int i = 0; i < 1200 && !err.contains("preparing"); ++i) {
+                    p.waitForReadyRead(100);
+                    err += p.readAllStandardError();
+                }
+                QProcess pk;
+                pk.start("pkill", {"-INT", "-P", QString::number(p.processId())}); // quire-cli, the child of python
+                pk.waitForFinished();
+            }
+            p.waitForFinished(600000);
+            err += p.readAllStandardError();
+            return std::make_pair(p.exitCode(), err);
+        };
+        auto [code, err] = run({"--keep-free", "1000000"}, false);
+        QCOMPARE(code, 3);
+        QVERIFY2(err.contains("would need about") && err.contains("free") && err.contains("--no-space-check") && !err.contains("tokens/s"), err.constData());
+        QVERIFY2(err.contains("the store will take about") && err.contains("of memory"), err.constData());
+        const long peak_kib = err.mid(err.indexOf("peak-kib") + 9).trimmed().split('\n').front().toLong();
+        const long tokens = err.mid(err.indexOf("ingest: ") + 8).split(' ').front().toLong();
+        QVERIFY2(tokens > 2'000'000, err.constData());
+        QVERIFY2(peak_kib * 1024 < tokens * 150, qPrintable(QString("peak %1 KiB for %2 tokens").arg(peak_kib).arg(tokens)));
+        QVERIFY(!test::exists(store));
+        // Ctrl+C while preparing: cancelled at once, nothing left behind.
+        QElapsedTimer t;
+        t.start();
+        std::tie(code, err) = run({}, true);
+        QCOMPARE(code, 130);
+        QVERIFY2(err.contains("cancelled") && !err.contains("tokens/s"), err.constData());
+        QVERIFY(!test::exists(store));
+        for (const auto & f : std::filesystem::directory_iterator(tmp_.path().toStdString()))
+            QVERIFY2(f.path().string().find(".tmp-") == std::string::npos, f.path().c_str());
     }
 };
 

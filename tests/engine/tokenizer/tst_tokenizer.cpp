@@ -192,6 +192,37 @@ private slots:
         check_fixture(*tok, "smollm2.jsonl", true, true);
     }
 
+    // A book tokenized in pieces (cut after line breaks) gives exactly the tokens of the whole,
+    // for every vocabulary at hand, however small the pieces; progress reaches the end and can
+    // cancel.
+    void longTextsInPieces() {
+        std::string text = test::read_bytes(test::data("../../resources/demo/the-keepers-of-halden-light.md"));
+        QVERIFY(text.size() > 50000);
+        for (const char * f : {"llama2.jsonl", "llama3.jsonl", "smollm2.jsonl"})
+            for (const auto & r : test::read_jsonl(test::data(std::string("tokenizer/") + f))) text += "\n" + r["text"].get<std::string>();
+        text += "\n  indented line\r\nWindows line\r\n\n\n\t tab\nÜber 123456 things\n日本語の文\n(parenthesis)\n'quoted'\n-- dash\n\n";
+        std::vector<std::pair<std::string, std::unique_ptr<Tokenizer>>> toks;
+        const auto add = [&](const std::string & name, const std::function<std::unique_ptr<Tokenizer>()> & make, const std::string & file) {
+            if (test::exists(file)) toks.emplace_back(name, make());
+        };
+        add("llama2", [] { return tokenizer_from_file(test::shared("tokenizers/llama2/tokenizer.model")); }, test::shared("tokenizers/llama2/tokenizer.model"));
+        add("llama2.c llama2", [] { return tokenizer_from_file(test::shared("tokenizers/llama2/tokenizer.bin"), 32000); }, test::shared("tokenizers/llama2/tokenizer.bin"));
+        add("stories260K", [] { return tokenizer_from_file(test::stories260k_dir() + "/tok512.bin", 512); }, test::stories260k_dir() + "/tok512.bin");
+        add("llama3", [] { return tokenizer_from_file(test::shared("tokenizers/llama3/tokenizer.model")); }, test::shared("tokenizers/llama3/tokenizer.model"));
+        add("smollm2", [] { GgufFile g(test::smollm2_path()); return tokenizer_from_gguf(g); }, test::smollm2_path());
+        if (toks.empty()) QSKIP("no tokenizer at hand (../shared)");
+        for (const auto & [name, tok] : toks) {
+            const auto whole = tok->encode(text);
+            for (size_t piece : {size_t(1), size_t(97), size_t(4096), size_t(1) << 16}) {
+                size_t last = 0;
+                const auto pieces = tok->encode_long(text, [&](size_t done) { return last = done, true; }, piece);
+                QVERIFY2(pieces == whole, qPrintable(QString("%1, pieces of %2 bytes: %3 tokens against %4").arg(QString::fromStdString(name)).arg(piece).arg(pieces.size()).arg(whole.size())));
+                QCOMPARE(last, text.size());
+            }
+            QVERIFY_THROWS_EXCEPTION(Error, tok->encode_long(text, [](size_t done) { return done < 1000; }, 256));
+        }
+    }
+
     void byteUnicodeMappingIsABijection() {
         std::string all;
         for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
