@@ -56,6 +56,21 @@ std::vector<int> BpeTokenizer::encode_plain(std::string_view text) const {
     return out;
 }
 
+std::vector<int> BpeTokenizer::encode_long(std::string_view text, const std::function<bool(size_t)> & progress, size_t piece_bytes) const {
+    std::vector<int> out;
+    size_t next_report = 0;
+    pre_.each(text, [&](std::string_view word) {
+        const size_t at = static_cast<size_t>(word.data() - text.data());
+        if (progress && at >= next_report) {
+            if (!progress(at)) fail(Status::CANCELLED, "tokenizing cancelled");
+            next_report = at + std::max<size_t>(piece_bytes, 1);
+        }
+        encode_word(word, out);
+    });
+    if (progress && !progress(text.size())) fail(Status::CANCELLED, "tokenizing cancelled");
+    return out;
+}
+
 void BpeTokenizer::encode_word(std::string_view word, std::vector<int> & out) const {
     if (ignore_merges_) {
         auto it = normal_ids_.find(std::string(word));

@@ -36,6 +36,9 @@ public:
 
 protected:
     std::vector<int> encode_plain(std::string_view text) const override;
+    // The pre-tokenizer's words streamed over the whole text (a cut anywhere could change them:
+    // "\s+(?!\S)" looks past it), each encoded as it comes; progress every `piece_bytes`.
+    std::vector<int> encode_long(std::string_view text, const std::function<bool(size_t)> & progress = {}, size_t piece_bytes = 1 << 16) const override;
 
 private:
     void encode_word(std::string_view word, std::vector<int> & out) const;

@@ -6,6 +6,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <functional>
+
 namespace quire {
 
 const char * const kLlama3SplitPattern =
@@ -53,38 +55,51 @@ Pretokenizer::~Pretokenizer() = default;
 Pretokenizer::Pretokenizer(Pretokenizer &&) noexcept = default;
 Pretokenizer & Pretokenizer::operator=(Pretokenizer &&) noexcept = default;
 
-std::vector<std::string_view> Pretokenizer::split(std::string_view text) const {
-    std::vector<std::string_view> pieces{text};
-    if (text.empty()) return {};
-    for (auto * code : impl_->codes) {
-        pcre2_match_data * md = pcre2_match_data_create_from_pattern(code, nullptr);
-        if (!md) fail(Status::OUT_OF_MEMORY, "pre-tokenizer: cannot allocate match data");
-        std::vector<std::string_view> next;
-        for (std::string_view piece : pieces) {
-            size_t start = 0, last = 0;
-            while (start < piece.size()) {
-                const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(piece.data()), piece.size(), start, PCRE2_NO_UTF_CHECK, md, nullptr);
-                if (rc < 0) break; // no further match (PCRE2_ERROR_NOMATCH) or a limit: the rest is one gap
-                const PCRE2_SIZE * ov = pcre2_get_ovector_pointer(md);
-                const size_t ms = ov[0], me = ov[1];
-                if (ms > last) next.push_back(piece.substr(last, ms - last));
-                if (me > ms) {
-                    next.push_back(piece.substr(ms, me - ms));
-                    start = me;
-                } else {
-                    // Empty match: step over one code point.
-                    start = me + 1;
-                    while (start < piece.size() && (static_cast<unsigned char>(piece[start]) & 0xC0) == 0x80) ++start;
-                    if (ms > last) last = ms;
-                    continue;
-                }
-                last = me;
-            }
-            if (last < piece.size()) next.push_back(piece.substr(last));
+namespace {
+
+struct MatchData {
+    pcre2_match_data * md;
+    ~MatchData() { pcre2_match_data_free(md); }
+};
+
+// The pieces of `piece` under pattern `k` and those after it, in order, to f.
+void split_with(const std::vector<pcre2_code *> & codes, size_t k, std::string_view piece, const std::function<void(std::string_view)> & f) {
+    if (k == codes.size()) return f(piece);
+    pcre2_code * code = codes[k];
+    const MatchData m{pcre2_match_data_create_from_pattern(code, nullptr)};
+    if (!m.md) fail(Status::OUT_OF_MEMORY, "pre-tokenizer: cannot allocate match data");
+    auto emit = [&](std::string_view p) { split_with(codes, k + 1, p, f); };
+    size_t start = 0, last = 0;
+    while (start < piece.size()) {
+        const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(piece.data()), piece.size(), start, PCRE2_NO_UTF_CHECK, m.md, nullptr);
+        if (rc < 0) break; // no further match (PCRE2_ERROR_NOMATCH) or a limit: the rest is one gap
+        const PCRE2_SIZE * ov = pcre2_get_ovector_pointer(m.md);
+        const size_t ms = ov[0], me = ov[1];
+        if (ms > last) emit(piece.substr(last, ms - last));
+        if (me > ms) {
+            emit(piece.substr(ms, me - ms));
+            start = me;
+        } else {
+            // Empty match: step over one code point.
+            start = me + 1;
+            while (start < piece.size() && (static_cast<unsigned char>(piece[start]) & 0xC0) == 0x80) ++start;
+            if (ms > last) last = ms;
+            continue;
         }
-        pcre2_match_data_free(md);
-        pieces = std::move(next);
+        last = me;
     }
+    if (last < piece.size()) emit(piece.substr(last));
+}
+
+} // namespace
+
+void Pretokenizer::each(std::string_view text, const std::function<void(std::string_view)> & f) const {
+    if (!text.empty()) split_with(impl_->codes, 0, text, f);
+}
+
+std::vector<std::string_view> Pretokenizer::split(std::string_view text) const {
+    std::vector<std::string_view> pieces;
+    each(text, [&](std::string_view p) { pieces.push_back(p); });
     return pieces;
 }
 

@@ -2,6 +2,7 @@
 // vocabulary (PCRE2 with Unicode properties), applied in sequence as Hugging Face and llama.cpp do.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +19,8 @@ public:
 
     // Split valid UTF-8 text into pieces that cover it exactly, in order.
     std::vector<std::string_view> split(std::string_view text) const;
+    // The same pieces, one by one to f, none kept (a book's pieces would take 16 bytes each).
+    void each(std::string_view text, const std::function<void(std::string_view)> & f) const;
 
 private:
     struct Impl;

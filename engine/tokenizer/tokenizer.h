@@ -32,13 +32,13 @@ public:
     // Token ids for text, without BOS. With parse_special, the text of control tokens
     // ("<|eot_id|>") becomes those tokens; without it, it is ordinary text.
     std::vector<int> encode(std::string_view text, bool parse_special = false) const;
-    // encode() of a long text (a book) in pieces of about `piece_bytes`, so that no more than the
-    // tokens themselves grows with the text: it is cut after a line break before a non-blank
-    // character, where no token of a byte-level BPE (its pre-tokenizer splits there) or of a
-    // SentencePiece vocabulary without pieces holding a line break crosses; a vocabulary that has
-    // one (or a text without such a place) is encoded whole. Equal to encode(text).
+    // encode() of a long text (a book) so that no more than the tokens themselves grows with the
+    // text; equal to encode(text). Here: in pieces of about `piece_bytes`, cut after a line break
+    // before a non-blank character, where no token of a SentencePiece vocabulary without pieces
+    // holding a line break crosses (one that has such pieces, or a text without such a place, is
+    // encoded whole); byte-level BPE streams its pre-tokenizer's words instead (bpe_tokenizer.h).
     // `progress(bytes done)` runs between pieces; false stops with Error(CANCELLED).
-    std::vector<int> encode_long(std::string_view text, const std::function<bool(size_t)> & progress = {}, size_t piece_bytes = 1 << 16) const;
+    virtual std::vector<int> encode_long(std::string_view text, const std::function<bool(size_t)> & progress = {}, size_t piece_bytes = 1 << 16) const;
     // encode(), with BOS first when add_bos and the vocabulary has one.
     std::vector<int> tokenize(std::string_view text, bool add_bos, bool parse_special = false) const;
 

@@ -2,6 +2,7 @@
 // app's dialog offers a fresh library; accepted, the damaged file and its -wal/-shm are moved
 // aside with a timestamp and a new library opens; declined, nothing is touched. No abort.
 #include "library_recovery.h"
+#include "support/damaged_library.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
@@ -23,25 +24,9 @@ QByteArray file_hash(const QString & path) {
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
-// A library of 200 documents whose bytes 4096-12287 are then overwritten.
+// A damaged library (tests/support/damaged_library.h), with the -wal and -shm a crash leaves.
 void make_damaged_library(const QString & f) {
-    {
-        app::LibraryDb db(f);
-        for (int i = 0; i < 200; ++i) {
-            app::DocumentRecord d;
-            d.path = QString("/books/%1-%2.pdf").arg(i).arg(QString(200, 'x'));
-            d.title = QString("Book %1").arg(i);
-            d.format = "pdf";
-            db.add_document(d);
-        }
-    }
-    QFile out(f);
-    QVERIFY(out.open(QIODevice::ReadWrite));
-    out.seek(4096);
-    QByteArray junk(8192, '\0');
-    for (int i = 0; i < junk.size(); ++i) junk[i] = static_cast<char>((i * 7919 + 13) & 0xff);
-    out.write(junk);
-    out.close();
+    QVERIFY(test::make_damaged_library(f));
     QFile(f + "-wal").open(QIODevice::WriteOnly);
     QFile(f + "-shm").open(QIODevice::WriteOnly);
 }

@@ -2,6 +2,7 @@
 // refusal of newer or foreign files (left untouched), rollback of failed writes, and the data
 // seen by a second process after the first one closed it (an app restart).
 #include "services/library_db.h"
+#include "support/damaged_library.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -224,19 +225,7 @@ private slots:
     void damagedPagesFoundAtOpen() {
         QTemporaryDir dir;
         const QString f = dir.filePath("library.sqlite");
-        {
-            LibraryDb db(f);
-            for (int i = 0; i < 200; ++i) db.add_document(doc(QString("/books/%1-%2.pdf").arg(i).arg(QString(200, 'x')), QString("Book %1").arg(i)));
-        }
-        QVERIFY(QFileInfo(f).size() > 16384);
-        {
-            QFile out(f);
-            QVERIFY(out.open(QIODevice::ReadWrite));
-            out.seek(4096);
-            QByteArray junk(8192, '\0');
-            for (int i = 0; i < junk.size(); ++i) junk[i] = static_cast<char>((i * 7919 + 13) & 0xff);
-            out.write(junk);
-        }
+        QVERIFY(quire::test::make_damaged_library(f));
         const QByteArray before = file_hash(f);
         try {
             LibraryDb db(f);

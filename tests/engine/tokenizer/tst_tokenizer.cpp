@@ -216,6 +216,13 @@ private slots:
             for (size_t piece : {size_t(1), size_t(97), size_t(4096), size_t(1) << 16}) {
                 size_t last = 0;
                 const auto pieces = tok->encode_long(text, [&](size_t done) { return last = done, true; }, piece);
+                if (pieces != whole) {
+                    size_t i = 0;
+                    while (i < pieces.size() && i < whole.size() && pieces[i] == whole[i]) ++i;
+                    std::vector<int> a(whole.begin() + std::max<long>(0, long(i) - 8), whole.begin() + std::min(whole.size(), i + 8));
+                    std::vector<int> b(pieces.begin() + std::max<long>(0, long(i) - 8), pieces.begin() + std::min(pieces.size(), i + 8));
+                    qDebug() << "first difference at" << i << "whole:" << QString::fromStdString(nlohmann::json(tok->decode(a)).dump()) << show(a) << "pieces:" << QString::fromStdString(nlohmann::json(tok->decode(b)).dump()) << show(b);
+                }
                 QVERIFY2(pieces == whole, qPrintable(QString("%1, pieces of %2 bytes: %3 tokens against %4").arg(QString::fromStdString(name)).arg(piece).arg(pieces.size()).arg(whole.size())));
                 QCOMPARE(last, text.size());
             }
