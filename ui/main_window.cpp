@@ -24,7 +24,6 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -291,42 +290,6 @@ void MainWindow::update_ready() {
 
 QString MainWindow::store_path_for(qint64 id) const { return db_.new_store_path(QDir(opt_.data_dir).filePath("stores"), id); }
 
-void MainWindow::ask_password(qint64 id, const QString & message) {
-    if (findChild<QInputDialog *>("password")) return; // one at a time
-    QString title;
-    guarded([&] {
-        if (auto d = db_.document(id)) title = d->title;
-    });
-    auto * dlg = new QInputDialog(this);
-    dlg->setObjectName("password");
-    dlg->setAttribute(Qt::WA_DeleteOnClose);
-    dlg->setWindowTitle(tr("Password"));
-    dlg->setLabelText(tr("“%1” is protected by a password. Enter it to read the document (Quire does not store it).").arg(title) +
-                      (message.contains("wrong password") ? "\n" + tr("The password was wrong.") : QString()));
-    dlg->setTextEchoMode(QLineEdit::Password);
-    dlg->setWindowModality(Qt::WindowModal);
-    connect(dlg, &QInputDialog::textValueSelected, this, [this, id](const QString & pw) {
-        passwords_[id] = pw;
-        locked_.remove(id);
-        guarded([&] {
-            if (auto d = db_.document(id)) start_ingest(*d);
-        });
-    });
-    connect(dlg, &QDialog::finished, dlg, [dlg] { dlg->setObjectName({}); }); // closed: no longer the one asking
-    connect(dlg, &QDialog::rejected, this, [this] { update_ready(); });
-    dlg->open();
-}
-
-void MainWindow::library_error(const app::LibraryError & e) {
-    if (!e.damaged()) return show_error(tr("The library could not be updated."), e.what());
-    last_error_ = QString::fromStdString(e.what());
-    if (library_failed_) return;
-    library_failed_ = true;
-    worker_->cancel_ingest();
-    worker_->stop_answer();
-    emit library_failed(last_error_);
-}
-
 void MainWindow::load_model(const QString & path, const QString & tokenizer) {
     model_ok_ = false;
     requested_tokenizer_ = tokenizer;
@@ -433,7 +396,7 @@ void MainWindow::fill_sessions() {
     QList<app::SessionRecord> sessions;
     if (doc_id_) guarded([&] { sessions = db_.sessions(doc_id_); });
     for (const app::SessionRecord & s : sessions)
-            sessions_->addItem(tr("%1 — %2").arg(QLocale().toString(s.updated.toLocalTime(), QLocale::ShortFormat), s.title), s.id);
+        sessions_->addItem(tr("%1 — %2").arg(QLocale().toString(s.updated.toLocalTime(), QLocale::ShortFormat), s.title), s.id);
     sessions_->addItem(tr("New session"), qint64(0));
     const int i = sessions_->findData(session_id_);
     sessions_->setCurrentIndex(i >= 0 ? i : sessions_->count() - 1);
