@@ -4,7 +4,6 @@
 #include "cli/model_arg.h"
 #include "cli/memory_options.h"
 #include "core/error.h"
-#include "core/host_memory.h"
 #include "memory/block_store_file.h"
 #include "memory/document_ingest.h"
 #include "memory/store_target.h"
@@ -113,16 +112,17 @@ int cmd_ingest(const std::vector<std::string> & argv) {
         const IngestEstimate est = ingest_estimate(*model, cfg, prepared);
         estimated = est.store_bytes;
         const uint64_t keep_free = static_cast<uint64_t>(a.get_double("--keep-free", 1.0) * (1ull << 30));
-        const uint64_t free_disk = free_disk_bytes(store_path), avail = host_memory_available();
+        const SpaceCheck space = space_check(store_path, est.store_bytes, est.memory_bytes, keep_free);
+        const uint64_t free_disk = space.free_disk, avail = space.available_memory;
         std::fprintf(stderr, "ingest: %lld tokens; the store will take about %s (%s free on its disk), the reading about %s of memory (%s available)\n",
                      static_cast<long long>(est.tokens), human_bytes(est.store_bytes).c_str(), human_bytes(free_disk).c_str(), human_bytes(est.memory_bytes).c_str(),
                      avail == UINT64_MAX ? "?" : human_bytes(avail).c_str());
         if (!a.has("--no-space-check")) {
-            if (est.store_bytes + keep_free > free_disk)
+            if (!space.disk_fits)
                 fail(Status::IO, "the block store " + store_path + " would need about " + human_bytes(est.store_bytes) + " of disk, and its folder has " +
                                      human_bytes(free_disk) + " free (keeping " + human_bytes(keep_free) +
                                      "); free some space, choose another --store, or give --no-space-check to read anyway");
-            if (avail != UINT64_MAX && est.memory_bytes > avail)
+            if (!space.memory_fits)
                 fail(Status::OUT_OF_MEMORY, doc_path + ": reading " + std::to_string(est.tokens) + " tokens would need about " + human_bytes(est.memory_bytes) +
                                                 " of memory, and " + human_bytes(avail) + " is available; use a smaller preset or --host-budget-mib, or give --no-space-check to read anyway");
         }

@@ -2,7 +2,6 @@
 
 #include "core/cpu_threads.h"
 #include "core/error.h"
-#include "core/host_memory.h"
 #include "core/log.h"
 #include "document/page_render.h"
 #include "generate/cuda_loader.h"
@@ -232,9 +231,9 @@ void EngineWorker::ingest(const IngestRequest & r) {
         store_check_target(r.store_path.toStdString(), target);
         PreparedDocument prepared = document_prepare(*model_, r.doc_path.toStdString(), r.password.toStdString(), progress);
         const IngestEstimate est = ingest_estimate(*model_, r.cfg, prepared);
-        const quint64 free = free_disk_bytes(r.store_path.toStdString()), avail = host_memory_available();
-        if (!r.ignore_space && (est.store_bytes + r.keep_free_bytes > free || (avail != UINT64_MAX && est.memory_bytes > avail))) {
-            emit ingest_needs_space(r.doc_id, est.store_bytes, free, est.memory_bytes, avail == UINT64_MAX ? 0 : avail);
+        const SpaceCheck space = space_check(r.store_path.toStdString(), est.store_bytes, est.memory_bytes, r.keep_free_bytes);
+        if (!r.ignore_space && !space.fits()) {
+            emit ingest_needs_space(r.doc_id, est.store_bytes, space.free_disk, est.memory_bytes, space.available_memory == UINT64_MAX ? 0 : space.available_memory);
             return;
         }
         emit ingest_estimated(r.doc_id, est.tokens, est.store_bytes, est.memory_bytes);

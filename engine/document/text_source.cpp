@@ -5,12 +5,12 @@
 #include "document/text_source.h"
 
 #include "core/error.h"
+#include "core/mapped_file.h"
 #include "document/memory_source.h"
 #include "document/text_decode.h"
 
 #include <filesystem>
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 namespace quire {
@@ -51,16 +51,6 @@ std::string tidy_line(const std::string & line) {
         out += static_cast<char>(c);
     }
     return out;
-}
-
-std::string read_file(const std::string & path) {
-    std::ifstream f(path, std::ios::binary | std::ios::ate);
-    if (!f) fail(Status::IO, "cannot open " + path);
-    const std::streamoff size = f.tellg();
-    std::string bytes(static_cast<size_t>(std::max<std::streamoff>(size, 0)), '\0');
-    f.seekg(0);
-    if (!f.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) fail(Status::IO, "cannot read " + path);
-    return bytes;
 }
 
 } // namespace

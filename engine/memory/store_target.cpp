@@ -2,6 +2,7 @@
 
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/host_memory.h"
 
 #include <filesystem>
 #include <sys/stat.h>
@@ -14,12 +15,6 @@ namespace {
 std::string folder_of(const std::string & path) {
     const auto dir = std::filesystem::path(path).parent_path();
     return dir.empty() ? "." : dir.string();
-}
-
-std::string gib(uint64_t bytes) {
-    char b[32];
-    std::snprintf(b, sizeof(b), "%.1f GiB", static_cast<double>(bytes) / (1ull << 30));
-    return b;
 }
 
 } // namespace
@@ -43,12 +38,15 @@ void store_check_target(const std::string & path, const StoreTarget & t) {
         if (!t.replace) fail(Status::IO, "the block store " + path + " exists; it is left as it is (--force replaces it, or choose another file)");
     }
     { TempFile probe(path); } // the folder takes a new file (created, then removed)
-    if (t.bytes_needed) {
-        const uint64_t free = free_disk_bytes(path);
-        if (free < t.bytes_needed)
-            fail(Status::IO, "the block store " + path + " would need about " + gib(t.bytes_needed) + " of disk, and " + dir + " has " + gib(free) +
-                                 " free; free some space or choose another folder");
-    }
+}
+
+SpaceCheck space_check(const std::string & store_path, uint64_t store_bytes, uint64_t memory_bytes, uint64_t keep_free) {
+    SpaceCheck c;
+    c.free_disk = free_disk_bytes(store_path);
+    c.available_memory = host_memory_available();
+    c.disk_fits = store_bytes + keep_free <= c.free_disk;
+    c.memory_fits = c.available_memory == UINT64_MAX || memory_bytes <= c.available_memory;
+    return c;
 }
 
 } // namespace quire
