@@ -1,4 +1,4 @@
-# Warning and sanitizer flags shared by every Quire target (apply with quire_target_flags()).
+# Warning and sanitizer flags shared by every Quire target: link the interface target quire_flags.
 add_library(quire_flags INTERFACE)
 target_compile_options(quire_flags INTERFACE
   $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wpedantic -Wshadow=local -Wno-unused-parameter>)

@@ -4,6 +4,8 @@
 
 #include "detail/block_reduce.cuh"
 
+namespace quire {
+
 namespace {
 constexpr int kTile = 256;
 constexpr int kThreads = 128;
@@ -61,3 +63,5 @@ cudaError_t launch_attention_f32(const AttentionParams & p, cudaStream_t stream)
     attention_f32_kernel<<<p.n_tokens * p.n_head, kThreads, 0, stream>>>(p);
     return cudaGetLastError();
 }
+
+} // namespace quire

@@ -5,6 +5,8 @@
 #pragma once
 #include <cuda_runtime.h>
 
+namespace quire {
+
 struct AttentionParams {
     const float * q;      // [T][n_head * head_dim]
     const float * k;      // [n_ctx][n_head_kv * head_dim] cache rows
@@ -17,3 +19,5 @@ struct AttentionParams {
 };
 
 cudaError_t launch_attention_f32(const AttentionParams & p, cudaStream_t stream);
+
+} // namespace quire

@@ -1,8 +1,11 @@
 // Block scoring, top-k and representatives.
 #include "block_select.cuh"
 
+#include "detail/block_reduce.cuh"
 #include "detail/kv_access.cuh"
 #include "detail/top_k.cuh"
+
+namespace quire {
 
 namespace {
 constexpr int kTopkThreads = 256; // a few elements per thread: cheaper rounds than 1024 threads
@@ -36,10 +39,8 @@ static __global__ void block_scores_kernel(BlockScoreParams p) {
         h += r[d] * p.qmean[d];
         if (p.qvec) q += r[d] * p.qvec[d];
     }
-    for (int o = 16; o > 0; o >>= 1) {
-        h += __shfl_xor_sync(0xffffffff, h, o);
-        q += __shfl_xor_sync(0xffffffff, q, o);
-    }
+    h = warp_sum(h);
+    q = warp_sum(q);
     if (lane == 0) {
         p.s_h[warp] = h;
         if (p.qvec) p.s_q[warp] = q;
@@ -57,16 +58,12 @@ static __global__ void top_k_kernel(const float * v, int n, int k, int * out) {
 
 // Warp-wise best after (last_v, last_i) among this lane's elements j = first + lane + 32 m (stride step).
 __device__ __forceinline__ void warp_next(const float * v, int first, int n, int step, float last_v, int last_i, float & bv, int & bi) {
-    bv = -INFINITY, bi = 0x7fffffff;
+    bv = -INFINITY, bi = topk::kNone;
     for (int j = first + static_cast<int>(threadIdx.x & 31); j < n; j += step) {
         const float x = v[j];
-        if (topk::better(last_v, last_i, x, j) && (bi == 0x7fffffff || topk::better(x, j, bv, bi))) bv = x, bi = j;
+        if (topk::better(last_v, last_i, x, j) && (bi == topk::kNone || topk::better(x, j, bv, bi))) bv = x, bi = j;
     }
-    for (int o = 16; o > 0; o >>= 1) {
-        const float ov = __shfl_xor_sync(0xffffffff, bv, o);
-        const int oi = __shfl_xor_sync(0xffffffff, bi, o);
-        if (oi != 0x7fffffff && (bi == 0x7fffffff || topk::better(ov, oi, bv, bi))) bv = ov, bi = oi;
-    }
+    topk::warp_best(bv, bi);
 }
 
 // k <= 32: every warp finds the k best of its share without block barriers, then warp 0 picks
@@ -86,21 +83,17 @@ static __global__ void top_k_small_kernel(const float * v, int n, int k, int * o
     }
     __syncthreads();
     if (warp != 0) return;
-    // Candidates: n_warps * k (value, index) pairs, some empty (index 0x7fffffff).
+    // Candidates: n_warps * k (value, index) pairs, some empty (index topk::kNone).
     last_v = INFINITY, last_i = -1;
     for (int r = 0; r < k; ++r) {
         float bv = -INFINITY;
-        int bi = 0x7fffffff;
+        int bi = topk::kNone;
         for (int c = lane; c < n_warps * k; c += 32) {
             const float x = cv[c];
             const int j = ci[c];
-            if (j != 0x7fffffff && topk::better(last_v, last_i, x, j) && (bi == 0x7fffffff || topk::better(x, j, bv, bi))) bv = x, bi = j;
+            if (j != topk::kNone && topk::better(last_v, last_i, x, j) && (bi == topk::kNone || topk::better(x, j, bv, bi))) bv = x, bi = j;
         }
-        for (int o = 16; o > 0; o >>= 1) {
-            const float ov = __shfl_xor_sync(0xffffffff, bv, o);
-            const int oi = __shfl_xor_sync(0xffffffff, bi, o);
-            if (oi != 0x7fffffff && (bi == 0x7fffffff || topk::better(ov, oi, bv, bi))) bv = ov, bi = oi;
-        }
+        topk::warp_best(bv, bi);
         if (lane == 0) out[r] = bi;
         last_v = bv, last_i = bi;
     }
@@ -161,3 +154,5 @@ cudaError_t launch_block_repr(const void * keys, KvType ct, const float * scores
     sets.s[0] = {keys, scores, out};
     return launch_block_repr_sets(sets, 1, ct, n_blocks, n_tokens, n_head, n_head_kv, head_dim, repr_topk, stream);
 }
+
+} // namespace quire

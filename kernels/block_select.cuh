@@ -6,6 +6,8 @@
 #pragma once
 #include "kv_type.cuh"
 
+namespace quire {
+
 // y[c] = mean over rows of x[rows][cols].
 cudaError_t launch_mean_rows(const float * x, float * y, int rows, int cols, cudaStream_t stream);
 
@@ -40,3 +42,5 @@ struct ReprSets {
 };
 cudaError_t launch_block_repr_sets(const ReprSets & sets, int n_sets, KvType ct, int n_blocks, int n_tokens, int n_head, int n_head_kv, int head_dim,
                                    int repr_topk, cudaStream_t stream);
+
+} // namespace quire

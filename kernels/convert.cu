@@ -3,6 +3,8 @@
 
 #include <cuda_bf16.h>
 
+namespace quire {
+
 // ---------------------------------------------------------------------------------------------
 static __global__ void f32_to_bf16_kernel(const float * x, __nv_bfloat16 * y, long long n) {
     for (long long i = blockIdx.x * static_cast<long long>(blockDim.x) + threadIdx.x; i < n; i += static_cast<long long>(gridDim.x) * blockDim.x)
@@ -25,3 +27,5 @@ cudaError_t launch_get_rows_bf16(const uint16_t * table, const int * ids, float 
     get_rows_bf16_kernel<<<n_ids, 256, 0, stream>>>(reinterpret_cast<const __nv_bfloat16 *>(table), ids, out, n);
     return cudaGetLastError();
 }
+
+} // namespace quire

@@ -4,5 +4,9 @@
 #include <cstdint>
 #include <cuda_runtime.h>
 
+namespace quire {
+
 cudaError_t launch_f32_to_bf16(const float * x, uint16_t * y, long long n, cudaStream_t stream);
 cudaError_t launch_get_rows_bf16(const uint16_t * table, const int * ids, float * out, int n_ids, int n, cudaStream_t stream);
+
+} // namespace quire

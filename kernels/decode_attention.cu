@@ -11,6 +11,8 @@
 #include <cuda_bf16.h>
 #include <type_traits>
 
+namespace quire {
+
 namespace {
 constexpr int kSplits = 96;      // CTAs per KV head: enough to cover the loads' latency
 constexpr int kChunk = 8;        // keys a warp loads before it computes (loads in flight)
@@ -228,3 +230,5 @@ cudaError_t launch_decode_attention(const DecodeAttentionParams & p, cudaStream_
     if (p.ct == KvType::F32) return launch_ct<KvType::F32>(p, stream);
     return launch_ct<KvType::BF16>(p, stream);
 }
+
+} // namespace quire

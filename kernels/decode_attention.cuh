@@ -10,6 +10,8 @@
 #pragma once
 #include "kv_type.cuh"
 
+namespace quire {
+
 struct DecodeAttentionParams {
     const float * q_mem, * q_rot;   // [n_head][head_dim] fp32
     const void * mem_k, * mem_v;     // [n_mem][kv_dim] ct
@@ -30,3 +32,5 @@ int decode_attention_splits();
 // the lane share), up to 64 x 512 visible keys.
 bool decode_attention_supported(int n_head, int n_head_kv, int head_dim, int max_keys);
 cudaError_t launch_decode_attention(const DecodeAttentionParams & p, cudaStream_t stream);
+
+} // namespace quire

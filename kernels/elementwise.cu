@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <type_traits>
 
+namespace quire {
+
 // ---------------------------------------------------------------------------------------------
 static __global__ void swiglu_kernel(float * g, const float * u, long long n) {
     for (long long i = blockIdx.x * static_cast<long long>(blockDim.x) + threadIdx.x; i < n; i += static_cast<long long>(gridDim.x) * blockDim.x)
@@ -90,3 +92,5 @@ cudaError_t launch_get_rows_f32(const float * table, const int * ids, float * ou
     get_rows_kernel<<<n_ids, 256, 0, stream>>>(table, ids, out, n);
     return cudaGetLastError();
 }
+
+} // namespace quire

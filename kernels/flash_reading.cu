@@ -4,9 +4,15 @@
 // double-buffered with cp.async. Softmax in base 2 (logits pre-scaled by log2 e).
 #include "flash_reading.cuh"
 
+#include "detail/mma.cuh"
+
 #include <cuda_bf16.h>
 
+namespace quire {
+
 namespace {
+using namespace mma; // detail/mma.cuh
+
 constexpr int kRows = 64, kKeys = 64, kWarps = 4, kThreads = 128;
 constexpr float kLog2e = 1.4426950408889634f;
 
@@ -17,15 +23,6 @@ template <int HD> struct Smem {
     static constexpr size_t pass2 = 2 * tile + tile + sizeof(float) * kWarps * kKeys; // Q double-buffered + K + sums
 };
 
-__device__ __forceinline__ unsigned smem_addr(const void * p) { return static_cast<unsigned>(__cvta_generic_to_shared(p)); }
-
-// Asynchronous 16-byte copies global -> shared (cp.async), zero-filled when !pred.
-__device__ __forceinline__ void cp_async16(void * smem, const void * gmem, bool pred) {
-    asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;\n" ::"r"(smem_addr(smem)), "l"(gmem), "r"(pred ? 16 : 0));
-}
-__device__ __forceinline__ void cp_async_commit() { asm volatile("cp.async.commit_group;\n" ::); }
-template <int N> __device__ __forceinline__ void cp_async_wait() { asm volatile("cp.async.wait_group %0;\n" ::"n"(N)); }
-
 // 64 rows x HD bf16 from global rows (stride in elements) into padded shared rows; zeros past n.
 template <int HD> __device__ void load_tile_async(__nv_bfloat16 * dst, const __nv_bfloat16 * src, size_t stride, int n) {
     constexpr int chunks = HD / 8;
@@ -33,27 +30,6 @@ template <int HD> __device__ void load_tile_async(__nv_bfloat16 * dst, const __n
         const int r = i / chunks, c = i % chunks;
         cp_async16(dst + r * Smem<HD>::ld + c * 8, r < n ? src + static_cast<size_t>(r) * stride + c * 8 : src, r < n);
     }
-}
-
-__device__ __forceinline__ void ldmatrix_x4(unsigned (&r)[4], const void * p) {
-    asm volatile("ldmatrix.sync.aligned.m8n8.x4.shared.b16 {%0, %1, %2, %3}, [%4];\n"
-                 : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3])
-                 : "r"(smem_addr(p)));
-}
-__device__ __forceinline__ void ldmatrix_x4_trans(unsigned (&r)[4], const void * p) {
-    asm volatile("ldmatrix.sync.aligned.m8n8.x4.trans.shared.b16 {%0, %1, %2, %3}, [%4];\n"
-                 : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3])
-                 : "r"(smem_addr(p)));
-}
-// d (16 x 8 fp32) += a (16 x 16 bf16, row-major) . b (16 x 8 bf16, column-major)
-__device__ __forceinline__ void mma16816(float (&d)[4], const unsigned (&a)[4], unsigned b0, unsigned b1) {
-    asm volatile("mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32 {%0, %1, %2, %3}, {%4, %5, %6, %7}, {%8, %9}, {%0, %1, %2, %3};\n"
-                 : "+f"(d[0]), "+f"(d[1]), "+f"(d[2]), "+f"(d[3])
-                 : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(b0), "r"(b1));
-}
-__device__ __forceinline__ unsigned pack_bf16(float lo, float hi) {
-    __nv_bfloat162 v = __floats2bfloat162_rn(lo, hi);
-    return *reinterpret_cast<unsigned *>(&v);
 }
 
 // This warp's 16 query rows of a shared Q tile as mma A operands, one per 16 columns of HD.
@@ -314,3 +290,5 @@ cudaError_t launch_flash_local_scores(const FlashReadingParams & p, cudaStream_t
     else flash_pass2<128><<<grid, kThreads, Smem<128>::pass2, stream>>>(p);
     return cudaGetLastError();
 }
+
+} // namespace quire

@@ -9,6 +9,8 @@
 #pragma once
 #include "kv_type.cuh"
 
+namespace quire {
+
 struct FlashReadingParams {
     const void * qmh, * qh;       // bf16 [n_head][T][head_dim]: fixed-distance and rotated queries
     const void * mem_k, * mem_v;  // bf16 [n_mem][kv_dim]
@@ -26,3 +28,5 @@ bool flash_reading_supported(int head_dim); // 64 and 128
 cudaError_t launch_flash_reading(const FlashReadingParams & p, cudaStream_t stream);
 // Then the local scores, from the stats of launch_flash_reading.
 cudaError_t launch_flash_local_scores(const FlashReadingParams & p, cudaStream_t stream);
+
+} // namespace quire

@@ -5,6 +5,8 @@
 #include <cuda_bf16.h>
 #include <cstdint>
 
+namespace quire {
+
 namespace {
 
 constexpr int kWarps = 8;
@@ -111,3 +113,5 @@ cudaError_t launch_gemv_bf16_out_bf16(const void * w, const void * x, int rows, 
 cudaError_t launch_gemv_swiglu_bf16(const void * w, const void * x, int n, int cols, void * y, cudaStream_t stream) {
     return launch<Mode::SWIGLU>(w, x, n, cols, y, stream);
 }
+
+} // namespace quire

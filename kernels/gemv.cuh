@@ -8,9 +8,13 @@
 #pragma once
 #include <cuda_runtime.h>
 
+namespace quire {
+
 // cols must be a multiple of 8 and W, x 16-byte aligned (gemv_bf16_supported); y fp32 or bf16.
 bool gemv_bf16_supported(int cols, const void * w, const void * x);
 cudaError_t launch_gemv_bf16(const void * w, const void * x, int rows, int cols, float * y, cudaStream_t stream);
 cudaError_t launch_gemv_bf16_out_bf16(const void * w, const void * x, int rows, int cols, void * y, cudaStream_t stream);
 // w: [2 n][cols] (gate rows, then up rows); y: [n] bf16 = silu(w_gate . x) * (w_up . x).
 cudaError_t launch_gemv_swiglu_bf16(const void * w, const void * x, int n, int cols, void * y, cudaStream_t stream);
+
+} // namespace quire

@@ -3,6 +3,8 @@
 
 #include "detail/kv_access.cuh"
 
+namespace quire {
+
 // ---------------------------------------------------------------------------------------------
 // Element i of the token-major layout [T][H][HD] and its place in the head-major [H][T][HD]; y
 // receives x in the compute type, in the direction ToHead says.
@@ -31,3 +33,5 @@ cudaError_t launch_from_head_major(const float * x, void * y, int T, int H, int 
     KV_DISPATCH(ct, permute_kernel<KT, false><<<grid_1d(static_cast<long long>(T) * H * HD), 256, 0, stream>>>(x, y, T, H, HD))
     return cudaGetLastError();
 }
+
+} // namespace quire

@@ -4,5 +4,9 @@
 #pragma once
 #include "kv_type.cuh"
 
+namespace quire {
+
 cudaError_t launch_to_head_major(const float * x, void * y, int T, int H, int HD, KvType ct, cudaStream_t stream);
 cudaError_t launch_from_head_major(const float * x, void * y, int T, int H, int HD, KvType ct, cudaStream_t stream);
+
+} // namespace quire

@@ -1,9 +1,12 @@
 // Block store and gather.
 #include "kv_blocks.cuh"
 
+#include "detail/block_reduce.cuh"
 #include "detail/kv_access.cuh"
 
 #include <cstdint>
+
+namespace quire {
 
 namespace {
 constexpr int kThreads = 512;
@@ -22,7 +25,7 @@ static __global__ void blocks_amax_kernel(BlockStoreSets sets, float * amax, lon
     float m = 0.0f;
     for (long long i = blockIdx.y * static_cast<long long>(blockDim.x) + threadIdx.x; i < n; i += static_cast<long long>(gridDim.y) * blockDim.x)
         m = fmaxf(m, fabsf(EC::load(s, i)));
-    for (int o = 16; o > 0; o >>= 1) m = fmaxf(m, __shfl_xor_sync(0xffffffff, m, o));
+    m = warp_max(m);
     if ((threadIdx.x & 31) == 0) atomicMax(reinterpret_cast<int *>(amax) + blockIdx.x, __float_as_int(m));
 }
 
@@ -113,3 +116,5 @@ cudaError_t launch_blocks_gather(const GatherParams & p, cudaStream_t stream) {
     }
     return cudaGetLastError();
 }
+
+} // namespace quire

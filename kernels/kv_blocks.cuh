@@ -6,6 +6,8 @@
 #pragma once
 #include "kv_type.cuh"
 
+namespace quire {
+
 // Store n_blocks consecutive blocks of src ([n_blocks][block_elems] in ct) to dst[b * stride]
 // (st); for FP8, scale[b * stride] receives the block's scale (scale may be null otherwise) and
 // amax is scratch of n_blocks floats. dst and scale are device arrays (block tables of
@@ -40,3 +42,5 @@ struct GatherParams {
     long long dst_offset;
 };
 cudaError_t launch_blocks_gather(const GatherParams & p, cudaStream_t stream);
+
+} // namespace quire

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cuda_runtime.h>
 
+namespace quire {
+
 enum class KvType : int { F32 = 0, BF16 = 1, FP8 = 2 };
 
 inline size_t kv_type_size(KvType t) { return t == KvType::F32 ? 4 : t == KvType::BF16 ? 2 : 1; }
@@ -16,3 +18,5 @@ struct StepCounters {
     int pos0;
     int n_win;
 };
+
+} // namespace quire

@@ -5,6 +5,8 @@
 
 #include <cuda_bf16.h>
 
+namespace quire {
+
 namespace {
 constexpr int kThreads = 256;
 } // namespace
@@ -99,3 +101,5 @@ cudaError_t launch_local_scores(const MemorySoftmaxParams & p, float * win_score
     else local_scores_kernel<<<grid, 128, 0, stream>>>(p.s, p.c, win_score, p.n_head, p.T, p.n_cols, p.n_mem);
     return cudaGetLastError();
 }
+
+} // namespace quire

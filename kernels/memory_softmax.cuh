@@ -9,6 +9,8 @@
 #pragma once
 #include "kv_type.cuh"
 
+namespace quire {
+
 struct MemorySoftmaxParams {
     float * s;             // [n_head][T][n_cols]
     void * p;              // [n_head][T][n_cols] bf16, or null for F32 compute
@@ -17,3 +19,5 @@ struct MemorySoftmaxParams {
 };
 cudaError_t launch_memory_softmax(const MemorySoftmaxParams & p, cudaStream_t stream);
 cudaError_t launch_local_scores(const MemorySoftmaxParams & p, float * win_score, cudaStream_t stream);
+
+} // namespace quire

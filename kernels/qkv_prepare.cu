@@ -3,6 +3,8 @@
 
 #include "detail/kv_access.cuh"
 
+namespace quire {
+
 namespace {
 __device__ __forceinline__ void rotate(float x0, float x1, float2 cs, float & y0, float & y1) {
     y0 = x0 * cs.x - x1 * cs.y;
@@ -80,3 +82,5 @@ cudaError_t launch_rope_table(const StepCounters * c, int mem_pos, const float *
     rope_table_kernel<<<(n + 255) / 256, 256, 0, stream>>>(c, mem_pos, inv_freq, T, head_dim / 2, table);
     return cudaGetLastError();
 }
+
+} // namespace quire

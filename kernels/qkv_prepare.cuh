@@ -6,6 +6,8 @@
 #pragma once
 #include "kv_type.cuh"
 
+namespace quire {
+
 struct QkvPrepareParams {
     const void * qkv;                  // [T][q_dim + 2 kv_dim] in ct: q, then k, then v
     const float * bq, * bk, * bv;      // biases or null
@@ -23,3 +25,5 @@ cudaError_t launch_qkv_prepare(const QkvPrepareParams & p, cudaStream_t stream);
 // The step's rotations: rows t < T for positions pos0 + t (device counters), row T for the fixed
 // memory distance mem_pos.
 cudaError_t launch_rope_table(const StepCounters * c, int mem_pos, const float * inv_freq, int T, int head_dim, float2 * table, cudaStream_t stream);
+
+} // namespace quire

@@ -3,6 +3,8 @@
 
 #include "detail/kv_access.cuh"
 
+namespace quire {
+
 namespace {
 __device__ __forceinline__ unsigned long long splitmix64(unsigned long long z) {
     z += 0x9E3779B97F4A7C15ull;
@@ -27,3 +29,5 @@ cudaError_t launch_fill_normal(void * x, KvType t, long long n, unsigned long lo
     KV_DISPATCH(t, fill_normal_kernel<KT><<<grid_1d(n), 256, 0, stream>>>(x, n, seed, sd))
     return cudaGetLastError();
 }
+
+} // namespace quire

@@ -4,4 +4,8 @@
 #pragma once
 #include "kv_type.cuh"
 
+namespace quire {
+
 cudaError_t launch_fill_normal(void * x, KvType t, long long n, unsigned long long seed, float sd, cudaStream_t stream);
+
+} // namespace quire

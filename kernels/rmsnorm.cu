@@ -7,6 +7,8 @@
 
 #include <cstdint>
 
+namespace quire {
+
 // ---------------------------------------------------------------------------------------------
 template <KvType CT>
 static __global__ void add_rmsnorm_kernel(float * __restrict__ x, const float * __restrict__ add, const float * __restrict__ w, void * y, int n, float eps) {
@@ -74,3 +76,5 @@ cudaError_t launch_add_rmsnorm(float * x, const float * add, const float * w, vo
 cudaError_t launch_rmsnorm_f32(const float * x, const float * w, float * y, int rows, int n, float eps, cudaStream_t stream) {
     return launch_add_rmsnorm(const_cast<float *>(x), nullptr, w, y, KvType::F32, rows, n, eps, stream);
 }
+
+} // namespace quire

@@ -1,6 +1,8 @@
 // RoPE: one thread per (token, head, pair).
 #include "rope.cuh"
 
+namespace quire {
+
 // ---------------------------------------------------------------------------------------------
 static __global__ void rope_f32_kernel(float * x, int n_tok, int n_heads, int head_dim, const int * positions, const float * inv_freq, bool adjacent) {
     const int half = head_dim / 2;
@@ -29,3 +31,5 @@ cudaError_t launch_rope_f32(float * x, int n_tok, int n_heads, int head_dim, con
                                                                                                     adjacent_pairs);
     return cudaGetLastError();
 }
+
+} // namespace quire

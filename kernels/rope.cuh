@@ -4,5 +4,9 @@
 #pragma once
 #include <cuda_runtime.h>
 
+namespace quire {
+
 cudaError_t launch_rope_f32(float * x, int n_tok, int n_heads, int head_dim, const int * positions, const float * inv_freq, bool adjacent_pairs,
                             cudaStream_t stream);
+
+} // namespace quire

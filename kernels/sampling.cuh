@@ -5,8 +5,12 @@
 #pragma once
 #include <cuda_runtime.h>
 
+namespace quire {
+
 cudaError_t launch_argmax(const float * logits, int n, int * out, cudaStream_t stream);
 
 constexpr int kSampleMaxTopK = 256;
 cudaError_t launch_sample_top_p(const float * logits, int n, float temperature, int top_k, float top_p, const double * r, int * out,
                                 cudaStream_t stream);
+
+} // namespace quire

@@ -3,6 +3,8 @@
 
 #include "detail/kv_access.cuh"
 
+namespace quire {
+
 // ---------------------------------------------------------------------------------------------
 static __global__ void step_advance_kernel(StepCounters * c, int T) {
     c->pos0 += T;
@@ -58,3 +60,5 @@ cudaError_t launch_window_append(const StepCounters * c, const float * k, const 
     KV_DISPATCH(ct, window_append_kernel<KT><<<grid, 256, 0, stream>>>(c, k, k_rot, v, win_k, win_krot, win_v, win_score, T, kvd, n_head))
     return cudaGetLastError();
 }
+
+} // namespace quire

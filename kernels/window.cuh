@@ -5,6 +5,8 @@
 #pragma once
 #include "kv_type.cuh"
 
+namespace quire {
+
 // c->pos0 += T; c->n_win += T.
 cudaError_t launch_step_advance(StepCounters * c, int T, cudaStream_t stream);
 // Rows n_win .. n_win+T-1 of the window (ct = F32 or BF16): win_k = k, win_krot = k_rot,
@@ -23,3 +25,5 @@ struct WindowShift {
     int n, n_layers;
 };
 cudaError_t launch_window_shift(const WindowShift & p, cudaStream_t stream);
+
+} // namespace quire

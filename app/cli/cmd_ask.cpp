@@ -5,7 +5,7 @@
 #include "cli/trace_json.h"
 #include "core/error.h"
 #include "memory/block_store_file.h"
-#include "memory/reader.h"
+#include "reading/reader.h"
 #include "model/model.h"
 
 #include <cstdio>

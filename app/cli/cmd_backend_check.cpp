@@ -2,8 +2,8 @@
 // CPU backend. Exit 0 when all checks pass or no GPU is present (said plainly), 1 on a failure.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
-#include "cuda/cuda_api.h"
-#include "generate/cuda_loader.h"
+#include "backend/cuda_loader.h"
+#include "diagnostics/cuda_diagnostics.h"
 #include "model/model.h"
 
 #include <cstdio>
@@ -28,7 +28,8 @@ int cmd_backend_check(const std::vector<std::string> & argv) {
     }
     nlohmann::ordered_json j;
     std::string why;
-    const CudaApi * cuda = cuda_backend(&why);
+    const CudaDiagnostics * cuda = cuda_backend(&why) ? cuda_diagnostics() : nullptr;
+    if (cuda_backend() && !cuda) why = "the CUDA backend has no diagnostics of this version";
     if (!cuda) {
         j["cuda"] = false;
         j["skipped"] = why;

@@ -5,8 +5,8 @@
 #include "cli/commands.h"
 #include "cli/memory_options.h"
 #include "core/error.h"
-#include "cuda/cuda_api.h"
-#include "generate/cuda_loader.h"
+#include "backend/cuda_loader.h"
+#include "diagnostics/cuda_diagnostics.h"
 #include "model/model.h"
 
 #include <cstdio>
@@ -67,9 +67,10 @@ int cmd_bench(const std::vector<std::string> & argv) {
     }
     if (a.has("--model") == a.has("--random-weights")) throw UsageError{"give either --model PATH or --shape NAME --random-weights"};
     std::string why;
-    const CudaApi * cuda = cuda_backend(&why);
-    if (!cuda) fail(Status::UNSUPPORTED, "bench measures the CUDA backend: " + why);
-    const CudaDeviceInfo dev = cuda->device_info();
+    if (!cuda_backend(&why)) fail(Status::UNSUPPORTED, "bench measures the CUDA backend: " + why);
+    const CudaDiagnostics * cuda = cuda_diagnostics();
+    if (!cuda) fail(Status::UNSUPPORTED, "the CUDA backend has no benchmark of this version");
+    const CudaDeviceInfo dev = cuda_device_status();
     if (!dev.usable) fail(Status::UNSUPPORTED, "bench needs a usable CUDA device: " + dev.error);
     BenchOptions o;
     o.lengths = parse_lengths(a.require("--tokens"));

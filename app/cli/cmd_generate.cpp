@@ -3,7 +3,7 @@
 #include "cli/commands.h"
 #include "cli/model_arg.h"
 #include "core/error.h"
-#include "generate/backend.h"
+#include "backend/forward_backend.h"
 #include "core/mapped_file.h"
 #include "generate/generator.h"
 #include "model/model.h"

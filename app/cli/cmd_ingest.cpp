@@ -5,7 +5,7 @@
 #include "cli/memory_options.h"
 #include "core/error.h"
 #include "memory/block_store_file.h"
-#include "memory/document_ingest.h"
+#include "reading/document_ingest.h"
 #include "memory/store_target.h"
 #include "model/model.h"
 

@@ -4,7 +4,7 @@
 // top ones and summary statistics).
 #pragma once
 
-#include "memory/reader.h"
+#include "reading/reader.h"
 #include "memory/retrieval_trace.h"
 
 #include <nlohmann/json.hpp>

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "memory/memory_config.h"
-#include "memory/reader.h"
+#include "reading/reader.h"
 
 #include <QString>
 

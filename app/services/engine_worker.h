@@ -7,7 +7,7 @@
 
 #include "memory/block_store_file.h"
 #include "memory/memory_config.h"
-#include "memory/reader.h"
+#include "reading/reader.h"
 
 #include <QList>
 #include <QMetaType>

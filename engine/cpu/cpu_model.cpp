@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "core/host_memory.h"
+#include "cpu/layer_steps.h"
 #include "cpu/ops.h"
 #include "model/tensor_source.h"
 
@@ -27,33 +28,22 @@ CpuModel::CpuModel(const Model & model, int n_ctx) : m_(model), hp_(model.hp), n
     }
 }
 
-void CpuModel::truncate(int n) {
-    if (n < 0 || n > n_past_) fail(Status::INTERNAL, "truncate past the end of the cache");
-    n_past_ = n;
-}
-
 std::vector<float> CpuModel::eval(const std::vector<int> & tokens, std::vector<float> * all_logits) {
     const int T = static_cast<int>(tokens.size());
     if (T == 0) fail(Status::INTERNAL, "eval of no tokens");
     if (n_past_ + T > n_ctx_)
         fail(Status::BAD_INPUT, "sequence of " + std::to_string(n_past_ + T) + " tokens exceeds the context of " + std::to_string(n_ctx_));
-    const int D = hp_.n_embd, QD = hp_.q_dim(), KVD = hp_.kv_dim(), F = hp_.n_ff, HD = hp_.head_dim;
+    const int D = hp_.n_embd, QD = hp_.q_dim(), KVD = hp_.kv_dim(), HD = hp_.head_dim;
     const size_t layer_stride = static_cast<size_t>(n_ctx_) * static_cast<size_t>(KVD);
 
     std::vector<float> x(static_cast<size_t>(T) * D), xn(x.size()), q(static_cast<size_t>(T) * QD), k(static_cast<size_t>(T) * KVD),
-        v(k.size()), att(q.size()), o(x.size()), g(static_cast<size_t>(T) * F), u(g.size());
-    for (int t = 0; t < T; ++t) {
-        const int id = tokens[static_cast<size_t>(t)];
-        if (id < 0 || id >= hp_.n_vocab) fail(Status::BAD_INPUT, "token id " + std::to_string(id) + " is outside the vocabulary");
-        m_.w.tok_embd.dequantize_row(id, &x[static_cast<size_t>(t) * D]);
-    }
+        v(k.size()), att(q.size()), o(x.size());
+    FfnScratch ffn;
+    embed_tokens(m_, tokens, x.data());
 
     for (int l = 0; l < hp_.n_layer; ++l) {
         const LayerWeights & L = m_.w.layers[static_cast<size_t>(l)];
-        rmsnorm(x.data(), L.attn_norm.data(), xn.data(), T, D, hp_.norm_eps);
-        matmul(xn.data(), T, L.wq, q.data(), L.bq.empty() ? nullptr : &L.bq);
-        matmul(xn.data(), T, L.wk, k.data(), L.bk.empty() ? nullptr : &L.bk);
-        matmul(xn.data(), T, L.wv, v.data(), L.bv.empty() ? nullptr : &L.bv);
+        attention_inputs(hp_, L, x.data(), T, xn.data(), q.data(), k.data(), v.data());
         float * kc = k_cache_.data() + static_cast<size_t>(l) * layer_stride;
         float * vc = v_cache_.data() + static_cast<size_t>(l) * layer_stride;
         for (int t = 0; t < T; ++t) {
@@ -65,29 +55,18 @@ std::vector<float> CpuModel::eval(const std::vector<int> & tokens, std::vector<f
         }
         // Causal attention: token t sees positions 0 .. n_past + t.
         attention(q.data(), kc, vc, att.data(), T, n_past_, hp_.n_head, hp_.n_head_kv, HD);
-        matmul(att.data(), T, L.wo, o.data());
-        for (size_t i = 0; i < x.size(); ++i) x[i] += o[i];
-
-        rmsnorm(x.data(), L.ffn_norm.data(), xn.data(), T, D, hp_.norm_eps);
-        matmul(xn.data(), T, L.w_gate, g.data());
-        matmul(xn.data(), T, L.w_up, u.data());
-        swiglu(g.data(), u.data(), static_cast<int64_t>(g.size()));
-        matmul(g.data(), T, L.w_down, o.data());
-        for (size_t i = 0; i < x.size(); ++i) x[i] += o[i];
+        attention_output_and_ffn(hp_, L, att.data(), T, x.data(), xn.data(), o.data(), ffn);
     }
     n_past_ += T;
 
-    const Tensor & head = m_.w.lm_head();
     const int V = hp_.n_vocab;
     if (all_logits) {
-        rmsnorm(x.data(), m_.w.out_norm.data(), xn.data(), T, D, hp_.norm_eps);
         all_logits->resize(static_cast<size_t>(T) * V);
-        matmul(xn.data(), T, head, all_logits->data());
+        lm_head(m_, x.data(), 0, T, xn.data(), all_logits->data());
         return std::vector<float>(all_logits->end() - V, all_logits->end());
     }
     std::vector<float> last(static_cast<size_t>(V));
-    rmsnorm(&x[static_cast<size_t>(T - 1) * D], m_.w.out_norm.data(), xn.data(), 1, D, hp_.norm_eps);
-    matmul(xn.data(), 1, head, last.data());
+    lm_head(m_, x.data(), T - 1, 1, xn.data(), last.data());
     return last;
 }
 

@@ -1,7 +1,7 @@
 // The CPU backend's forward pass over a KV cache: feed tokens in chunks, get logits.
 #pragma once
 
-#include "generate/backend.h"
+#include "backend/forward_backend.h"
 #include "model/model.h"
 
 #include <vector>
@@ -21,8 +21,6 @@ public:
     int n_ctx() const override { return n_ctx_; }
     const char * name() const override { return "cpu"; }
     void reset() { n_past_ = 0; }
-    // Forget every position from n on (n <= n_past()).
-    void truncate(int n);
 
 private:
     const Model & m_;

@@ -1,5 +1,5 @@
-// Scalar-exact fp32 kernels written so that the compiler vectorises them; dot() is built for
-// AVX2 as well as the baseline, and the right one is chosen at load time.
+// Scalar-exact fp32 kernels written so that the compiler vectorises them (dot() and softmax()
+// themselves are in core/vec_math.cpp, which the block selection of memory/ shares).
 #include "cpu/ops.h"
 
 #include "core/simd.h"
@@ -9,18 +9,6 @@
 #include <cstring>
 
 namespace quire::cpu {
-
-QUIRE_CLONES float dot(const float * a, const float * b, int64_t n) {
-    constexpr int W = 16;
-    float acc[W] = {};
-    int64_t i = 0;
-    for (; i + W <= n; i += W)
-        for (int k = 0; k < W; ++k) acc[k] += a[i + k] * b[i + k];
-    float s = 0.0f;
-    for (int k = 0; k < W; ++k) s += acc[k];
-    for (; i < n; ++i) s += a[i] * b[i];
-    return s;
-}
 
 // Four dot products sharing one x: x is read once for four weight rows. Written with vector
 // extensions (8 floats: one AVX register, or two SSE ones) since compilers do not vectorise the
@@ -148,18 +136,6 @@ void attention(const float * q, const float * k, const float * v, float * out, i
             }
         }
     }
-}
-
-void softmax(float * x, int64_t n) {
-    if (n <= 0) return;
-    const float mx = *std::max_element(x, x + n);
-    float sum = 0.0f;
-    for (int64_t i = 0; i < n; ++i) {
-        x[i] = std::exp(x[i] - mx);
-        sum += x[i];
-    }
-    const float inv = 1.0f / sum;
-    for (int64_t i = 0; i < n; ++i) x[i] *= inv;
 }
 
 void swiglu(float * g, const float * u, int64_t n) {

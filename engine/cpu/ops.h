@@ -2,6 +2,7 @@
 // ("CPU twin") against which the CUDA kernels are checked.
 #pragma once
 
+#include "core/vec_math.h"
 #include "model/hparams.h"
 #include "model/weights.h"
 
@@ -10,7 +11,8 @@
 
 namespace quire::cpu {
 
-float dot(const float * a, const float * b, int64_t n);
+using quire::dot;     // core/vec_math.h
+using quire::softmax; // core/vec_math.h
 
 // Y[t][o] = sum_i X[t][i] * W[o][i] (+ bias[o]) for t < T; X is [T][W.cols], Y is [T][W.rows].
 // W may be of any supported stored type; its rows are dequantised on the fly.
@@ -26,8 +28,6 @@ void rope(float * x, int n_heads, int head_dim, int pos, const std::vector<float
 // q, out: [T][n_head*head_dim]; k, v: [rows][n_head_kv*head_dim]. Keys and queries rotated.
 void attention(const float * q, const float * k, const float * v, float * out, int T, int n_past, int n_head, int n_head_kv, int head_dim);
 
-// In-place softmax of n values.
-void softmax(float * x, int64_t n);
 
 // g = silu(g) * u, elementwise.
 void swiglu(float * g, const float * u, int64_t n);

@@ -1,6 +1,7 @@
-// The entry table of libquire-cuda.so (cuda_api.h).
-#include "cuda/cuda_api.h"
+// The entry table of libquire-cuda.so (backend/cuda_api.h).
+#include "backend/cuda_api.h"
 
+#include "cuda/cuda_device.h"
 #include "cuda/cuda_memory_model.h"
 #include "cuda/cuda_model.h"
 #include "cuda/gpu_weights.h"
@@ -26,13 +27,6 @@ CudaApi make_table() {
     t.device_info = cuda_device_info;
     t.make_forward = make_forward;
     t.make_memory = make_memory;
-    t.backend_check = cuda_backend_check;
-    t.model_check = cuda_model_check;
-    t.memory_checks = cuda_memory_checks;
-    t.flash_checks = cuda_flash_checks;
-    t.l8b_checks = cuda_l8b_checks;
-    t.bench_shape = bench_shape;
-    t.memory_bench = memory_bench;
     return t;
 }
 

@@ -1,21 +1,11 @@
-// What GPU (if any) the CUDA backend can use.
+// The device query inside the CUDA backend (the struct is the backend layer's).
 #pragma once
 
-#include <cstdint>
-#include <string>
+#include "backend/device_info.h"
 
 namespace quire {
 
-struct CudaDeviceInfo {
-    bool usable = false;   // a device of compute capability >= 8.0 with a working driver
-    int count = 0;
-    std::string name;
-    int cc_major = 0, cc_minor = 0;
-    uint64_t total_bytes = 0, free_bytes = 0;
-    int driver_version = 0, runtime_version = 0;
-    std::string error;     // why not usable
-};
-
+// The device as the CUDA runtime reports it; never throws.
 CudaDeviceInfo cuda_device_info();
 
 } // namespace quire

@@ -9,7 +9,6 @@
 #include "flash_reading.cuh"
 #include "head_major.cuh"
 #include "kv_blocks.cuh"
-#include "memory/memory_model.h"
 #include "memory_softmax.cuh"
 #include "qkv_prepare.cuh"
 #include "rmsnorm.cuh"
@@ -21,14 +20,6 @@
 #include <cstring>
 
 namespace quire {
-
-namespace {
-
-constexpr size_t kStageBytes = 64u << 10;
-
-unsigned char * bytes(const DeviceBuffer<unsigned char> & b, size_t offset = 0) { return b.get() + offset; }
-
-} // namespace
 
 CudaMemoryModel::CudaMemoryModel(std::shared_ptr<const GpuWeights> weights, const MemoryConfig & cfg, const CudaMemoryOptions & opt)
     : w_(std::move(weights)), hp_(w_->hp), cfg_(cfg), opt_(opt) {
@@ -59,19 +50,16 @@ CudaMemoryModel::CudaMemoryModel(std::shared_ptr<const GpuWeights> weights, cons
         gemm_->tune(W.w_down, max_T_, false);
     }
     const size_t slot = static_cast<size_t>(cfg_.block_size) * static_cast<size_t>(hp_.kv_dim()) * kv_type_size(st_);
-    pools_.push_back(std::make_shared<GpuBlockPool>(slot, opt_.block_budget, opt_.host_offload));
+    table_ = std::make_unique<GpuBlockTable>(hp_.n_layer, cfg_.topk, slot, opt_.block_budget, opt_.host_offload, opt_.cache_bytes);
     set_counters();
 }
 
 CudaMemoryModel::~CudaMemoryModel() {
-    if (graph_) cudaGraphExecDestroy(graph_);
     if (pick_host_) cudaFreeHost(pick_host_);
     if (logits_host_) cudaFreeHost(logits_host_);
     if (stream_) cudaStreamSynchronize(stream_);
     prof_.reset();
-    for (auto & st : stages_)
-        if (st.done) cudaEventDestroy(st.done);
-    if (stage_mem_) cudaFreeHost(stage_mem_);
+    stage_.reset();
     gemm_.reset();
     if (stream_) cudaStreamDestroy(stream_);
 }
@@ -135,12 +123,7 @@ void CudaMemoryModel::alloc_state() {
     CUDA_CHECK(cudaHostAlloc(&pick_host_, sizeof(int), cudaHostAllocDefault));
     CUDA_CHECK(cudaHostAlloc(&logits_host_, sizeof(float) * static_cast<size_t>(hp_.n_vocab), cudaHostAllocDefault));
     *pick_host_ = -1;
-    stages_.resize(64); // the host may run up to a few steps ahead of the GPU
-    CUDA_CHECK(cudaHostAlloc(&stage_mem_, kStageBytes * stages_.size(), cudaHostAllocDefault)); // one pinning call
-    for (size_t i = 0; i < stages_.size(); ++i) {
-        stages_[i].p = stage_mem_ + i * kStageBytes;
-        CUDA_CHECK(cudaEventCreateWithFlags(&stages_[i].done, cudaEventDisableTiming));
-    }
+    stage_ = std::make_unique<HostStager>(stream_);
     CUDA_CHECK(cudaDeviceSynchronize()); // the memsets and uploads above ran on the legacy stream
 }
 
@@ -159,7 +142,7 @@ void CudaMemoryModel::ensure_block_capacity(int n) {
     // Growth by a quarter (at least 64 blocks): the old and new arrays exist together during the
     // copy, and a 1M-token document's representatives take gigabytes.
     const int cap = std::max(n, grown_capacity(blk_cap_));
-    const size_t NL = static_cast<size_t>(hp_.n_layer), QD = static_cast<size_t>(hp_.q_dim()), nb = static_cast<size_t>(n_blocks());
+    const size_t QD = static_cast<size_t>(hp_.q_dim()), nb = static_cast<size_t>(n_blocks());
     // Copies on stream_, then a wait before the old buffers are freed.
     std::vector<DeviceBuffer<float>> old_repr;
     for (auto & L : layers_) {
@@ -174,149 +157,13 @@ void CudaMemoryModel::ensure_block_capacity(int n) {
     bias_.resize(static_cast<size_t>(cap));
     rank_.resize(static_cast<size_t>(cap));
     bias_blocks_ = -1;
-    auto grow = [&](auto & buf) {
-        std::remove_reference_t<decltype(buf)> nbuf(static_cast<size_t>(cap) * NL);
-        if (nb) CUDA_CHECK(cudaMemcpyAsync(nbuf.get(), buf.get(), nb * NL * sizeof(*buf.get()), cudaMemcpyDeviceToDevice, stream_));
-        CUDA_CHECK(cudaStreamSynchronize(stream_));
-        buf = std::move(nbuf);
-    };
-    grow(tab_k_);
-    grow(tab_v_);
-    grow(scale_k_);
-    grow(scale_v_);
+    table_->reserve(cap, static_cast<int>(nb), stream_); // waits for the copies above too
     blk_cap_ = cap;
-}
-
-void CudaMemoryModel::staged_copy(void * dst, const void * src, size_t n) {
-    if (n > kStageBytes) {
-        CUDA_CHECK(cudaMemcpyAsync(dst, src, n, cudaMemcpyHostToDevice, stream_));
-        return;
-    }
-    Stage & st = stages_[stage_next_++ % stages_.size()];
-    CUDA_CHECK(cudaEventSynchronize(st.done)); // the slot's previous copy has run
-    std::memcpy(st.p, src, n);
-    CUDA_CHECK(cudaMemcpyAsync(dst, st.p, n, cudaMemcpyHostToDevice, stream_));
-    CUDA_CHECK(cudaEventRecord(st.done, stream_));
 }
 
 void CudaMemoryModel::set_counters() {
     const StepCounters c{static_cast<int>(n_tokens_), n_win_};
     staged_copy(ctr_.get(), &c, sizeof c);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The layers of one step: everything on stream_, shapes from the host mirror, contents on the device.
-void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
-    const int D = hp_.n_embd, QD = hp_.q_dim(), KVD = hp_.kv_dim(), F = hp_.n_ff, HD = hp_.head_dim, NH = hp_.n_head, NKV = hp_.n_head_kv;
-    const int n_rep = NH / NKV, NL = hp_.n_layer, bs = cfg_.block_size;
-    const bool adjacent = hp_.rope_layout == RopeLayout::ADJACENT;
-    const float scale = 1.0f / std::sqrt(static_cast<float>(HD)), one = 1.0f, zero = 0.0f;
-    const int nb = n_blocks(), n_sel = std::min(cfg_.topk, nb), n_mem = n_sink_ + n_sel * bs, n_cols = n_mem + n_loc_cols;
-    const bool with_qvec = has_qvec_ || kind == StepKind::QUESTION;
-    const cudaDataType dt = ct_ == KvType::BF16 ? CUDA_R_16BF : CUDA_R_32F;
-    const void * P = ct_ == KvType::BF16 ? static_cast<const void *>(p_.get()) : static_cast<const void *>(s_.get());
-    const size_t p_esz = ct_ == KvType::BF16 ? 2 : 4;
-    cublasHandle_t h = gemm_->handle();
-    const long long rows_g = static_cast<long long>(n_rep) * T; // query rows per KV head
-    // Flash for execution blocks; a single query (decoding) has too few rows for its tiles.
-    const bool use_flash = flash_on() && T >= kFlashMinRows;
-
-    PhaseTimer & pt = *prof_;
-    pt.mark("start");
-    if (w_->tok_embd.bf16.size()) CUDA_CHECK(launch_get_rows_bf16(w_->tok_embd.bf16.get(), ids_.get(), x_.get(), T, D, stream_));
-    else CUDA_CHECK(launch_get_rows_f32(w_->tok_embd.f32.get(), ids_.get(), x_.get(), T, D, stream_));
-
-    CUDA_CHECK(launch_rope_table(ctr_.get(), std::max(cfg_.n_local - 1, 0), w_->inv_freq.get(), T, HD, rope_.get(), stream_));
-    for (int l = 0; l < NL; ++l) {
-        const GpuLayer & W = w_->layers[static_cast<size_t>(l)];
-        Layer & L = layers_[static_cast<size_t>(l)];
-        if (l == 0) pt.mark("embed");
-        // The previous layer's FFN output joins the residual here, fused with the norm.
-        CUDA_CHECK(launch_add_rmsnorm(x_.get(), l == 0 ? nullptr : o_.get(), W.attn_norm.get(), xb_.get(), ct_, T, D, hp_.norm_eps, stream_));
-        pt.mark("norms");
-        mul_ct(T, W.wqkv, qkv_.get());
-        pt.mark("qkv");
-        const QkvPrepareParams qp{qkv_.get(), W.bq.size() ? W.bq.get() : nullptr, W.bk.size() ? W.bk.get() : nullptr, W.bv.size() ? W.bv.get() : nullptr,
-                                  ctr_.get(), rope_.get(), adjacent, T, NH, NKV, HD, ct_, qm_.get(), q_.get(),
-                                  kr_.get(), qmh_.get(), qh_.get(), L.win_k.get(), L.win_krot.get(), L.win_v.get(), L.win_score.get()};
-        CUDA_CHECK(launch_qkv_prepare(qp, stream_));
-        if (kind == StepKind::QUESTION && !has_qvec_) question_vector(l, T);
-        pt.mark("rope");
-
-        // Block selection on the device: s(B) = s(B,H) + beta * s(B,Q), top-k, gather.
-        if (n_sel > 0) {
-            if (T > 1) CUDA_CHECK(launch_mean_rows(qm_.get(), qmean_.get(), T, QD, stream_));
-            const bool anchored = !anchors_.empty();
-            const BlockScoreParams bp{L.repr.get(), nb, QD, T > 1 ? qmean_.get() : qm_.get(), with_qvec ? L.qvec.get() : nullptr, cfg_.beta,
-                                      L.s_h.get(), L.s_q.get(), L.combined.get(), anchored ? bias_.get() : nullptr, rank_.get()};
-            CUDA_CHECK(launch_block_scores(bp, stream_));
-            CUDA_CHECK(launch_top_k(anchored ? rank_.get() : L.combined.get(), nb, n_sel, L.sel.get(), stream_));
-            const GatherParams gp{tab_k_.get() + l, tab_v_.get() + l, scale_k_.get() + l, scale_v_.get() + l, NL, L.sel.get(), n_sel,
-                                  static_cast<long long>(bs) * KVD, st_, ct_, L.mem_k.get(), L.mem_v.get(),
-                                  static_cast<long long>(n_sink_) * KVD};
-            CUDA_CHECK(launch_blocks_gather(gp, stream_));
-        }
-
-        pt.mark("select");
-        if (T == 1 && opt_.decode_kernel && decode_attention_supported(NH, NKV, HD, n_mem + n_loc_cols)) {
-            // Decoding: one query, split over the keys; output straight into the wo GEMM's input.
-            const DecodeAttentionParams dp{qm_.get(), q_.get(), L.mem_k.get(), L.mem_v.get(), L.win_krot.get(), L.win_v.get(), ctr_.get(), n_mem,
-                                           n_loc_cols, NH, NKV, HD, scale, ct_, s_.get(), part_.get(), xb_.get(), L.win_score.get()};
-            CUDA_CHECK(launch_decode_attention(dp, stream_));
-        } else if (use_flash) {
-            const FlashReadingParams fp{qmh_.get(), qh_.get(), L.mem_k.get(), L.mem_v.get(), L.win_krot.get(), L.win_v.get(), ctr_.get(), n_mem, T, NH,
-                                        NKV, HD, n_loc_cols, scale, xb_.get(), stats_.get(), L.win_score.get()};
-            CUDA_CHECK(launch_flash_reading(fp, stream_));
-            pt.mark("flash");
-            CUDA_CHECK(launch_flash_local_scores(fp, stream_));
-            pt.mark("local_scores");
-        } else {
-            // Attention: S = [q_mem . K_mem | q . K_local] * scale per KV head, one softmax, O = P . V.
-            if (n_mem > 0)
-                CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_T, CUBLAS_OP_N, n_mem, static_cast<int>(rows_g), HD, &scale, L.mem_k.get(), dt, KVD, HD,
-                                                        qmh_.get(), dt, HD, rows_g * HD, &zero, s_.get(), CUDA_R_32F, n_cols, rows_g * n_cols, NKV,
-                                                        CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-            CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_T, CUBLAS_OP_N, n_loc_cols, static_cast<int>(rows_g), HD, &scale, L.win_krot.get(), dt, KVD,
-                                                    HD, qh_.get(), dt, HD, rows_g * HD, &zero, s_.get() + n_mem, CUDA_R_32F, n_cols, rows_g * n_cols, NKV,
-                                                    CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-            pt.mark("qk");
-            const MemorySoftmaxParams sp{s_.get(), ct_ == KvType::BF16 ? p_.get() : nullptr, ctr_.get(), NH, T, n_cols, n_mem};
-            CUDA_CHECK(launch_memory_softmax(sp, stream_));
-            pt.mark("softmax");
-            CUDA_CHECK(launch_local_scores(sp, L.win_score.get(), stream_));
-            pt.mark("local_scores");
-            if (n_mem > 0)
-                CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_N, CUBLAS_OP_N, HD, static_cast<int>(rows_g), n_mem, &one, L.mem_v.get(), dt, KVD, HD, P,
-                                                        dt, n_cols, rows_g * n_cols, &zero, atth_.get(), CUDA_R_32F, HD, rows_g * HD, NKV,
-                                                        CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-            CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_N, CUBLAS_OP_N, HD, static_cast<int>(rows_g), n_loc_cols, &one, L.win_v.get(), dt, KVD,
-                                                    HD, static_cast<const unsigned char *>(P) + static_cast<size_t>(n_mem) * p_esz, dt, n_cols,
-                                                    rows_g * n_cols, n_mem > 0 ? &one : &zero, atth_.get(), CUDA_R_32F, HD, rows_g * HD, NKV,
-                                                    CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-            CUDA_CHECK(launch_from_head_major(atth_.get(), xb_.get(), T, NH, HD, ct_, stream_));
-        }
-        pt.mark("pv");
-
-        gemm_->mul(xb_.get(), T, W.wo, o_.get());
-        pt.mark("wo");
-        CUDA_CHECK(launch_add_rmsnorm(x_.get(), o_.get(), W.ffn_norm.get(), xb_.get(), ct_, T, D, hp_.norm_eps, stream_));
-        pt.mark("norms");
-        if (T == 1 && gemm_->mul_swiglu(xb_.get(), W.w_gu, gu_.get())) {
-            // Decoding: gate/up GEMV with the SwiGLU in its epilogue (bf16 hidden vector in gu_).
-            pt.mark("gate_up");
-            gemm_->mul(gu_.get(), T, W.w_down, o_.get());
-        } else {
-            mul_ct(T, W.w_gu, gu_.get());
-            pt.mark("gate_up");
-            CUDA_CHECK(launch_swiglu_fused(gu_.get(), xb_.get(), ct_, T, F, stream_));
-            pt.mark("swiglu");
-            gemm_->mul(xb_.get(), T, W.w_down, o_.get());
-        }
-        pt.mark("down");
-    }
-    CUDA_CHECK(launch_add_f32(x_.get(), o_.get(), static_cast<long long>(T) * D, stream_));
-    CUDA_CHECK(launch_step_advance(ctr_.get(), T, stream_));
-    pt.mark("residual");
 }
 
 // Final norm and LM head of the last token: logits to pinned host memory, or the argmax into
@@ -347,36 +194,14 @@ void CudaMemoryModel::question_vector(int l, int T) {
 }
 
 void CudaMemoryModel::launch_graph(Head mode) {
-    const int nb = n_blocks();
-    const bool same_samp = mode != Head::SAMPLE || (graph_samp_.temperature == samp_.temperature && graph_samp_.top_k == samp_.top_k &&
-                                                    graph_samp_.top_p == samp_.top_p);
-    const bool anchored = !anchors_.empty();
-    if (!graph_ || graph_nb_ != nb || graph_sink_ != n_sink_ || graph_qvec_ != has_qvec_ || graph_anchored_ != anchored || graph_mode_ != mode || !same_samp) {
-        if (graph_) CUDA_CHECK(cudaGraphExecDestroy(graph_));
-        graph_ = nullptr;
-        cudaGraph_t g = nullptr;
-        prof_->collect();
-        prof_->pause(true);
-        CUDA_CHECK(cudaStreamBeginCapture(stream_, cudaStreamCaptureModeThreadLocal));
-        try {
-            run_layers(1, StepKind::TOKEN, cfg_.n_local + cfg_.block_size);
-            head(mode, 1);
-        } catch (...) {
-            prof_->pause(false);
-            cudaStreamEndCapture(stream_, &g);
-            if (g) cudaGraphDestroy(g);
-            throw;
-        }
-        CUDA_CHECK(cudaStreamEndCapture(stream_, &g));
-        prof_->pause(false);
-        const cudaError_t e = cudaGraphInstantiate(&graph_, g, 0);
-        cudaGraphDestroy(g);
-        CUDA_CHECK(e);
-        graph_nb_ = nb, graph_sink_ = n_sink_, graph_qvec_ = has_qvec_, graph_anchored_ = anchored, graph_mode_ = mode, graph_samp_ = samp_;
-    }
-    prof_->mark("start");
-    CUDA_CHECK(cudaGraphLaunch(graph_, stream_));
-    prof_->mark("graph step");
+    StepGraph::Key key;
+    key.n_blocks = n_blocks(), key.n_sink = n_sink_, key.question = has_qvec_, key.anchored = !anchors_.empty();
+    key.head = static_cast<int>(mode);
+    if (mode == Head::SAMPLE) key.temperature = samp_.temperature, key.top_k = samp_.top_k, key.top_p = samp_.top_p;
+    graph_.launch(stream_, key, *prof_, [&] {
+        run_layers(1, StepKind::TOKEN, cfg_.n_local + cfg_.block_size);
+        head(mode, 1);
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,131 +294,6 @@ void CudaMemoryModel::finish_step(const std::vector<int> & tokens, StepKind kind
     trim();
 }
 
-// ---------------------------------------------------------------------------------------------
-// Rows [n, n_win) of every window array move to the front: one copy into the other half of the
-// double-buffered window per layer, then the halves swap (captured graphs are re-captured after
-// any trim, since it changes the blocks or sinks they were captured for).
-void CudaMemoryModel::shift_window(int n) {
-    const long long rows = n_win_ - n, kv_words = static_cast<long long>(hp_.kv_dim()) * static_cast<long long>(kv_type_size(ct_)) / 4;
-    WindowShift ws{};
-    ws.n = 4;
-    for (int a = 0; a < 4; ++a) {
-        const long long row = a < 3 ? kv_words : hp_.n_head;
-        ws.skip[a] = static_cast<long long>(n) * row;
-        ws.words[a] = rows * row;
-    }
-    // Up to kWindowShiftLayers layers per launch.
-    for (size_t l0 = 0; l0 < layers_.size(); l0 += kWindowShiftLayers) {
-        ws.n_layers = static_cast<int>(std::min(layers_.size() - l0, static_cast<size_t>(kWindowShiftLayers)));
-        for (int i = 0; i < ws.n_layers; ++i) {
-            Layer & L = layers_[l0 + static_cast<size_t>(i)];
-            const void * src[4] = {L.win_k.get(), L.win_krot.get(), L.win_v.get(), L.win_score.get()};
-            void * dst[4] = {L.alt_k.get(), L.alt_krot.get(), L.alt_v.get(), L.alt_score.get()};
-            for (int a = 0; a < 4; ++a) ws.src[i][a] = src[a], ws.dst[i][a] = dst[a];
-        }
-        CUDA_CHECK(launch_window_shift(ws, stream_));
-    }
-    for (auto & L : layers_) {
-        std::swap(L.win_k, L.alt_k);
-        std::swap(L.win_krot, L.alt_krot);
-        std::swap(L.win_v, L.alt_v);
-        std::swap(L.win_score, L.alt_score);
-    }
-}
-
-// Tokens that left the local window become sinks, then whole blocks (the CPU twin is
-// MemoryState::trim_window; blocks of one trim are cut in one launch per layer).
-void CudaMemoryModel::trim() {
-    const int NL = hp_.n_layer, KVD = hp_.kv_dim(), bs = cfg_.block_size;
-    const size_t esz = kv_type_size(ct_);
-    prof_->mark("start");
-    while (n_win_ > cfg_.n_local) {
-        if (n_sink_ < cfg_.n_init) {
-            const int n = std::min(cfg_.n_init - n_sink_, n_win_ - cfg_.n_local);
-            const size_t off = static_cast<size_t>(n_sink_) * KVD * esz, len = static_cast<size_t>(n) * KVD * esz;
-            for (auto & L : layers_) {
-                CUDA_CHECK(cudaMemcpyAsync(bytes(L.mem_k, off), L.win_k.get(), len, cudaMemcpyDeviceToDevice, stream_));
-                CUDA_CHECK(cudaMemcpyAsync(bytes(L.mem_v, off), L.win_v.get(), len, cudaMemcpyDeviceToDevice, stream_));
-            }
-            shift_window(n);
-            n_sink_ += n;
-            win_start_ += n;
-            n_win_ -= n;
-            continue;
-        }
-        if (n_win_ - cfg_.n_local < bs) break;
-        const int nb_new = (n_win_ - cfg_.n_local) / bs, nb = n_blocks();
-        ensure_block_capacity(nb + nb_new);
-        add_homes(nb_new);
-        const size_t at = static_cast<size_t>(nb) * NL;
-        staged_copy(tab_k_.get() + at, home_k_.data() + at, static_cast<size_t>(nb_new) * NL * sizeof(void *));
-        staged_copy(tab_v_.get() + at, home_v_.data() + at, static_cast<size_t>(nb_new) * NL * sizeof(void *));
-        // Every layer's keys and values stored, and their representatives, in a few launches.
-        const long long elems = static_cast<long long>(bs) * KVD;
-        for (int l0 = 0; l0 < NL; l0 += kBlockStoreSets / 2) {
-            const int n = std::min(NL - l0, kBlockStoreSets / 2);
-            BlockStoreSets ss{};
-            ReprSets rs{};
-            for (int i = 0; i < n; ++i) {
-                const int l = l0 + i;
-                Layer & L = layers_[static_cast<size_t>(l)];
-                ss.s[2 * i] = {L.win_k.get(), tab_k_.get() + at + l, scale_k_.get() + at + l};
-                ss.s[2 * i + 1] = {L.win_v.get(), tab_v_.get() + at + l, scale_v_.get() + at + l};
-                rs.s[i] = {L.win_k.get(), L.win_score.get(), L.repr.get() + static_cast<size_t>(nb) * hp_.q_dim()};
-            }
-            CUDA_CHECK(launch_blocks_store_sets(ss, 2 * n, ct_, NL, st_, nb_new, elems, amax_.get(), stream_));
-            CUDA_CHECK(launch_block_repr_sets(rs, n, ct_, nb_new, bs, hp_.n_head, hp_.n_head_kv, hp_.head_dim, cfg_.repr_topk, stream_));
-        }
-        shift_window(nb_new * bs);
-        for (int b = 0; b < nb_new; ++b) blocks_.push_back({win_start_ + static_cast<int64_t>(b) * bs, bs});
-        win_start_ += static_cast<int64_t>(nb_new) * bs;
-        n_win_ -= nb_new * bs;
-    }
-    set_counters();
-    prof_->mark("trim");
-    prof_->collect();
-}
-
-// Slots for nb_new more blocks in every layer, entries [block][layer] appended to the homes.
-void CudaMemoryModel::add_homes(int nb_new) {
-    const size_t n = static_cast<size_t>(nb_new) * static_cast<size_t>(hp_.n_layer);
-    for (size_t i = 0; i < n; ++i) {
-        bool dk = false, dv = false;
-        home_k_.push_back(pools_.back()->alloc(&dk));
-        home_v_.push_back(pools_.back()->alloc(&dv));
-        home_dev_.push_back(dk && dv);
-        any_host_ = any_host_ || !(dk && dv);
-    }
-    start_cache();
-}
-
-// Offload mode: a cache of GPU slots for the host-resident blocks that steps select.
-void CudaMemoryModel::start_cache() {
-    if (!cache_ && opt_.cache_bytes > 0 && any_host_) {
-        const size_t slot = pools_.back()->slot_bytes();
-        const uint64_t want = opt_.cache_bytes == UINT64_MAX ? 4ull * std::max(cfg_.topk, 1) * hp_.n_layer * 2 * slot : opt_.cache_bytes;
-        const int pairs = static_cast<int>(want / (2 * slot));
-        if (pairs > 0) {
-            try {
-                cache_ = std::make_unique<GpuBlockCache>(slot, pairs, hp_.n_layer, cfg_.topk);
-            } catch (const Error & e) {
-                if (e.status() != Status::OUT_OF_MEMORY) throw;
-                opt_.cache_bytes = 0; // no room: blocks are read from host memory in place
-            }
-        }
-    }
-}
-
-void CudaMemoryModel::cache_after_step(int n_sel) {
-    if (!cache_) return;
-    std::vector<const int *> sel;
-    for (const auto & L : layers_) sel.push_back(L.sel.get());
-    const GpuBlockCache::Tables t{tab_k_.get(), tab_v_.get(), &home_k_, &home_v_, &home_dev_,
-                                  [this](void * dst, const void * src, size_t n) { staged_copy(dst, src, n); }};
-    cache_->after_step(stream_, sel, n_sel, t);
-}
-
-void CudaMemoryModel::set_block_budget(uint64_t bytes) { pools_.back()->set_device_budget(bytes); }
 void CudaMemoryModel::synchronize() { CUDA_CHECK(cudaStreamSynchronize(stream_)); }
 
 } // namespace quire

@@ -1,25 +1,31 @@
-// The block-memory forward pass on the GPU (the CUDA twin of memory::MemoryModel): sinks, the
+// The block-memory forward pass on the GPU (the CUDA twin of cpu/memory_model.h): sinks, the
 // top-k memory blocks chosen on the device by s(B) = s(B,H) + beta * s(B,Q), the local window
 // and the causal current tokens in ONE softmax per head, memory keys at the fixed RoPE distance.
 // Attention runs as batched tensor-core GEMMs over a gathered key segment (memory) and the
 // window (local), with a masked softmax that also accumulates each key's local score.
 // Blocks live in a GpuBlockPool (GPU up to a budget, then pinned host memory; fp8 optional).
 // Nothing waits for the host within a step except question steps (the question vector, once
-// per question) and traces; TOKEN steps replay a captured CUDA graph.
+// per question) and traces; TOKEN steps replay a captured CUDA graph (step_graph.h).
+// The parts: the block tables and cache (gpu_block_table.h), pinned staging (host_stager.h),
+// the graph (step_graph.h); the files: this step and its head (cuda_memory_model.cpp), the
+// layer loop and its attention (cuda_memory_layers.cpp), the window and block cutting
+// (cuda_memory_trim.cpp), forks and host copies (cuda_memory_state.cpp).
 #pragma once
 
+#include "backend/memory_backend.h"
 #include "cuda/device_buffer.h"
-#include "cuda/gpu_block_cache.h"
-#include "cuda/gpu_block_pool.h"
+#include "cuda/gpu_block_table.h"
 #include "cuda/gpu_gemm.h"
 #include "cuda/gpu_weights.h"
+#include "cuda/host_stager.h"
 #include "cuda/phase_timer.h"
-#include "generate/sampler.h"
+#include "cuda/step_graph.h"
 #include "kv_type.cuh"
-#include "memory/memory_backend.h"
 #include "memory/memory_config.h"
 #include "memory/memory_state.h"
 #include "memory/retrieval_trace.h"
+#include "memory/step_plan.h"
+#include "sampling/sampler.h"
 
 #include <memory>
 #include <vector>
@@ -77,18 +83,21 @@ public:
     const std::vector<MemoryBlock> & blocks() const { return blocks_; }
     const std::vector<int> & tokens() const { return tokens_; }
     // GPU bytes for blocks cut from now on (beyond it: pinned host memory).
-    void set_block_budget(uint64_t bytes);
+    void set_block_budget(uint64_t bytes) { table_->set_block_budget(bytes); }
     // GPU bytes for the cache of host-resident blocks (takes effect when offloading begins).
-    void set_cache_bytes(uint64_t bytes) { opt_.cache_bytes = bytes; }
+    void set_cache_bytes(uint64_t bytes) {
+        opt_.cache_bytes = bytes;
+        table_->set_cache_bytes(bytes);
+    }
     // Wait for the queued work (steps return before the GPU finishes unless they return data).
     void synchronize();
-    uint64_t block_device_bytes() const;
-    uint64_t block_host_bytes() const;
+    uint64_t block_device_bytes() const { return table_->device_bytes(); }
+    uint64_t block_host_bytes() const { return table_->host_bytes(); }
     // GPU bytes of the block representatives and scores (capacity, not use), and of the cache slots.
     uint64_t repr_device_bytes() const;
-    uint64_t cache_device_bytes() const { return cache_ ? cache_->device_bytes() : 0; }
-    uint64_t cache_hits() const { return cache_ ? cache_->hits() : 0; }
-    uint64_t cache_misses() const { return cache_ ? cache_->misses() : 0; }
+    uint64_t cache_device_bytes() const { return table_->cache_device_bytes(); }
+    uint64_t cache_hits() const { return table_->cache_hits(); }
+    uint64_t cache_misses() const { return table_->cache_misses(); }
 
 private:
     struct Layer {
@@ -113,10 +122,17 @@ private:
     void mul_ct(int T, const GpuMatrix & w, float * y); // xb_ . w^T into y, in the compute type
     void alloc_state();
     void ensure_block_capacity(int n);
+    // One step's layers as named ops (cuda_memory_layers.cpp).
     void run_layers(int T, StepKind kind, int n_loc_cols);
+    void embed(int T);
+    void select_blocks(int l, int T, const StepShape & shape);
+    void attend(int l, int T, const StepShape & shape);
+    void feed_forward(int l, int T);
     enum class Head { LOGITS, GREEDY, SAMPLE };
     void head(Head mode, int T);
     int step_pick(int token, Head mode, RetrievalStep * trace);
+    StepShape shape_of(StepKind kind, int T, int n_loc_cols) const;
+    // The window and block cutting (cuda_memory_trim.cpp).
     void trim();
     void shift_window(int n);
     void set_counters();
@@ -125,8 +141,8 @@ private:
     void question_vector(int l, int T);
     void launch_graph(Head mode);
     void copy_state_from(const CudaMemoryModel & o);
-    // Host -> device copy through a ring of pinned slots (stays asynchronous, unlike pageable copies).
-    void staged_copy(void * dst, const void * src, size_t n);
+    void cache_after_step(int n_sel);
+    void staged_copy(void * dst, const void * src, size_t n) { stage_->copy(dst, src, n); }
 
     std::shared_ptr<const GpuWeights> w_;
     const HParams & hp_;
@@ -137,21 +153,10 @@ private:
     cudaStream_t stream_ = nullptr;
     std::unique_ptr<GpuGemm> gemm_;
     std::unique_ptr<PhaseTimer> prof_;
+    std::unique_ptr<HostStager> stage_;
     DeviceBuffer<unsigned char> blas_ws_;
     std::vector<Layer> layers_;
-    // Block tables, [blk_cap][n_layer]: pointers to each block's K and V, fp8 scales.
-    DeviceBuffer<void *> tab_k_, tab_v_;
-    DeviceBuffer<float> scale_k_, scale_v_;
-    std::vector<std::shared_ptr<GpuBlockPool>> pools_; // pools_.back() receives new blocks
-    // Each table entry's home (device or pinned host) and whether it is on the device; the
-    // cache switches entries of host-resident blocks to GPU slots and back.
-    std::vector<void *> home_k_, home_v_;
-    std::vector<uint8_t> home_dev_;
-    std::unique_ptr<GpuBlockCache> cache_;
-    bool any_host_ = false;
-    void add_homes(int nb_new);
-    void start_cache();
-    void cache_after_step(int n_sel);
+    std::unique_ptr<GpuBlockTable> table_;
     // Host mirror.
     int64_t n_tokens_ = 0, win_start_ = 0;
     int n_sink_ = 0, n_win_ = 0;
@@ -171,22 +176,12 @@ private:
     DeviceBuffer<float2> rope_; // the step's RoPE rotations (launch_rope_table)
     DeviceBuffer<unsigned char> xb_, qh_, qmh_, p_; // xb_: the next GEMM's input in the compute type
     DeviceBuffer<int> ids_;
-    struct Stage {
-        unsigned char * p = nullptr;
-        cudaEvent_t done = nullptr;
-    };
-    std::vector<Stage> stages_;
-    unsigned char * stage_mem_ = nullptr;
-    size_t stage_next_ = 0;
     int * pick_host_ = nullptr;
     float * logits_host_ = nullptr;
-    // The captured TOKEN step and what it was captured for.
-    cudaGraphExec_t graph_ = nullptr;
-    int graph_nb_ = -1, graph_sink_ = -1;
-    Head graph_mode_ = Head::LOGITS;
-    SamplerParams samp_, graph_samp_;   // device sampling parameters (kernel arguments of the graph)
+    // The captured TOKEN step.
+    StepGraph graph_;
+    SamplerParams samp_;                // device sampling parameters (kernel arguments of the graph)
     DeviceBuffer<double> r_;            // the uniform number of the next device draw
-    bool graph_qvec_ = false, graph_anchored_ = false;
 };
 
 } // namespace quire

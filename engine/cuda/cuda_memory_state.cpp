@@ -42,22 +42,13 @@ void CudaMemoryModel::copy_state_from(const CudaMemoryModel & o) {
     CUDA_CHECK(cudaStreamSynchronize(o.stream_));
     const size_t NL = static_cast<size_t>(hp_.n_layer), KVD = static_cast<size_t>(hp_.kv_dim()), QD = static_cast<size_t>(hp_.q_dim()),
                  esz = kv_type_size(ct_), nb = static_cast<size_t>(o.n_blocks());
-    pools_.insert(pools_.begin(), o.pools_.begin(), o.pools_.end()); // shared blocks; pools_.back() stays this one's own
     // Room for the blocks a session's questions and answers cut (16 blocks: 2K tokens at the
     // default block size) without growing the representatives.
     ensure_block_capacity(o.n_blocks() + kForkBlockHeadroom);
     auto d2d = [&](void * dst, const void * src, size_t n) {
         if (n) CUDA_CHECK(cudaMemcpyAsync(dst, src, n, cudaMemcpyDeviceToDevice, stream_));
     };
-    // The tables from the homes: the parent's entries may point into its own cache.
-    home_k_ = o.home_k_, home_v_ = o.home_v_, home_dev_ = o.home_dev_, any_host_ = o.any_host_;
-    start_cache();
-    if (nb) {
-        CUDA_CHECK(cudaMemcpyAsync(tab_k_.get(), home_k_.data(), nb * NL * sizeof(void *), cudaMemcpyHostToDevice, stream_));
-        CUDA_CHECK(cudaMemcpyAsync(tab_v_.get(), home_v_.data(), nb * NL * sizeof(void *), cudaMemcpyHostToDevice, stream_));
-    }
-    d2d(scale_k_.get(), o.scale_k_.get(), nb * NL * sizeof(float));
-    d2d(scale_v_.get(), o.scale_v_.get(), nb * NL * sizeof(float));
+    table_->share(*o.table_, static_cast<int>(nb), stream_); // shared blocks; new ones go to this one's own pool
     for (size_t l = 0; l < NL; ++l) {
         Layer & L = layers_[l];
         const Layer & S = o.layers_[l];
@@ -85,8 +76,7 @@ std::unique_ptr<CudaMemoryModel> CudaMemoryModel::fork() const {
     auto f = std::make_unique<CudaMemoryModel>(w_, cfg_, opt_);
     f->copy_state_from(*this);
     // The session's new blocks share what is left of this state's GPU budget.
-    const GpuBlockPool & own = *pools_.back();
-    f->set_block_budget(own.device_budget() > own.device_bytes() ? own.device_budget() - own.device_bytes() : 0);
+    f->set_block_budget(table_->budget_left());
     return f;
 }
 
@@ -101,8 +91,12 @@ void CudaMemoryModel::download(MemoryState & host) const {
     host.blocks = blocks_;
     host.tokens = tokens_;
     host.lexical = lexical_;
-    const std::vector<void *> & kp = home_k_, & vp = home_v_;
-    const auto ks = scale_k_.download(nb * NL), vs = scale_v_.download(nb * NL);
+    const std::vector<void *> & kp = table_->homes_k(), & vp = table_->homes_v();
+    std::vector<float> ks(nb * NL), vs(nb * NL);
+    if (nb) {
+        CUDA_CHECK(cudaMemcpy(ks.data(), table_->scale_k(), nb * NL * sizeof(float), cudaMemcpyDeviceToHost));
+        CUDA_CHECK(cudaMemcpy(vs.data(), table_->scale_v(), nb * NL * sizeof(float), cudaMemcpyDeviceToHost));
+    }
     for (size_t l = 0; l < NL; ++l) {
         const Layer & S = layers_[l];
         LayerMemory & L = host.layers[l];
@@ -143,11 +137,7 @@ void CudaMemoryModel::upload(const MemoryState & h) {
                  nb = static_cast<size_t>(h.n_blocks()), blk = static_cast<size_t>(cfg_.block_size) * KVD;
     const size_t n_win = static_cast<size_t>(h.n_win()), n_sink = static_cast<size_t>(h.n_sink);
     ensure_block_capacity(h.n_blocks());
-    add_homes(h.n_blocks());
-    if (nb) {
-        CUDA_CHECK(cudaMemcpyAsync(tab_k_.get(), home_k_.data(), nb * NL * sizeof(void *), cudaMemcpyHostToDevice, stream_));
-        CUDA_CHECK(cudaMemcpyAsync(tab_v_.get(), home_v_.data(), nb * NL * sizeof(void *), cudaMemcpyHostToDevice, stream_));
-    }
+    table_->append(0, h.n_blocks(), *stage_);
     // fp32 staging on the device, converted by the same kernels that cut blocks and fill the window.
     DeviceBuffer<float> stage(std::max({blk, n_win * KVD * 3, n_sink * KVD, size_t(1)}));
     DeviceBuffer<StepCounters> zero(1);
@@ -164,10 +154,10 @@ void CudaMemoryModel::upload(const MemoryState & h) {
         for (size_t b = 0; b < nb; ++b) {
             const size_t e = b * NL + l;
             put(S.blk_k[b], blk);
-            CUDA_CHECK(launch_blocks_store(stage.get(), KvType::F32, tab_k_.get() + e, scale_k_.get() + e, 1, st_, 1, static_cast<long long>(blk), amax.get(), stream_));
+            CUDA_CHECK(launch_blocks_store(stage.get(), KvType::F32, table_->tab_k() + e, table_->scale_k() + e, 1, st_, 1, static_cast<long long>(blk), amax.get(), stream_));
             wait();
             put(S.blk_v[b], blk);
-            CUDA_CHECK(launch_blocks_store(stage.get(), KvType::F32, tab_v_.get() + e, scale_v_.get() + e, 1, st_, 1, static_cast<long long>(blk), amax.get(), stream_));
+            CUDA_CHECK(launch_blocks_store(stage.get(), KvType::F32, table_->tab_v() + e, table_->scale_v() + e, 1, st_, 1, static_cast<long long>(blk), amax.get(), stream_));
             wait();
             CUDA_CHECK(cudaMemcpyAsync(L.repr.get() + b * QD, S.blk_repr[b], QD * sizeof(float), cudaMemcpyHostToDevice, stream_));
         }
@@ -199,21 +189,10 @@ void CudaMemoryModel::upload(const MemoryState & h) {
     wait();
 }
 
-// What the state holds where: block K/V on the device and in pinned host memory, the
-// representatives' capacity.
-uint64_t CudaMemoryModel::block_device_bytes() const {
-    uint64_t b = 0;
-    for (const auto & p : pools_) b += p->device_bytes();
-    return b;
-}
+// GPU bytes of the representatives, scores and table entries (capacity, not use).
 uint64_t CudaMemoryModel::repr_device_bytes() const {
     return static_cast<uint64_t>(blk_cap_) * static_cast<uint64_t>(hp_.n_layer) * (static_cast<uint64_t>(hp_.q_dim()) + 3) * sizeof(float) +
            static_cast<uint64_t>(blk_cap_) * static_cast<uint64_t>(hp_.n_layer) * (2 * sizeof(void *) + 2 * sizeof(float));
-}
-uint64_t CudaMemoryModel::block_host_bytes() const {
-    uint64_t b = 0;
-    for (const auto & p : pools_) b += p->host_bytes();
-    return b;
 }
 
 // ---------------------------------------------------------------------------------------------

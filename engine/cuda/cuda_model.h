@@ -6,7 +6,7 @@
 
 #include "cuda/gpu_gemm.h"
 #include "cuda/gpu_weights.h"
-#include "generate/backend.h"
+#include "backend/forward_backend.h"
 #include "model/model.h"
 
 #include <memory>

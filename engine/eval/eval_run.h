@@ -5,9 +5,9 @@
 #pragma once
 
 #include "eval/eval_task.h"
-#include "generate/backend.h"
+#include "backend/backend_choice.h"
 #include "memory/memory_config.h"
-#include "memory/reader.h"
+#include "reading/reader.h"
 #include "model/model.h"
 
 #include <optional>

@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "core/utf8.h"
+#include "generate/make_backend.h"
 
 #include <algorithm>
 

@@ -2,8 +2,8 @@
 // UTF-8-safe incremental detokenization.
 #pragma once
 
-#include "generate/backend.h"
-#include "generate/sampler.h"
+#include "backend/backend_choice.h"
+#include "sampling/sampler.h"
 #include "model/model.h"
 
 #include <functional>

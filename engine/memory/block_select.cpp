@@ -1,9 +1,11 @@
 // Block scoring and representatives.
 #include "memory/block_select.h"
 
-#include "cpu/ops.h"
+#include "core/vec_math.h"
+#include "model/hparams.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 
@@ -27,11 +29,11 @@ BlockScores block_scores(const float * const * reprs, int n_blocks, int dim, con
     if (qvec) s.s_q.resize(static_cast<size_t>(n_blocks));
     for (int b = 0; b < n_blocks; ++b) {
         const float * r = reprs[b];
-        const float h = cpu::dot(r, qmean, dim);
+        const float h = dot(r, qmean, dim);
         s.s_h[static_cast<size_t>(b)] = h;
         float c = h;
         if (qvec) {
-            const float q = cpu::dot(r, qvec, dim);
+            const float q = dot(r, qvec, dim);
             s.s_q[static_cast<size_t>(b)] = q;
             c += beta * q;
         }
@@ -62,6 +64,24 @@ void block_representative(const float * keys, int key_stride, const float * scor
     }
     const float inv = top.empty() ? 0.0f : 1.0f / static_cast<float>(top.size());
     for (int d = 0; d < head_dim; ++d) out[d] *= inv;
+}
+
+void question_vector(const HParams & hp, int repr_topk, const float * q_mem, const float * q_rot, const float * k_rot, int T, float * out) {
+    const int HD = hp.head_dim, QD = hp.q_dim(), KVD = hp.kv_dim(), n_rep = hp.n_head / hp.n_head_kv;
+    const float scale = 1.0f / std::sqrt(static_cast<float>(HD));
+    std::vector<float> score(static_cast<size_t>(T)), p(static_cast<size_t>(T));
+    for (int h = 0; h < hp.n_head; ++h) {
+        std::fill(score.begin(), score.end(), 0.0f);
+        const int kvh = h / n_rep;
+        for (int t = 0; t < T; ++t) {
+            for (int j = 0; j <= t; ++j)
+                p[static_cast<size_t>(j)] = dot(q_rot + static_cast<size_t>(t) * QD + static_cast<size_t>(h) * HD,
+                                                k_rot + static_cast<size_t>(j) * KVD + static_cast<size_t>(kvh) * HD, HD) * scale;
+            softmax(p.data(), t + 1);
+            for (int j = 0; j <= t; ++j) score[static_cast<size_t>(j)] += p[static_cast<size_t>(j)];
+        }
+        block_representative(q_mem + static_cast<size_t>(h) * HD, QD, score.data(), 1, T, HD, repr_topk, out + static_cast<size_t>(h) * HD);
+    }
 }
 
 } // namespace quire

@@ -8,6 +8,8 @@
 
 namespace quire {
 
+struct HParams;
+
 struct BlockScores {
     std::vector<float> s_h;      // representative . mean current query, per block
     std::vector<float> s_q;      // representative . question vector (empty without a question)
@@ -30,5 +32,10 @@ void block_representative(const float * keys, int key_stride, const float * scor
 
 // Indices of the k largest values (ties: lower index first), in descending order.
 std::vector<int> top_k_indices(const float * v, int n, int k);
+
+// The question vector of one layer: per head, the mean of the fixed-distance queries (q_mem) of
+// the repr_topk question tokens that the question itself attends to most (causal attention among
+// the question tokens, rotated q_rot . k_rot, gives each its local score). Writes q_dim floats.
+void question_vector(const HParams & hp, int repr_topk, const float * q_mem, const float * q_rot, const float * k_rot, int T, float * out);
 
 } // namespace quire

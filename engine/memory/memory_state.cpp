@@ -2,6 +2,7 @@
 #include "memory/memory_state.h"
 
 #include "memory/block_select.h"
+#include "memory/step_plan.h"
 
 #include <cstring>
 
@@ -32,23 +33,22 @@ void MemoryState::trim_window() {
     const size_t kvd = static_cast<size_t>(kv_dim());
     const size_t bs = static_cast<size_t>(cfg.block_size);
     const int n_rep = n_head / n_head_kv;
-    while (n_win() > cfg.n_local) {
-        if (n_sink < cfg.n_init) {
-            // The first tokens of the text become sinks, one by one.
-            const size_t n = std::min<size_t>(static_cast<size_t>(cfg.n_init - n_sink), static_cast<size_t>(n_win() - cfg.n_local));
-            for (auto & L : layers) {
-                L.sink_k.insert(L.sink_k.end(), L.win_k.begin(), L.win_k.begin() + static_cast<std::ptrdiff_t>(n * kvd));
-                L.sink_v.insert(L.sink_v.end(), L.win_v.begin(), L.win_v.begin() + static_cast<std::ptrdiff_t>(n * kvd));
-                erase_rows(L.win_k, n, kvd);
-                erase_rows(L.win_krot, n, kvd);
-                erase_rows(L.win_v, n, kvd);
-                erase_rows(L.win_score, n, static_cast<size_t>(n_head));
-            }
-            n_sink += static_cast<int>(n);
-            win_start += static_cast<int64_t>(n);
-            continue;
+    const TrimPlan plan = plan_trim(cfg, n_sink, n_win());
+    if (plan.to_sinks > 0) {
+        // The first tokens of the text become sinks.
+        const size_t n = static_cast<size_t>(plan.to_sinks);
+        for (auto & L : layers) {
+            L.sink_k.insert(L.sink_k.end(), L.win_k.begin(), L.win_k.begin() + static_cast<std::ptrdiff_t>(n * kvd));
+            L.sink_v.insert(L.sink_v.end(), L.win_v.begin(), L.win_v.begin() + static_cast<std::ptrdiff_t>(n * kvd));
+            erase_rows(L.win_k, n, kvd);
+            erase_rows(L.win_krot, n, kvd);
+            erase_rows(L.win_v, n, kvd);
+            erase_rows(L.win_score, n, static_cast<size_t>(n_head));
         }
-        if (static_cast<size_t>(n_win() - cfg.n_local) < bs) break; // wait for a whole block
+        n_sink += plan.to_sinks;
+        win_start += plan.to_sinks;
+    }
+    for (int b = 0; b < plan.new_blocks; ++b) {
         for (auto & L : layers) {
             float * k = pool->alloc(bs * kvd);
             float * v = pool->alloc(bs * kvd);

@@ -53,8 +53,8 @@ struct MemoryState {
     // A copy that shares the blocks and puts new ones in a pool of its own.
     MemoryState fork() const;
 
-    // Move tokens that left the local window into sinks and whole blocks (building each block's
-    // representative from its tokens' local scores).
+    // Move tokens that left the local window into sinks and whole blocks as plan_trim says
+    // (step_plan.h), building each block's representative from its tokens' local scores.
     void trim_window();
 
     // Bytes held: sinks, window, blocks (K, V, representatives).

@@ -4,7 +4,7 @@
 #include "model/gguf.h"
 #include "model/loaders.h"
 #include "model/tensor_source.h"
-#include "tokenizer/tokenizer_loader.h"
+#include "model/gguf_tokenizer.h"
 
 #include <cstring>
 #include <unordered_map>

@@ -1,5 +1,6 @@
-// Building a tokenizer from whatever a model comes with: GGUF metadata, a SentencePiece
-// tokenizer.model, a tiktoken file, a llama2.c tokenizer.bin, or a Hugging Face tokenizer.json.
+// Building a tokenizer from the file a model comes with: a SentencePiece tokenizer.model, a
+// tiktoken file, a llama2.c tokenizer.bin, or a Hugging Face tokenizer.json (GGUF metadata:
+// model/gguf_tokenizer.h).
 #pragma once
 
 #include "tokenizer/tokenizer.h"
@@ -8,10 +9,6 @@
 #include <string>
 
 namespace quire {
-
-class GgufFile;
-
-std::unique_ptr<Tokenizer> tokenizer_from_gguf(const GgufFile & gguf);
 
 // Detects the format from the content, not the name. `n_vocab_hint` is needed for llama2.c
 // tokenizer.bin files, which do not store their size (0: unknown).

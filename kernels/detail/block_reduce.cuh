@@ -3,6 +3,8 @@
 #pragma once
 #include <cuda_runtime.h>
 
+namespace quire {
+
 template <bool IsMax> __device__ inline float warp_reduce(float v) {
     for (int o = 16; o > 0; o >>= 1) {
         const float w = __shfl_xor_sync(0xffffffff, v, o);
@@ -24,3 +26,5 @@ template <bool IsMax> __device__ inline float block_reduce(float v, float * red)
 }
 __device__ inline float block_max(float v, float * red) { return block_reduce<true>(v, red); }
 __device__ inline float block_sum(float v, float * red) { return block_reduce<false>(v, red); }
+
+} // namespace quire

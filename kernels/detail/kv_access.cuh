@@ -5,6 +5,8 @@
 #include <cuda_bf16.h>
 #include <cuda_fp8.h>
 
+namespace quire {
+
 template <KvType T> struct KvElem;
 template <> struct KvElem<KvType::F32> {
     using type = float;
@@ -34,3 +36,5 @@ inline unsigned grid_1d(long long n, int threads = 256) {
     const long long g = (n + threads - 1) / threads;
     return static_cast<unsigned>(g < 1 ? 1 : g > 65535 ? 65535 : g);
 }
+
+} // namespace quire

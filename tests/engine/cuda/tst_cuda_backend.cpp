@@ -5,12 +5,12 @@
 #include "model/model.h"
 #include "test_env.h"
 #ifdef QUIRE_HAVE_CUDA
-#include "cuda/backend_check.h"
+#include "diagnostics/backend_check.h"
 #include "cuda/cuda_memory_model.h"
 #include "cuda/cuda_model.h"
-#include "cuda/memory_bench.h"
-#include "cuda/memory_check.h"
-#include "memory/memory_model.h"
+#include "diagnostics/memory_bench.h"
+#include "diagnostics/memory_check.h"
+#include "cpu/memory_model.h"
 #endif
 
 

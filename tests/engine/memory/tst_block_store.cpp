@@ -4,7 +4,7 @@
 #include "core/error.h"
 #include "memory/block_store_file.h"
 #include "memory/model_fingerprint.h"
-#include "memory/reader.h"
+#include "reading/reader.h"
 #include "model/model.h"
 #include "test_env.h"
 

@@ -4,6 +4,7 @@
 #include "model/gguf.h"
 #include "test_env.h"
 #include "tokenizer/chat_template.h"
+#include "model/gguf_tokenizer.h"
 #include "tokenizer/tokenizer_loader.h"
 
 using namespace quire;

@@ -6,6 +6,7 @@
 #include "test_env.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "tokenizer/byte_unicode.h"
+#include "model/gguf_tokenizer.h"
 #include "tokenizer/tokenizer_loader.h"
 #include "gguf_builder.h"
 

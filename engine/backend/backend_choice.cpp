@@ -1,0 +1,35 @@
+#include "backend/backend_choice.h"
+
+#include "backend/cuda_loader.h"
+#include "core/error.h"
+#include "core/log.h"
+#include "model/model.h"
+
+namespace quire {
+
+BackendKind backend_kind_from_string(const std::string & s) {
+    if (s == "auto") return BackendKind::AUTO;
+    if (s == "cpu") return BackendKind::CPU;
+    if (s == "cuda" || s == "gpu") return BackendKind::CUDA;
+    fail(Status::BAD_INPUT, "unknown backend '" + s + "' (auto, cpu, cuda)");
+}
+
+bool gpu_use_bf16(const Model & model, GpuPrecision p) {
+    return p == GpuPrecision::BF16 || (p == GpuPrecision::AUTO && model.info.n_params >= 1000000000ull);
+}
+
+bool gpu_wanted(BackendKind kind, const char * what) {
+    if (kind == BackendKind::CPU) return false;
+    const CudaDeviceInfo dev = cuda_device_status();
+    if (dev.usable) return true;
+    if (kind == BackendKind::CUDA) fail(Status::UNSUPPORTED, "no usable CUDA device: " + dev.error);
+    log()->info("no usable CUDA device ({}); {} on the CPU", dev.error, what);
+    return false;
+}
+
+void gpu_fallback(BackendKind kind, const char * what, const std::exception & e) {
+    if (kind == BackendKind::CUDA) throw; // the exception being handled
+    log()->warn("CUDA unavailable for {} ({}); using the CPU", what, e.what());
+}
+
+} // namespace quire

@@ -1,0 +1,29 @@
+// Which backend runs a model: the user's choice (auto, cpu, cuda), the GPU's weight precision,
+// and the GPU-or-CPU decision shared by generation (generate/make_backend.h) and block memory
+// (reading/make_memory_backend.h).
+#pragma once
+
+#include <exception>
+#include <string>
+
+namespace quire {
+
+struct Model;
+
+enum class BackendKind { AUTO, CPU, CUDA };
+
+// GPU weight precision. AUTO: fp32 for models under a billion parameters (exact agreement
+// with the CPU), bf16 above (half the memory, tensor cores).
+enum class GpuPrecision { AUTO, FP32, BF16 };
+
+// "auto", "cpu" or "cuda"; throws Error(BAD_INPUT) otherwise.
+BackendKind backend_kind_from_string(const std::string & s);
+
+// Whether to try the GPU for `what` (false for CPU; for AUTO without a usable device, saying why
+// in the log; Error for CUDA when this build or device cannot). gpu_fallback, called in a catch
+// block after a GPU attempt failed, rethrows for CUDA and logs the fallback to the CPU for AUTO.
+bool gpu_wanted(BackendKind kind, const char * what);
+bool gpu_use_bf16(const Model & model, GpuPrecision p); // AUTO: bf16 from a billion parameters
+void gpu_fallback(BackendKind kind, const char * what, const std::exception & e);
+
+} // namespace quire

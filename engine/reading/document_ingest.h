@@ -1,0 +1,46 @@
+// A document read into block memory, from its file to a StoredDocument ready to save: the text
+// of every page (joined so that offsets stay exact), the word boxes of PDFs, the tokens, the
+// ingest itself, and the spans that lead each token back to its text. Shared by quire-cli ingest
+// and the desktop app's worker. In two steps, so that a reading that cannot fit is refused before
+// it starts: document_prepare (text and tokens, cancellable, memory bounded by the text and its
+// tokens), ingest_estimate (the store's size and the memory the reading needs), document_ingest.
+#pragma once
+
+#include "memory/block_store_file.h"
+#include "reading/reader.h"
+
+#include <string>
+
+namespace quire {
+
+// The document's text and map, pages joined (a blank line between PDF pages, a newline between
+// the sections of other formats). Error(BAD_INPUT) for an empty document; the document's own
+// errors (LOCKED, UNSUPPORTED, ...) pass through. `progress` (phase TEXT, pages) may cancel.
+DocumentMap document_read_map(const std::string & path, const std::string & password = {}, const IngestCallback & progress = {});
+
+struct PreparedDocument {
+    std::string path;
+    DocumentMap map;
+    std::vector<int> tokens; // the text's tokens (Tokenizer::encode_long), no chat frame
+};
+
+// Text and tokens; `progress` reports phases TEXT and TOKENS and may cancel (Error(CANCELLED)).
+PreparedDocument document_prepare(const Model & model, const std::string & path, const std::string & password = {}, const IngestCallback & progress = {});
+
+struct IngestEstimate {
+    int64_t tokens = 0;
+    uint64_t store_bytes = 0;  // the block store on disk
+    uint64_t memory_bytes = 0; // the block memory the reading holds in RAM (0 with a host budget: spilled to a mapped file)
+};
+IngestEstimate ingest_estimate(const Model & model, const MemoryConfig & cfg, const PreparedDocument & doc);
+
+// Reads a prepared document into the model's block memory. `progress` (phase MEMORY) may cancel
+// (Error(CANCELLED)); *seconds (if given) receives the ingest's time.
+StoredDocument document_ingest(const Model & model, PreparedDocument doc, const MemoryConfig & cfg, const IngestCallback & progress = {},
+                               BackendKind backend = BackendKind::AUTO, double * seconds = nullptr);
+
+// document_prepare, then document_ingest.
+StoredDocument document_ingest(const Model & model, const std::string & path, const MemoryConfig & cfg, const IngestCallback & progress = {},
+                               BackendKind backend = BackendKind::AUTO, const std::string & password = {}, double * seconds = nullptr);
+
+} // namespace quire

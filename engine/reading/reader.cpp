@@ -1,0 +1,148 @@
+// Ingest, ask and deep read on the block memory.
+#include "reading/reader.h"
+
+#include "core/error.h"
+#include "sampling/sampler.h"
+#include "reading/make_memory_backend.h"
+
+#include <chrono>
+
+namespace quire {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// Feeds tokens in execution blocks, numbering trace steps; returns the last logits if asked.
+class Feeder {
+public:
+    Feeder(MemoryBackend & mm, const RetrievalCallback & cb) : mm_(mm), cb_(cb) {}
+    std::vector<float> feed(const std::vector<int> & ids, StepKind kind, bool want_logits, const IngestCallback & progress = {},
+                            int64_t total = 0, Clock::time_point t0 = {}) {
+        std::vector<float> logits;
+        const size_t chunk = static_cast<size_t>(mm_.config().exc_block_size);
+        for (size_t i = 0; i < ids.size(); i += chunk) {
+            const size_t end = std::min(ids.size(), i + chunk);
+            RetrievalStep step;
+            step.index = index_++;
+            logits = mm_.step(std::vector<int>(ids.begin() + static_cast<std::ptrdiff_t>(i), ids.begin() + static_cast<std::ptrdiff_t>(end)), kind,
+                              want_logits && end == ids.size(), cb_ ? &step : nullptr);
+            if (cb_) cb_(step);
+            if (progress && !progress({static_cast<int64_t>(end), total, since(t0)})) fail(Status::CANCELLED, "ingest cancelled");
+        }
+        return logits;
+    }
+    int next_index() { return index_++; }
+
+private:
+    MemoryBackend & mm_;
+    const RetrievalCallback & cb_;
+    int index_ = 0;
+};
+
+// Question text, then the end of the user turn; the question tokens set the question vector.
+std::vector<float> feed_question(Feeder & f, const Tokenizer & tok, const ChatFrame & frame, const std::string & question) {
+    f.feed(tok.encode("\n\nQuestion: "), StepKind::PROMPT, false);
+    f.feed(tok.encode(question), StepKind::QUESTION, false);
+    return f.feed(frame.suffix, StepKind::PROMPT, true);
+}
+
+} // namespace
+
+IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg_in, const IngestCallback & progress,
+                           const RetrievalCallback & on_retrieval, BackendKind backend) {
+    memory_config_validate(cfg_in);
+    MemoryConfig cfg = cfg_in;
+    cfg.beta = 0.0f; // no question yet: plain InfLLM selection while reading
+    const auto t0 = Clock::now();
+    IngestResult r{MemoryState(model.hp, cfg), 0, 0};
+    const ChatFrame frame = chat_frame(model.chat, model.tok());
+    auto mm = make_memory_backend(model, r.state, backend);
+    Feeder f(*mm, on_retrieval);
+    f.feed(frame.prefix, StepKind::PROMPT, false);
+    r.prefix_len = static_cast<int>(frame.prefix.size());
+    f.feed(doc_tokens, StepKind::DOCUMENT, false, progress, static_cast<int64_t>(doc_tokens.size()), t0);
+    if (!mm->state_in_place()) mm->to_host(r.state);
+    r.state.cfg.beta = cfg_in.beta;
+    r.seconds = since(t0);
+    return r;
+}
+
+AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefix_len, const std::string & question, const AskParams & params,
+                     const TextCallback & on_text, const RetrievalCallback & on_retrieval) {
+    const auto t0 = Clock::now();
+    const Tokenizer & tok = model.tok();
+    const ChatFrame frame = chat_frame(model.chat, tok);
+    const float beta = params.beta >= 0.0f ? params.beta : memory_default_beta(model);
+    if (doc_prefix_len < 0 || static_cast<size_t>(doc_prefix_len) > doc.tokens.size()) fail(Status::BAD_INPUT, "bad document prefix length");
+
+    MemoryState st;
+    if (params.mode == AskMode::ASK) {
+        st = doc.fork();
+        for (auto & L : st.layers) L.qvec.clear();
+        st.lexical = {};
+    } else {
+        // Deep read: a fresh state; the question comes first, so selection is query-aware
+        // throughout the document.
+        st = MemoryState(model.hp, doc.cfg);
+    }
+    st.cfg.beta = beta;
+    if (params.anchors < 0) fail(Status::BAD_INPUT, "anchors must be >= 0");
+    st.cfg.anchors = std::min(params.anchors, st.cfg.topk);
+    if (params.gpu_budget_bytes > 0) st.cfg.gpu_budget_bytes = params.gpu_budget_bytes;
+    auto backend = make_memory_backend(model, st, params.gen.backend);
+    MemoryBackend & mm = *backend;
+    Feeder f(mm, on_retrieval);
+    std::vector<float> logits;
+    if (params.mode == AskMode::DEEP) {
+        f.feed(frame.prefix, StepKind::PROMPT, false);
+        f.feed(tok.encode("Question: "), StepKind::PROMPT, false);
+        f.feed(tok.encode(question), StepKind::QUESTION, false);
+        const std::vector<int> body(doc.tokens.begin() + doc_prefix_len, doc.tokens.end());
+        std::vector<int> lead = tok.encode("\n\n");
+        f.feed(lead, StepKind::PROMPT, false);
+        f.feed(body, StepKind::DOCUMENT, false);
+    }
+    logits = feed_question(f, tok, frame, question);
+
+    AskResult res;
+    res.stop_reason = "length";
+    Sampler sampler(params.gen.sampling);
+    std::vector<int> history = mm.consumed_tokens();
+    StreamDecoder dec(tok, history);
+    // On the GPU the next token is picked on the device (same uniform numbers as the host sampler).
+    const bool device_pick = mm.picks_on_device(params.gen.sampling);
+    int id = sampler.sample(logits, history);
+    for (int n = 0; n < params.gen.n_predict; ++n) {
+        if (tok.is_end_of_generation(id)) {
+            res.stop_reason = "eos";
+            break;
+        }
+        res.tokens.push_back(id);
+        history.push_back(id);
+        const std::string piece = dec.push(id);
+        res.text += piece;
+        if (on_text && !piece.empty() && !on_text(piece)) {
+            res.stop_reason = "stopped";
+            break;
+        }
+        if (n + 1 == params.gen.n_predict) break;
+        RetrievalStep step;
+        step.index = f.next_index();
+        RetrievalStep * tr = on_retrieval ? &step : nullptr;
+        if (device_pick) {
+            id = mm.step_pick(id, params.gen.sampling, sampler.next_uniform(), tr);
+        } else {
+            logits = mm.step({id}, StepKind::TOKEN, true, tr);
+            id = sampler.sample(logits, history);
+        }
+        if (on_retrieval) on_retrieval(step);
+    }
+    res.blocks = mm.memory_blocks();
+    res.session_tokens = mm.consumed_tokens();
+    res.seconds = since(t0);
+    return res;
+}
+
+} // namespace quire

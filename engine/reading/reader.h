@@ -1,0 +1,66 @@
+// Reading a document into block memory and answering questions about it, on the backend the
+// caller picks (BackendKind):
+//   ingest   stream the document once, query-agnostic (beta = 0), into a MemoryState;
+//   ask      append a question to a fork of that state and generate with query-aware lookup;
+//   deep     re-read the document with the question before it, then answer (the paper's way).
+#pragma once
+
+#include "generate/generator.h"
+#include "memory/memory_state.h"
+#include "memory/retrieval_trace.h"
+#include "model/model.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace quire {
+
+// What a reading is doing: taking the text out of the document (pages), tokenizing it (bytes),
+// reading the tokens into block memory (tokens). done / total count the phase's units.
+enum class IngestPhase { TEXT, TOKENS, MEMORY };
+struct IngestProgress {
+    int64_t done = 0, total = 0; // tokens (MEMORY), bytes (TOKENS), pages (TEXT)
+    double seconds = 0;
+    IngestPhase phase = IngestPhase::MEMORY;
+};
+// Return false to cancel; the ingest then throws Error(CANCELLED).
+using IngestCallback = std::function<bool(const IngestProgress &)>;
+
+// The document framed for the model: chat prefix, then the document's tokens. `doc_tokens`
+// must not include the prefix. prefix_len tokens of state.tokens are the frame.
+struct IngestResult {
+    MemoryState state;
+    int prefix_len = 0;
+    double seconds = 0;
+};
+IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg,
+                           const IngestCallback & progress = {}, const RetrievalCallback & on_retrieval = {}, BackendKind backend = BackendKind::AUTO);
+
+enum class AskMode { ASK, DEEP };
+
+// The apps' default for AskParams::anchors (the engine's own default, 0, is the paper's method).
+constexpr int kDefaultAnchors = 2;
+
+struct AskParams {
+    AskMode mode = AskMode::ASK;
+    float beta = -1.0f; // < 0: the model's default (memory_default_beta)
+    int anchors = 0;    // of the top-k slots, given by word match with the question (MemoryConfig::anchors; capped at topk)
+    uint64_t gpu_budget_bytes = 0; // > 0: GPU bytes for memory blocks (MemoryConfig::gpu_budget_bytes)
+    GenerateParams gen; // gen.backend picks the CPU or the GPU
+};
+
+struct AskResult {
+    std::vector<int> tokens; // answer ids
+    std::vector<MemoryBlock> blocks;   // the session's blocks (the document's, then any it cut)
+    std::vector<int> session_tokens;   // every token the session consumed (document, question, answer)
+    std::string text;
+    std::string stop_reason; // "eos", "length", "stopped"
+    double seconds = 0;
+};
+
+// doc: an ingested state (never modified). doc_prefix_len: tokens of the chat frame at its start.
+AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefix_len, const std::string & question, const AskParams & params,
+                     const TextCallback & on_text = {}, const RetrievalCallback & on_retrieval = {});
+
+} // namespace quire
