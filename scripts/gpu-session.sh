@@ -5,7 +5,10 @@
 # Usage (through the device tool, carrying .devcarry): bash scripts/gpu-session.sh [checks|quick|bench|all]
 # (quick: checks and the bf16 benchmark rows, without the 1M-token row and the peer;
 # offload: the offload rows with and without the GPU block cache, and the peer at 100K;
-# profile: the GEMM ceiling and per-phase times, no peer: for finding work, not for reporting)
+# profile: the GEMM ceiling and per-phase times, no peer: for finding work, not for reporting;
+# compare DIR: a change that must not move the numbers: the benchmark of this tree and of the
+# source tree in DIR (e.g. `git archive BASE | tar -x -C DIR`, carried), alternated twice, and
+# the peer, in one call; `build-base DIR` builds DIR only, for a call before)
 # Results go to $OUT (checks.txt, bench*.json, peer.jsonl, build.log).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +25,14 @@ if ! { cmake --preset gpu -DQUIRE_DEPS_PREFIX="$P" && cmake --build --preset gpu
 fi
 echo "== build $((SECONDS - t0)) s"
 B=build/gpu/app/quire-cli
+if [[ $what == compare || $what == build-base ]]; then
+  base="${2:?usage: gpu-session.sh compare|build-base DIR}"
+  t1=$SECONDS
+  if ! (cd "$base" && cmake --preset gpu -DQUIRE_DEPS_PREFIX="$P" && cmake --build --preset gpu -j16) >"$OUT/build_base.log" 2>&1; then
+    tail -60 "$OUT/build_base.log"; exit 1
+  fi
+  echo "== base build $((SECONDS - t1)) s"
+fi
 if [[ $what == checks || $what == all || $what == quick ]]; then
   {
     timeout 120 $B backend-check --model .devcarry/stories260K.bin --tokenizer .devcarry/tok512.bin --memory
@@ -87,6 +98,16 @@ if [[ $what == bench || $what == all ]]; then
   timeout 400 $B bench $S --tokens 1000000 --kv-fp8 --decode-tokens 16 --json "$OUT/bench_1m.json"
   # The batched-GEMM reading path and the split-key decode kernel, A/B against the defaults.
   timeout 200 $B bench $S --tokens 100000 --no-flash --cublas-gemv --json "$OUT/bench_kernels.json"
+  LENS=8192,32768,100000 LAYERS=32 CHUNK=8192 timeout 400 python3 .devcarry/peer_hf_baseline.py | tee "$OUT/peer.jsonl"
+fi
+if [[ $what == compare ]]; then
+  for round in 1 2; do
+    for tree in base head; do
+      bin=$B; [[ $tree == base ]] && bin="$base/$B"
+      echo "-- $tree, round $round"
+      timeout 300 "$bin" bench $S --tokens 8192,32768,100000 --json "$OUT/bench_${tree}_$round.json" | tail -4
+    done
+  done
   LENS=8192,32768,100000 LAYERS=32 CHUNK=8192 timeout 400 python3 .devcarry/peer_hf_baseline.py | tee "$OUT/peer.jsonl"
 fi
 echo "== total $((SECONDS - t0)) s"
