@@ -37,6 +37,57 @@
     </message>
 </context>
 <context>
+    <name>MemorySetting</name>
+    <message>
+        <source>Sink tokens</source>
+        <translation>Sink-Tokens</translation>
+    </message>
+    <message>
+        <source>Sink tokens at the start, always attended</source>
+        <translation>Sink-Tokens am Anfang, immer beachtet</translation>
+    </message>
+    <message>
+        <source>Local window</source>
+        <translation>Lokales Fenster</translation>
+    </message>
+    <message>
+        <source>Local window: recent tokens attended at their true distance</source>
+        <translation>Lokales Fenster: jüngste Tokens, beachtet in ihrem wahren Abstand</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>Blockgröße</translation>
+    </message>
+    <message>
+        <source>Tokens per memory block</source>
+        <translation>Tokens pro Speicherblock</translation>
+    </message>
+    <message>
+        <source>Blocks retrieved (top-k)</source>
+        <translation>Abgerufene Blöcke (Top-k)</translation>
+    </message>
+    <message>
+        <source>Memory blocks each layer retrieves per step</source>
+        <translation>Speicherblöcke, die jede Schicht pro Schritt abruft</translation>
+    </message>
+    <message>
+        <source>Reading step</source>
+        <translation>Leseschritt</translation>
+    </message>
+    <message>
+        <source>Tokens read per step while reading a document</source>
+        <translation>Tokens pro Schritt beim Lesen eines Dokuments</translation>
+    </message>
+    <message>
+        <source>Representatives per block</source>
+        <translation>Repräsentanten pro Block</translation>
+    </message>
+    <message>
+        <source>Representative tokens per block (and question tokens) used for scoring</source>
+        <translation>Repräsentative Tokens pro Block (und Fragetokens) für die Bewertung</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The answer length must be at least one token.</source>
@@ -756,30 +807,6 @@ Gewichte: %6</translation>
         <translation>Ausgangspunkt für die Werte unten: 512 passt zu kleinen Modellen mit kurzem trainiertem Kontext</translation>
     </message>
     <message>
-        <source>Sink tokens at the start, always attended</source>
-        <translation>Sink-Tokens am Anfang, immer beachtet</translation>
-    </message>
-    <message>
-        <source>Local window: recent tokens attended at their true distance</source>
-        <translation>Lokales Fenster: jüngste Tokens, beachtet in ihrem wahren Abstand</translation>
-    </message>
-    <message>
-        <source>Tokens per memory block</source>
-        <translation>Tokens pro Speicherblock</translation>
-    </message>
-    <message>
-        <source>Memory blocks each layer retrieves per step</source>
-        <translation>Speicherblöcke, die jede Schicht pro Schritt abruft</translation>
-    </message>
-    <message>
-        <source>Tokens read per step while reading a document</source>
-        <translation>Tokens pro Schritt beim Lesen eines Dokuments</translation>
-    </message>
-    <message>
-        <source>Representative tokens per block (and question tokens) used for scoring</source>
-        <translation>Repräsentative Tokens pro Block (und Fragetokens) für die Bewertung</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>Modellstandard</translation>
     </message>
@@ -798,30 +825,6 @@ Gewichte: %6</translation>
     <message>
         <source>Preset</source>
         <translation>Voreinstellung</translation>
-    </message>
-    <message>
-        <source>Sink tokens</source>
-        <translation>Sink-Tokens</translation>
-    </message>
-    <message>
-        <source>Local window</source>
-        <translation>Lokales Fenster</translation>
-    </message>
-    <message>
-        <source>Block size</source>
-        <translation>Blockgröße</translation>
-    </message>
-    <message>
-        <source>Blocks retrieved (top-k)</source>
-        <translation>Abgerufene Blöcke (Top-k)</translation>
-    </message>
-    <message>
-        <source>Reading step</source>
-        <translation>Leseschritt</translation>
-    </message>
-    <message>
-        <source>Representatives per block</source>
-        <translation>Repräsentanten pro Block</translation>
     </message>
     <message>
         <source>Beta</source>

@@ -37,6 +37,57 @@
     </message>
 </context>
 <context>
+    <name>MemorySetting</name>
+    <message>
+        <source>Sink tokens</source>
+        <translation>Tokens sumidero</translation>
+    </message>
+    <message>
+        <source>Sink tokens at the start, always attended</source>
+        <translation>Tokens sumidero al principio, siempre atendidos</translation>
+    </message>
+    <message>
+        <source>Local window</source>
+        <translation>Ventana local</translation>
+    </message>
+    <message>
+        <source>Local window: recent tokens attended at their true distance</source>
+        <translation>Ventana local: tokens recientes atendidos a su distancia real</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>Tamaño de bloque</translation>
+    </message>
+    <message>
+        <source>Tokens per memory block</source>
+        <translation>Tokens por bloque de memoria</translation>
+    </message>
+    <message>
+        <source>Blocks retrieved (top-k)</source>
+        <translation>Bloques recuperados (top-k)</translation>
+    </message>
+    <message>
+        <source>Memory blocks each layer retrieves per step</source>
+        <translation>Bloques de memoria que recupera cada capa en cada paso</translation>
+    </message>
+    <message>
+        <source>Reading step</source>
+        <translation>Paso de lectura</translation>
+    </message>
+    <message>
+        <source>Tokens read per step while reading a document</source>
+        <translation>Tokens leídos por paso al leer un documento</translation>
+    </message>
+    <message>
+        <source>Representatives per block</source>
+        <translation>Representantes por bloque</translation>
+    </message>
+    <message>
+        <source>Representative tokens per block (and question tokens) used for scoring</source>
+        <translation>Tokens representativos por bloque (y tokens de la pregunta) usados para puntuar</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The answer length must be at least one token.</source>
@@ -756,30 +807,6 @@ Pesos: %6</translation>
         <translation>Punto de partida para los valores de abajo: 512 va bien con modelos pequeños de contexto de entrenamiento corto</translation>
     </message>
     <message>
-        <source>Sink tokens at the start, always attended</source>
-        <translation>Tokens sumidero al principio, siempre atendidos</translation>
-    </message>
-    <message>
-        <source>Local window: recent tokens attended at their true distance</source>
-        <translation>Ventana local: tokens recientes atendidos a su distancia real</translation>
-    </message>
-    <message>
-        <source>Tokens per memory block</source>
-        <translation>Tokens por bloque de memoria</translation>
-    </message>
-    <message>
-        <source>Memory blocks each layer retrieves per step</source>
-        <translation>Bloques de memoria que recupera cada capa en cada paso</translation>
-    </message>
-    <message>
-        <source>Tokens read per step while reading a document</source>
-        <translation>Tokens leídos por paso al leer un documento</translation>
-    </message>
-    <message>
-        <source>Representative tokens per block (and question tokens) used for scoring</source>
-        <translation>Tokens representativos por bloque (y tokens de la pregunta) usados para puntuar</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>Valor del modelo</translation>
     </message>
@@ -798,30 +825,6 @@ Pesos: %6</translation>
     <message>
         <source>Preset</source>
         <translation>Preajuste</translation>
-    </message>
-    <message>
-        <source>Sink tokens</source>
-        <translation>Tokens sumidero</translation>
-    </message>
-    <message>
-        <source>Local window</source>
-        <translation>Ventana local</translation>
-    </message>
-    <message>
-        <source>Block size</source>
-        <translation>Tamaño de bloque</translation>
-    </message>
-    <message>
-        <source>Blocks retrieved (top-k)</source>
-        <translation>Bloques recuperados (top-k)</translation>
-    </message>
-    <message>
-        <source>Reading step</source>
-        <translation>Paso de lectura</translation>
-    </message>
-    <message>
-        <source>Representatives per block</source>
-        <translation>Representantes por bloque</translation>
     </message>
     <message>
         <source>Beta</source>

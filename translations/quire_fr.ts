@@ -37,6 +37,57 @@
     </message>
 </context>
 <context>
+    <name>MemorySetting</name>
+    <message>
+        <source>Sink tokens</source>
+        <translation>Tokens d’ancrage</translation>
+    </message>
+    <message>
+        <source>Sink tokens at the start, always attended</source>
+        <translation>Tokens d’ancrage au début, toujours pris en compte</translation>
+    </message>
+    <message>
+        <source>Local window</source>
+        <translation>Fenêtre locale</translation>
+    </message>
+    <message>
+        <source>Local window: recent tokens attended at their true distance</source>
+        <translation>Fenêtre locale : tokens récents pris en compte à leur vraie distance</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>Taille de bloc</translation>
+    </message>
+    <message>
+        <source>Tokens per memory block</source>
+        <translation>Tokens par bloc de mémoire</translation>
+    </message>
+    <message>
+        <source>Blocks retrieved (top-k)</source>
+        <translation>Blocs récupérés (top-k)</translation>
+    </message>
+    <message>
+        <source>Memory blocks each layer retrieves per step</source>
+        <translation>Blocs de mémoire que chaque couche récupère à chaque étape</translation>
+    </message>
+    <message>
+        <source>Reading step</source>
+        <translation>Pas de lecture</translation>
+    </message>
+    <message>
+        <source>Tokens read per step while reading a document</source>
+        <translation>Tokens lus par étape pendant la lecture d’un document</translation>
+    </message>
+    <message>
+        <source>Representatives per block</source>
+        <translation>Représentants par bloc</translation>
+    </message>
+    <message>
+        <source>Representative tokens per block (and question tokens) used for scoring</source>
+        <translation>Tokens représentatifs par bloc (et tokens de la question) utilisés pour le score</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The answer length must be at least one token.</source>
@@ -756,30 +807,6 @@ Poids : %6</translation>
         <translation>Point de départ pour les valeurs ci-dessous : 512 convient aux petits modèles à contexte d’entraînement court</translation>
     </message>
     <message>
-        <source>Sink tokens at the start, always attended</source>
-        <translation>Tokens d’ancrage au début, toujours pris en compte</translation>
-    </message>
-    <message>
-        <source>Local window: recent tokens attended at their true distance</source>
-        <translation>Fenêtre locale : tokens récents pris en compte à leur vraie distance</translation>
-    </message>
-    <message>
-        <source>Tokens per memory block</source>
-        <translation>Tokens par bloc de mémoire</translation>
-    </message>
-    <message>
-        <source>Memory blocks each layer retrieves per step</source>
-        <translation>Blocs de mémoire que chaque couche récupère à chaque étape</translation>
-    </message>
-    <message>
-        <source>Tokens read per step while reading a document</source>
-        <translation>Tokens lus par étape pendant la lecture d’un document</translation>
-    </message>
-    <message>
-        <source>Representative tokens per block (and question tokens) used for scoring</source>
-        <translation>Tokens représentatifs par bloc (et tokens de la question) utilisés pour le score</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>Valeur du modèle</translation>
     </message>
@@ -798,30 +825,6 @@ Poids : %6</translation>
     <message>
         <source>Preset</source>
         <translation>Préréglage</translation>
-    </message>
-    <message>
-        <source>Sink tokens</source>
-        <translation>Tokens d’ancrage</translation>
-    </message>
-    <message>
-        <source>Local window</source>
-        <translation>Fenêtre locale</translation>
-    </message>
-    <message>
-        <source>Block size</source>
-        <translation>Taille de bloc</translation>
-    </message>
-    <message>
-        <source>Blocks retrieved (top-k)</source>
-        <translation>Blocs récupérés (top-k)</translation>
-    </message>
-    <message>
-        <source>Reading step</source>
-        <translation>Pas de lecture</translation>
-    </message>
-    <message>
-        <source>Representatives per block</source>
-        <translation>Représentants par bloc</translation>
     </message>
     <message>
         <source>Beta</source>

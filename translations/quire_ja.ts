@@ -37,6 +37,57 @@
     </message>
 </context>
 <context>
+    <name>MemorySetting</name>
+    <message>
+        <source>Sink tokens</source>
+        <translation>シンクトークン</translation>
+    </message>
+    <message>
+        <source>Sink tokens at the start, always attended</source>
+        <translation>先頭のシンクトークン（常に参照）</translation>
+    </message>
+    <message>
+        <source>Local window</source>
+        <translation>ローカルウィンドウ</translation>
+    </message>
+    <message>
+        <source>Local window: recent tokens attended at their true distance</source>
+        <translation>ローカルウィンドウ: 実際の距離で参照する直近のトークン</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>ブロックサイズ</translation>
+    </message>
+    <message>
+        <source>Tokens per memory block</source>
+        <translation>メモリブロックあたりのトークン数</translation>
+    </message>
+    <message>
+        <source>Blocks retrieved (top-k)</source>
+        <translation>取り出すブロック数（top-k）</translation>
+    </message>
+    <message>
+        <source>Memory blocks each layer retrieves per step</source>
+        <translation>各レイヤーが 1 ステップで取り出すメモリブロック数</translation>
+    </message>
+    <message>
+        <source>Reading step</source>
+        <translation>読み込みステップ</translation>
+    </message>
+    <message>
+        <source>Tokens read per step while reading a document</source>
+        <translation>文書の読み込み時に 1 ステップで読むトークン数</translation>
+    </message>
+    <message>
+        <source>Representatives per block</source>
+        <translation>ブロックあたりの代表数</translation>
+    </message>
+    <message>
+        <source>Representative tokens per block (and question tokens) used for scoring</source>
+        <translation>スコア計算に使うブロックごとの代表トークン（と質問トークン）</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The answer length must be at least one token.</source>
@@ -755,30 +806,6 @@ Weights: %6</source>
         <translation>以下の値の出発点: 512 は学習時コンテキストが短い小さなモデル向けです</translation>
     </message>
     <message>
-        <source>Sink tokens at the start, always attended</source>
-        <translation>先頭のシンクトークン（常に参照）</translation>
-    </message>
-    <message>
-        <source>Local window: recent tokens attended at their true distance</source>
-        <translation>ローカルウィンドウ: 実際の距離で参照する直近のトークン</translation>
-    </message>
-    <message>
-        <source>Tokens per memory block</source>
-        <translation>メモリブロックあたりのトークン数</translation>
-    </message>
-    <message>
-        <source>Memory blocks each layer retrieves per step</source>
-        <translation>各レイヤーが 1 ステップで取り出すメモリブロック数</translation>
-    </message>
-    <message>
-        <source>Tokens read per step while reading a document</source>
-        <translation>文書の読み込み時に 1 ステップで読むトークン数</translation>
-    </message>
-    <message>
-        <source>Representative tokens per block (and question tokens) used for scoring</source>
-        <translation>スコア計算に使うブロックごとの代表トークン（と質問トークン）</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>モデル既定値</translation>
     </message>
@@ -797,30 +824,6 @@ Weights: %6</source>
     <message>
         <source>Preset</source>
         <translation>プリセット</translation>
-    </message>
-    <message>
-        <source>Sink tokens</source>
-        <translation>シンクトークン</translation>
-    </message>
-    <message>
-        <source>Local window</source>
-        <translation>ローカルウィンドウ</translation>
-    </message>
-    <message>
-        <source>Block size</source>
-        <translation>ブロックサイズ</translation>
-    </message>
-    <message>
-        <source>Blocks retrieved (top-k)</source>
-        <translation>取り出すブロック数（top-k）</translation>
-    </message>
-    <message>
-        <source>Reading step</source>
-        <translation>読み込みステップ</translation>
-    </message>
-    <message>
-        <source>Representatives per block</source>
-        <translation>ブロックあたりの代表数</translation>
     </message>
     <message>
         <source>Beta</source>

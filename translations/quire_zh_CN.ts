@@ -37,6 +37,57 @@
     </message>
 </context>
 <context>
+    <name>MemorySetting</name>
+    <message>
+        <source>Sink tokens</source>
+        <translation>汇聚词元</translation>
+    </message>
+    <message>
+        <source>Sink tokens at the start, always attended</source>
+        <translation>开头的汇聚词元，始终被关注</translation>
+    </message>
+    <message>
+        <source>Local window</source>
+        <translation>局部窗口</translation>
+    </message>
+    <message>
+        <source>Local window: recent tokens attended at their true distance</source>
+        <translation>局部窗口：按真实距离关注的最近词元</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>块大小</translation>
+    </message>
+    <message>
+        <source>Tokens per memory block</source>
+        <translation>每个记忆块的词元数</translation>
+    </message>
+    <message>
+        <source>Blocks retrieved (top-k)</source>
+        <translation>检索的块数（top-k）</translation>
+    </message>
+    <message>
+        <source>Memory blocks each layer retrieves per step</source>
+        <translation>每层每步检索的记忆块数</translation>
+    </message>
+    <message>
+        <source>Reading step</source>
+        <translation>阅读步长</translation>
+    </message>
+    <message>
+        <source>Tokens read per step while reading a document</source>
+        <translation>阅读文档时每步读取的词元数</translation>
+    </message>
+    <message>
+        <source>Representatives per block</source>
+        <translation>每块代表数</translation>
+    </message>
+    <message>
+        <source>Representative tokens per block (and question tokens) used for scoring</source>
+        <translation>用于打分的每块代表词元（及问题词元）</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The answer length must be at least one token.</source>
@@ -755,30 +806,6 @@ Weights: %6</source>
         <translation>下列数值的起点：512 适合训练上下文较短的小模型</translation>
     </message>
     <message>
-        <source>Sink tokens at the start, always attended</source>
-        <translation>开头的汇聚词元，始终被关注</translation>
-    </message>
-    <message>
-        <source>Local window: recent tokens attended at their true distance</source>
-        <translation>局部窗口：按真实距离关注的最近词元</translation>
-    </message>
-    <message>
-        <source>Tokens per memory block</source>
-        <translation>每个记忆块的词元数</translation>
-    </message>
-    <message>
-        <source>Memory blocks each layer retrieves per step</source>
-        <translation>每层每步检索的记忆块数</translation>
-    </message>
-    <message>
-        <source>Tokens read per step while reading a document</source>
-        <translation>阅读文档时每步读取的词元数</translation>
-    </message>
-    <message>
-        <source>Representative tokens per block (and question tokens) used for scoring</source>
-        <translation>用于打分的每块代表词元（及问题词元）</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>模型默认值</translation>
     </message>
@@ -797,30 +824,6 @@ Weights: %6</source>
     <message>
         <source>Preset</source>
         <translation>预设</translation>
-    </message>
-    <message>
-        <source>Sink tokens</source>
-        <translation>汇聚词元</translation>
-    </message>
-    <message>
-        <source>Local window</source>
-        <translation>局部窗口</translation>
-    </message>
-    <message>
-        <source>Block size</source>
-        <translation>块大小</translation>
-    </message>
-    <message>
-        <source>Blocks retrieved (top-k)</source>
-        <translation>检索的块数（top-k）</translation>
-    </message>
-    <message>
-        <source>Reading step</source>
-        <translation>阅读步长</translation>
-    </message>
-    <message>
-        <source>Representatives per block</source>
-        <translation>每块代表数</translation>
     </message>
     <message>
         <source>Beta</source>

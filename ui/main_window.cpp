@@ -10,6 +10,7 @@
 #include "retrieval_panel.h"
 
 #include "core/atomic_file.h"
+#include "memory/memory_settings.h"
 #include "memory/passage.h"
 #include "services/evidence_json.h"
 #include "services/session_export.h"
@@ -440,19 +441,15 @@ void MainWindow::ask(const QString & question) {
             // The memory of the stored reading, and the answer settings of this session.
             const MemoryConfig & m = doc_->state.cfg;
             const app::AppSettings & a = opt_.settings;
-            const QJsonObject settings{{"preset", QString::fromStdString(m.preset)},
-                                       {"n_init", m.n_init},
-                                       {"n_local", m.n_local},
-                                       {"block_size", m.block_size},
-                                       {"topk", m.topk},
-                                       {"repr_topk", m.repr_topk},
-                                       {"beta", a.beta < 0 ? QJsonValue("model default") : QJsonValue(a.beta)},
-                                       {"anchors", std::clamp(a.anchors, 0, m.topk)},
-                                       {"mode", a.mode == AskMode::DEEP ? "deep" : "ask"},
-                                       {"answer_tokens", a.answer_tokens},
-                                       {"temperature", a.sampling.temperature},
-                                       {"top_k", a.sampling.top_k},
-                                       {"top_p", a.sampling.top_p}};
+            QJsonObject settings{{"preset", QString::fromStdString(m.preset)},
+                                 {"beta", a.beta < 0 ? QJsonValue("model default") : QJsonValue(a.beta)},
+                                 {"anchors", std::clamp(a.anchors, 0, m.topk)},
+                                 {"mode", a.mode == AskMode::DEEP ? "deep" : "ask"},
+                                 {"answer_tokens", a.answer_tokens},
+                                 {"temperature", a.sampling.temperature},
+                                 {"top_k", a.sampling.top_k},
+                                 {"top_p", a.sampling.top_p}};
+            for (const auto & f : memory_settings()) settings.insert(f.name, m.*f.field);
             session_id_ = db_.create_session(doc_id_, question.left(60), model_ ? model_->path : QString(),
                                              QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)));
             fill_sessions();

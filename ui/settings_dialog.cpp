@@ -1,9 +1,11 @@
 #include "settings_dialog.h"
 
 #include "core/cpu_threads.h"
+#include "memory/memory_settings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -41,12 +43,6 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     preset_ = new QComboBox;
     for (const char * p : {"512", "1k", "2k", "infllm"}) preset_->addItem(p, p);
     preset_->setToolTip(tr("A starting point for the values below: 512 suits small models with short trained contexts"));
-    n_init_ = spin(0, 4096, tr("Sink tokens at the start, always attended"));
-    n_local_ = spin(16, 65536, tr("Local window: recent tokens attended at their true distance"));
-    block_ = spin(8, 1024, tr("Tokens per memory block"));
-    topk_ = spin(0, 256, tr("Memory blocks each layer retrieves per step"));
-    exc_ = spin(1, 4096, tr("Tokens read per step while reading a document"));
-    repr_ = spin(1, 64, tr("Representative tokens per block (and question tokens) used for scoring"));
     ram_ = spin(0, 1 << 20, tr("RAM for the memory blocks of a document read on the CPU; beyond it they go to a temporary file on disk"));
     ram_->setSuffix(tr(" MiB"));
     ram_->setSpecialValueText(tr("no limit"));
@@ -64,12 +60,10 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     beta_row->addWidget(beta_);
     beta_row->addWidget(beta_auto_);
     mf->addRow(tr("Preset"), preset_);
-    mf->addRow(tr("Sink tokens"), n_init_);
-    mf->addRow(tr("Local window"), n_local_);
-    mf->addRow(tr("Block size"), block_);
-    mf->addRow(tr("Blocks retrieved (top-k)"), topk_);
-    mf->addRow(tr("Reading step"), exc_);
-    mf->addRow(tr("Representatives per block"), repr_);
+    for (const auto & m : memory_settings()) {
+        memory_.push_back(spin(m.min, m.max, QCoreApplication::translate("MemorySetting", m.help)));
+        mf->addRow(QCoreApplication::translate("MemorySetting", m.label), memory_.back());
+    }
     mf->addRow(tr("RAM for blocks"), ram_);
     mf->addRow(tr("CPU threads"), threads_);
     mf->addRow(tr("Beta"), beta_row);
@@ -139,12 +133,7 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
 
 void SettingsDialog::show_values(const app::AppSettings & s) {
     preset_->setCurrentIndex(std::max(0, preset_->findData(QString::fromStdString(s.memory.preset))));
-    n_init_->setValue(s.memory.n_init);
-    n_local_->setValue(s.memory.n_local);
-    block_->setValue(s.memory.block_size);
-    topk_->setValue(s.memory.topk);
-    exc_->setValue(s.memory.exc_block_size);
-    repr_->setValue(s.memory.repr_topk);
+    for (size_t i = 0; i < memory_.size(); ++i) memory_[i]->setValue(s.memory.*memory_settings()[i].field);
     ram_->setValue(s.host_budget_mib);
     threads_->setValue(s.cpu_threads);
     beta_auto_->setChecked(s.beta < 0);
@@ -164,12 +153,7 @@ void SettingsDialog::show_values(const app::AppSettings & s) {
 app::AppSettings SettingsDialog::settings() const {
     app::AppSettings s = base_;
     s.memory.preset = preset_->currentData().toString().toStdString();
-    s.memory.n_init = n_init_->value();
-    s.memory.n_local = n_local_->value();
-    s.memory.block_size = block_->value();
-    s.memory.topk = topk_->value();
-    s.memory.exc_block_size = exc_->value();
-    s.memory.repr_topk = repr_->value();
+    for (size_t i = 0; i < memory_.size(); ++i) s.memory.*memory_settings()[i].field = memory_[i]->value();
     s.host_budget_mib = ram_->value();
     s.cpu_threads = threads_->value();
     s.beta = beta_auto_->isChecked() ? -1.0f : static_cast<float>(beta_->value());

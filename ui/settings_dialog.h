@@ -7,6 +7,8 @@
 
 #include <QDialog>
 
+#include <vector>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -26,7 +28,8 @@ private:
     void show_values(const app::AppSettings & s);
     app::AppSettings base_;
     QComboBox * preset_, * mode_, * language_, * theme_;
-    QSpinBox * n_init_, * n_local_, * block_, * topk_, * exc_, * repr_, * ram_, * threads_, * anchors_, * tokens_, * top_k_, * seed_;
+    std::vector<QSpinBox *> memory_; // one per row of memory_settings() (memory/memory_settings.h), in its order
+    QSpinBox * ram_, * threads_, * anchors_, * tokens_, * top_k_, * seed_;
     QDoubleSpinBox * beta_, * temp_, * top_p_, * penalty_;
     QCheckBox * beta_auto_;
     QLabel * error_;

@@ -62,7 +62,7 @@ int cmd_bench(const std::vector<std::string> & argv) {
     const Args a(argv, opts, {"--random-weights", "--kv-fp8", "--no-graphs", "--no-flash", "--decode-kernel", "--cublas-gemv", "--no-cache", "--help"});
     if (a.has("--help")) {
         std::fputs(kHelp, stdout);
-        std::fputs(kMemoryHelp, stdout);
+        std::fputs(kMemoryHelp.c_str(), stdout);
         return 0;
     }
     if (a.has("--model") == a.has("--random-weights")) throw UsageError{"give either --model PATH or --shape NAME --random-weights"};

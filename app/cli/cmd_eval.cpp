@@ -83,7 +83,7 @@ int cmd_eval(const std::vector<std::string> & argv) {
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
     const Args a(argv, opts, {"--help"});
     if (a.has("--help")) {
-        std::printf("%s%s", kHelp, kMemoryHelp);
+        std::printf("%s%s", kHelp, kMemoryHelp.c_str());
         return 0;
     }
     const auto tasks = parse_list<EvalTask>(a.require("--task"), eval_task_from_name);

@@ -50,7 +50,7 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
     const Args a(argv, opts, {"--help", "--force", "--no-space-check"});
     if (a.has("--help")) {
-        std::printf("%s%s", kHelp, kMemoryHelp);
+        std::printf("%s%s", kHelp, kMemoryHelp.c_str());
         return 0;
     }
     const MemoryConfig cfg = memory_config_from_args(a);

@@ -1,19 +1,39 @@
-// Memory option parsing.
+// Memory option parsing: a preset, then one flag per row of the memory settings table
+// (memory/memory_settings.h), and the RAM budget.
 #include "cli/memory_options.h"
 
 #include "core/error.h"
+#include "memory/memory_settings.h"
+
+#include <cstdio>
 
 namespace quire::cli {
 
-const std::set<std::string> kMemoryOptions = {"--preset", "--n-init", "--n-local", "--block-size", "--topk", "--exc-block-size", "--repr-topk",
-                                              "--host-budget-mib"};
+namespace {
 
-const char * const kMemoryHelp = R"(memory options:
-  --preset 512|1k|2k|infllm   window/block/top-k preset (default 2k)
-  --n-init N --n-local N --block-size N --topk N --exc-block-size N --repr-topk N
-                              override one field of the preset
-  --host-budget-mib N         RAM for memory blocks; beyond it they go to a temporary file
-)";
+std::set<std::string> option_names() {
+    std::set<std::string> s = {"--preset", "--host-budget-mib"};
+    for (const auto & m : memory_settings()) s.insert(m.flag);
+    return s;
+}
+
+std::string help_text() {
+    std::string h = "memory options:\n"
+                    "  --preset 512|1k|2k|infllm   window/block/top-k preset (default 2k); the flags below override one field of it\n";
+    const MemoryConfig d = memory_preset("2k");
+    for (const auto & m : memory_settings()) {
+        char line[256];
+        std::snprintf(line, sizeof line, "  %-27s %s (2k: %d)\n", (std::string(m.flag) + " N").c_str(), m.help, d.*m.field);
+        h += line;
+    }
+    h += "  --host-budget-mib N         RAM for memory blocks; beyond it they go to a temporary file\n";
+    return h;
+}
+
+} // namespace
+
+const std::set<std::string> kMemoryOptions = option_names();
+const std::string kMemoryHelp = help_text();
 
 MemoryConfig memory_config_from_args(const Args & a) {
     MemoryConfig c;
@@ -22,12 +42,9 @@ MemoryConfig memory_config_from_args(const Args & a) {
     } catch (const Error & e) {
         throw UsageError{e.what()};
     }
-    c.n_init = a.get_int("--n-init", c.n_init);
-    c.n_local = a.get_int("--n-local", c.n_local);
-    c.block_size = a.get_int("--block-size", c.block_size);
-    c.topk = a.get_int("--topk", c.topk);
-    c.exc_block_size = a.get_int("--exc-block-size", c.exc_block_size);
-    c.repr_topk = a.get_int("--repr-topk", c.repr_topk);
+    for (const auto & m : memory_settings()) {
+        c.*m.field = a.get_int(m.flag, c.*m.field);
+    }
     c.host_budget_bytes = static_cast<uint64_t>(a.get_int("--host-budget-mib", 0)) << 20;
     try {
         memory_config_validate(c);

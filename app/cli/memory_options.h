@@ -1,4 +1,5 @@
-// Block-memory options shared by quire-cli ingest and ask: a preset and overrides of each field.
+// Block-memory options shared by quire-cli ingest, eval and bench: a preset and overrides of each field
+// (one flag per row of memory/memory_settings.h).
 #pragma once
 
 #include "cli/cli_args.h"
@@ -10,7 +11,7 @@
 namespace quire::cli {
 
 extern const std::set<std::string> kMemoryOptions;
-extern const char * const kMemoryHelp;
+extern const std::string kMemoryHelp;
 
 MemoryConfig memory_config_from_args(const Args & a);
 

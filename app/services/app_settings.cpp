@@ -1,6 +1,7 @@
 #include "services/app_settings.h"
 
 #include "core/error.h"
+#include "memory/memory_settings.h"
 
 #include <QSettings>
 
@@ -51,12 +52,7 @@ AppSettings load_settings(QSettings & s) {
         a.memory = memory_preset(kDefaultPreset);
     }
     MemoryConfig & m = a.memory;
-    m.n_init = s.value("memory/n_init", m.n_init).toInt();
-    m.n_local = s.value("memory/n_local", m.n_local).toInt();
-    m.block_size = s.value("memory/block_size", m.block_size).toInt();
-    m.topk = s.value("memory/topk", m.topk).toInt();
-    m.exc_block_size = s.value("memory/exc_block_size", m.exc_block_size).toInt();
-    m.repr_topk = s.value("memory/repr_topk", m.repr_topk).toInt();
+    for (const auto & f : memory_settings()) m.*f.field = s.value(QString("memory/") + f.name, m.*f.field).toInt();
     a.beta = s.value("memory/beta", a.beta).toFloat();
     a.anchors = s.value("memory/anchors", a.anchors).toInt();
     a.mode = s.value("memory/mode", "ask").toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
@@ -84,12 +80,7 @@ void save_settings(QSettings & s, const AppSettings & a) {
     s.setValue("model/tokenizer", a.tokenizer_path);
     const MemoryConfig & m = a.memory;
     s.setValue("memory/preset", QString::fromStdString(m.preset));
-    s.setValue("memory/n_init", m.n_init);
-    s.setValue("memory/n_local", m.n_local);
-    s.setValue("memory/block_size", m.block_size);
-    s.setValue("memory/topk", m.topk);
-    s.setValue("memory/exc_block_size", m.exc_block_size);
-    s.setValue("memory/repr_topk", m.repr_topk);
+    for (const auto & f : memory_settings()) s.setValue(QString("memory/") + f.name, m.*f.field);
     s.setValue("memory/beta", a.beta);
     s.setValue("memory/anchors", a.anchors);
     s.setValue("memory/mode", a.mode == AskMode::DEEP ? "deep" : "ask");

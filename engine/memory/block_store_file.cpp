@@ -8,6 +8,7 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/mapped_file.h"
+#include "memory/memory_settings.h"
 #include "memory/model_fingerprint.h"
 
 #include <cerrno>
@@ -106,9 +107,10 @@ private:
 };
 
 nlohmann::json config_json(const MemoryConfig & c) {
-    return {{"preset", c.preset},         {"n_init", c.n_init}, {"n_local", c.n_local},     {"block_size", c.block_size},
-            {"topk", c.topk},             {"exc_block_size", c.exc_block_size},             {"repr_topk", c.repr_topk},
-            {"beta", c.beta}};
+    nlohmann::json j = {{"preset", c.preset}};
+    for (const auto & m : memory_settings()) j[m.name] = c.*m.field;
+    j["beta"] = c.beta;
+    return j;
 }
 
 } // namespace
@@ -298,12 +300,7 @@ StoredDocument store_load(const std::string & path, const Model & model, const s
         doc.model_name = meta["model"].value("name", "");
         const auto & c = meta.at("config");
         cfg.preset = c.at("preset").get<std::string>();
-        cfg.n_init = c.at("n_init");
-        cfg.n_local = c.at("n_local");
-        cfg.block_size = c.at("block_size");
-        cfg.topk = c.at("topk");
-        cfg.exc_block_size = c.at("exc_block_size");
-        cfg.repr_topk = c.at("repr_topk");
+        for (const auto & m : memory_settings()) cfg.*m.field = c.at(m.name);
         cfg.beta = c.at("beta");
         n_tokens = meta.at("n_tokens");
         n_blocks = meta.at("n_blocks");
