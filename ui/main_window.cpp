@@ -9,11 +9,7 @@
 #include "retrieval_model.h"
 #include "retrieval_panel.h"
 
-#include "core/atomic_file.h"
-#include "memory/memory_settings.h"
-#include "memory/passage.h"
-#include "services/evidence_json.h"
-#include "services/session_export.h"
+#include "quire.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -30,7 +26,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListView>
-#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -67,7 +62,6 @@ QStringList suggested_questions(const QString & doc_path) {
     }
     return out;
 }
-
 
 } // namespace
 
@@ -382,36 +376,6 @@ void MainWindow::start_ingest(const app::DocumentRecord & rec, bool ignore_space
     update_ready();
 }
 
-void MainWindow::restore_session() {
-    guarded([&] {
-        const auto sessions = db_.sessions(doc_id_);
-        session_id_ = sessions.isEmpty() ? 0 : sessions.front().id;
-        chat_->set_exchanges(session_id_ ? db_.exchanges(session_id_) : QList<app::ExchangeRecord>());
-    });
-    fill_sessions();
-}
-
-void MainWindow::fill_sessions() {
-    const QSignalBlocker b(sessions_);
-    sessions_->clear();
-    QList<app::SessionRecord> sessions;
-    if (doc_id_) guarded([&] { sessions = db_.sessions(doc_id_); });
-    for (const app::SessionRecord & s : sessions)
-        sessions_->addItem(tr("%1 — %2").arg(QLocale().toString(s.updated.toLocalTime(), QLocale::ShortFormat), s.title), s.id);
-    sessions_->addItem(tr("New session"), qint64(0));
-    const int i = sessions_->findData(session_id_);
-    sessions_->setCurrentIndex(i >= 0 ? i : sessions_->count() - 1);
-    sessions_->setEnabled(doc_id_ != 0);
-}
-
-void MainWindow::new_session() {
-    if (answering_) stop_answer();
-    session_id_ = 0; // created with the first question
-    chat_->set_exchanges({});
-    retrieval_->clear();
-    fill_sessions();
-}
-
 void MainWindow::apply_settings(const app::AppSettings & s) {
     const bool theme = s.theme != opt_.settings.theme;
     if (s.cpu_threads != opt_.settings.cpu_threads) post([n = s.cpu_threads] { app::EngineWorker::use_cpu_threads(n); });
@@ -434,72 +398,12 @@ void MainWindow::model_dialog() {
     if (!d.chosen_model().isEmpty() && (!model_ || d.chosen_model() != model_->path)) load_model(d.chosen_model());
 }
 
-void MainWindow::ask(const QString & question) {
-    if (!model_ok_ || !doc_ || answering_ || question.trimmed().isEmpty()) return;
-    try {
-        if (session_id_ == 0) {
-            // The memory of the stored reading, and the answer settings of this session.
-            const MemoryConfig & m = doc_->state.cfg;
-            const app::AppSettings & a = opt_.settings;
-            QJsonObject settings{{"preset", QString::fromStdString(m.preset)},
-                                 {"beta", a.beta < 0 ? QJsonValue("model default") : QJsonValue(a.beta)},
-                                 {"anchors", std::clamp(a.anchors, 0, m.topk)},
-                                 {"mode", a.mode == AskMode::DEEP ? "deep" : "ask"},
-                                 {"answer_tokens", a.answer_tokens},
-                                 {"temperature", a.sampling.temperature},
-                                 {"top_k", a.sampling.top_k},
-                                 {"top_p", a.sampling.top_p}};
-            for (const auto & f : memory_settings()) settings.insert(f.name, m.*f.field);
-            session_id_ = db_.create_session(doc_id_, question.left(60), model_ ? model_->path : QString(),
-                                             QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)));
-            fill_sessions();
-        }
-        app::ExchangeRecord e;
-        e.session_id = session_id_;
-        e.question = question;
-        exchange_id_ = db_.add_exchange(e);
-    } catch (const app::LibraryError & e) {
-        if (e.damaged()) return library_error(e);
-        return show_error(tr("The question could not be saved."), e.what());
-    }
-    answering_ = true;
-    answer_session_ = session_id_;
-    frames_.clear();
-    retrieval_->clear();
-    chat_->begin_answer(question);
-    chat_->set_busy(true);
-    app::AskRequest r;
-    r.exchange_id = exchange_id_;
-    r.question = question;
-    r.params = opt_.settings.ask_params();
-    post([w = worker_, r] { w->ask(r); });
-}
-
-void MainWindow::stop_answer() { worker_->stop_answer(); }
 void MainWindow::cancel_ingest() { worker_->cancel_ingest(); }
 
 void MainWindow::open_file_dialog() {
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open documents"), QString(),
                                                             tr("Documents (*.pdf *.epub *.md *.markdown *.txt);;All files (*)"));
     for (const QString & f : files) add_document(f);
-}
-
-void MainWindow::export_dialog() {
-    if (session_id_ == 0) return show_error(tr("There is no session to export yet: ask a question first."));
-    std::optional<app::DocumentRecord> d;
-    std::optional<app::SessionRecord> s;
-    guarded([&] { d = db_.document(doc_id_), s = db_.session(session_id_); });
-    if (!d || !s) return;
-    const QString name = QDir::home().filePath(QString("%1 - %2.md").arg(d->title, s->title).replace('/', '-'));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export session"), name, tr("Markdown (*.md);;JSON (*.json);;HTML (*.html);;PDF (*.pdf)"));
-    if (path.isEmpty()) return;
-    try {
-        app::SessionExport ex{*d, *s, db_.exchanges(session_id_)};
-        app::export_session(ex, app::export_format_for(path), path);
-        statusBar()->showMessage(tr("Exported to %1").arg(path), 6000);
-    } catch (const std::exception & e) {
-        show_error(tr("The session could not be exported."), e.what());
-    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent * e) {

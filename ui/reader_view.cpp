@@ -1,8 +1,6 @@
 #include "reader_view.h"
 
-#include "core/error.h"
-#include "document/page_render.h"
-#include "memory/passage.h"
+#include "quire.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

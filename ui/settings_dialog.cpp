@@ -1,7 +1,6 @@
 #include "settings_dialog.h"
 
-#include "core/cpu_threads.h"
-#include "memory/memory_settings.h"
+#include "quire.h"
 
 #include <QCheckBox>
 #include <QComboBox>

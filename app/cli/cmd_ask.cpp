@@ -3,10 +3,7 @@
 #include "cli/commands.h"
 #include "cli/model_arg.h"
 #include "cli/trace_json.h"
-#include "core/error.h"
-#include "memory/block_store_file.h"
-#include "reading/reader.h"
-#include "model/model.h"
+#include "quire.h"
 
 #include <cstdio>
 

@@ -2,9 +2,8 @@
 // CPU backend. Exit 0 when all checks pass or no GPU is present (said plainly), 1 on a failure.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
-#include "backend/cuda_loader.h"
+#include "quire.h"
 #include "diagnostics/cuda_diagnostics.h"
-#include "model/model.h"
 
 #include <cstdio>
 #include <nlohmann/json.hpp>

@@ -4,10 +4,8 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/memory_options.h"
-#include "core/error.h"
-#include "backend/cuda_loader.h"
+#include "quire.h"
 #include "diagnostics/cuda_diagnostics.h"
-#include "model/model.h"
 
 #include <cstdio>
 #include <fstream>

@@ -3,9 +3,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/model_arg.h"
-#include "core/error.h"
-#include "generate/generator.h"
-#include "model/model.h"
+#include "quire.h"
 
 #include <cstdio>
 #include <iostream>

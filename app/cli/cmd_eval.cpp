@@ -6,9 +6,7 @@
 #include "cli/commands.h"
 #include "cli/model_arg.h"
 #include "cli/memory_options.h"
-#include "core/atomic_file.h"
-#include "core/error.h"
-#include "eval/eval_report.h"
+#include "quire.h"
 
 #include <algorithm>
 #include <chrono>

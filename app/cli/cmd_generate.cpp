@@ -2,11 +2,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/model_arg.h"
-#include "core/error.h"
-#include "backend/forward_backend.h"
-#include "core/mapped_file.h"
-#include "generate/generator.h"
-#include "model/model.h"
+#include "quire.h"
 
 #include <cstdio>
 

@@ -2,7 +2,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/model_arg.h"
-#include "model/model.h"
+#include "quire.h"
 
 #include <cstdio>
 #include <nlohmann/json.hpp>

@@ -3,11 +3,7 @@
 #include "cli/commands.h"
 #include "cli/model_arg.h"
 #include "cli/memory_options.h"
-#include "core/error.h"
-#include "memory/block_store_file.h"
-#include "reading/document_ingest.h"
-#include "memory/store_target.h"
-#include "model/model.h"
+#include "quire.h"
 
 #include <atomic>
 #include <chrono>

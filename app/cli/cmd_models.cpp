@@ -2,8 +2,7 @@
 // cache (fetch: download, join the parts, verify, print the path) and where one is (path).
 #include "cli/cli_args.h"
 #include "cli/commands.h"
-#include "core/error.h"
-#include "model/model_fetch.h"
+#include "quire.h"
 
 #include <chrono>
 #include <cstdio>

@@ -2,7 +2,7 @@
 // from the block store alone (no model needed).
 #include "cli/cli_args.h"
 #include "cli/commands.h"
-#include "memory/passage.h"
+#include "quire.h"
 
 #include <cstdio>
 #include <nlohmann/json.hpp>

@@ -2,7 +2,7 @@
 // checking what ingest will read.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
-#include "document/document_source.h"
+#include "quire.h"
 
 #include <cstdio>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,7 @@
 // quire-cli tokenize / detokenize: token ids of a text, and the text of ids.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
-#include "core/mapped_file.h"
-#include "model/model.h"
-#include "tokenizer/tokenizer_loader.h"
+#include "quire.h"
 
 #include <cstdio>
 #include <iostream>

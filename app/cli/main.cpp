@@ -1,8 +1,7 @@
 // quire-cli: the command-line front end of the Quire engine. Results go to stdout, logs to stderr.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
-#include "core/error.h"
-#include "core/log.h"
+#include "quire.h"
 
 #include <cstdio>
 #include <cstring>

@@ -2,8 +2,7 @@
 // (memory/memory_settings.h), and the RAM budget.
 #include "cli/memory_options.h"
 
-#include "core/error.h"
-#include "memory/memory_settings.h"
+#include "quire.h"
 
 #include <cstdio>
 

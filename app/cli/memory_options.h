@@ -3,7 +3,7 @@
 #pragma once
 
 #include "cli/cli_args.h"
-#include "memory/memory_config.h"
+#include "quire.h"
 
 #include <set>
 #include <string>

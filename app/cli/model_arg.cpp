@@ -1,7 +1,6 @@
 #include "cli/model_arg.h"
 
-#include "core/log.h"
-#include "model/model_fetch.h"
+#include "quire.h"
 
 namespace quire::cli {
 

@@ -1,7 +1,7 @@
 // Trace serialisation.
 #include "cli/trace_json.h"
 
-#include "core/error.h"
+#include "quire.h"
 
 #include <algorithm>
 #include <cmath>

@@ -4,8 +4,7 @@
 // top ones and summary statistics).
 #pragma once
 
-#include "reading/reader.h"
-#include "memory/retrieval_trace.h"
+#include "quire.h"
 
 #include <nlohmann/json.hpp>
 #include <string>

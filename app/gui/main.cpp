@@ -12,8 +12,7 @@
 #include "services/instance_lock.h"
 #include "services/library_db.h"
 
-#include "core/install_paths.h"
-#include "model/model_fetch.h"
+#include "quire.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

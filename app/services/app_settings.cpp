@@ -1,7 +1,6 @@
 #include "services/app_settings.h"
 
-#include "core/error.h"
-#include "memory/memory_settings.h"
+#include "quire.h"
 
 #include <QSettings>
 

@@ -4,8 +4,7 @@
 // preset (for small models with short trained contexts), greedy answers of up to 256 tokens.
 #pragma once
 
-#include "memory/memory_config.h"
-#include "reading/reader.h"
+#include "quire.h"
 
 #include <QString>
 

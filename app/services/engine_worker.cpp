@@ -1,14 +1,6 @@
 #include "services/engine_worker.h"
 
-#include "core/cpu_threads.h"
-#include "core/error.h"
-#include "core/log.h"
-#include "document/page_render.h"
-#include "backend/cuda_loader.h"
-#include "reading/document_ingest.h"
-#include "memory/store_target.h"
-#include "memory/passage.h"
-#include "model/model.h"
+#include "quire.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -5,9 +5,7 @@
 // one finished or failed signal, with a short message for the user and the detail for the log.
 #pragma once
 
-#include "memory/block_store_file.h"
-#include "memory/memory_config.h"
-#include "reading/reader.h"
+#include "quire.h"
 
 #include <QList>
 #include <QMetaType>

@@ -22,18 +22,10 @@ std::unique_ptr<MemoryBackend> make_memory(const Model & model, MemoryState & st
     return m;
 }
 
-CudaApi make_table() {
-    CudaApi t;
-    t.device_info = cuda_device_info;
-    t.make_forward = make_forward;
-    t.make_memory = make_memory;
-    return t;
-}
-
 } // namespace
 } // namespace quire
 
 extern "C" __attribute__((visibility("default"))) const quire::CudaApi * quire_cuda_api(int abi) {
-    static const quire::CudaApi table = quire::make_table();
+    static const quire::CudaApi table{.device_info = quire::cuda_device_info, .make_forward = quire::make_forward, .make_memory = quire::make_memory};
     return abi == quire::kCudaApiAbi ? &table : nullptr;
 }

@@ -1,6 +1,8 @@
 // Block-memory parity checks.
 #include "diagnostics/memory_check.h"
 
+#include "diagnostics/check_support.h"
+
 #include "cuda/cuda_memory_model.h"
 #include "cuda/cuda_model.h"
 #include "diagnostics/memory_bench.h"
@@ -17,16 +19,6 @@
 namespace quire {
 
 namespace {
-
-double norm_error(const std::vector<float> & gpu, const std::vector<float> & cpu) {
-    double num = 0, den = 0;
-    for (size_t i = 0; i < cpu.size(); ++i) {
-        if (!std::isfinite(gpu[i])) return INFINITY;
-        num += (static_cast<double>(gpu[i]) - cpu[i]) * (static_cast<double>(gpu[i]) - cpu[i]);
-        den += static_cast<double>(cpu[i]) * cpu[i];
-    }
-    return std::sqrt(num / std::max(den, 1e-30));
-}
 
 // Same picks, or picks that differ only among blocks whose CPU scores are near-ties.
 void compare_selection(const RetrievalStep & c, const RetrievalStep & g, MemoryCheck & r) {
