@@ -39,8 +39,7 @@ static __global__ void block_scores_kernel(BlockScoreParams p) {
         h += r[d] * p.qmean[d];
         if (p.qvec) q += r[d] * p.qvec[d];
     }
-    h = warp_sum(h);
-    q = warp_sum(q);
+    warp_sum2(h, q);
     if (lane == 0) {
         p.s_h[warp] = h;
         if (p.qvec) p.s_q[warp] = q;

@@ -14,6 +14,13 @@ template <bool IsMax> __device__ inline float warp_reduce(float v) {
 }
 __device__ inline float warp_max(float v) { return warp_reduce<true>(v); }
 __device__ inline float warp_sum(float v) { return warp_reduce<false>(v); }
+// Two warp sums at once, their shuffles interleaved (each one's latency hides the other's).
+__device__ inline void warp_sum2(float & a, float & b) {
+    for (int o = 16; o > 0; o >>= 1) {
+        a += __shfl_xor_sync(0xffffffff, a, o);
+        b += __shfl_xor_sync(0xffffffff, b, o);
+    }
+}
 
 template <bool IsMax> __device__ inline float block_reduce(float v, float * red) {
     v = warp_reduce<IsMax>(v);
