@@ -1,8 +1,8 @@
 // The desktop app end to end on the offscreen platform, with stories260K (../shared): open a
 // text file and a PDF, ingest (the event loop never stalls over 50 ms; see kMaxStallMs), ask (the answer arrives
 // token by token), the heatmap (one cell per layer and block, selected blocks outlined), a click
-// on a cell shows the passage highlighted in the reader, Stop, Cancel (no store left), broken
-// documents and models (an error, the app goes on), and the library and session after a restart.
+// on a cell shows the passage highlighted in the reader, Stop, Cancel (no store left), and the
+// library and session after a restart (problems: tst_main_window_problems.cpp).
 // With QUIRE_SCREENSHOTS=DIR it also saves the window in light and dark theme.
 #include "chat_view.h"
 #include "heatmap_view.h"
@@ -16,6 +16,7 @@
 #include "document/document_source.h"
 #include "memory/passage.h"
 #include "services/evidence_json.h"
+#include "main_window_fixture.h"
 #include "test_env.h"
 
 #include <QApplication>
@@ -44,7 +45,6 @@ using namespace quire;
 using namespace quire::ui;
 
 namespace {
-
 
 // The longest time the event loop went without running a 5 ms timer, while it was on.
 class StallMeter : public QObject {
@@ -82,64 +82,13 @@ constexpr qint64 kMaxStallMs = 50;
 
 } // namespace
 
-class TstMainWindow : public QObject {
+class TstMainWindow : public test::MainWindowFixture {
     Q_OBJECT
-    QTemporaryDir dir_;
-    std::unique_ptr<app::LibraryDb> db_;
-    WindowOptions opt_;
-
-    QString write(const QString & name, const QByteArray & bytes) { return test::write_file(dir_.filePath(name), bytes); }
-    std::unique_ptr<MainWindow> window() {
-        auto w = std::make_unique<MainWindow>(*db_, opt_);
-        w->resize(1300, 800);
-        w->show();
-        [&] { QVERIFY(QTest::qWaitForWindowExposed(w.get())); }();
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(w->model_ready() || !w->last_error().isEmpty(), 30000); }();
-        return w;
-    }
-    // A window whose answers run up to `answer_tokens`, showing the library's first document.
-    std::unique_ptr<MainWindow> window_on_first_document(int answer_tokens) {
-        const int keep = opt_.settings.answer_tokens;
-        opt_.settings.answer_tokens = answer_tokens;
-        auto w = window();
-        opt_.settings.answer_tokens = keep;
-        QSignalSpy opened(w.get(), &MainWindow::document_opened);
-        w->open_document(db_->documents().front().id);
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 60000); }();
-        return w;
-    }
-    // Opens a document and waits until it is read and shown.
-    qint64 open_and_read(MainWindow & w, const QString & path) {
-        QSignalSpy opened(&w, &MainWindow::document_opened);
-        const qint64 id = w.add_document(path);
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(opened.count() >= 1 || !w.last_error().isEmpty(), 300000); }();
-        return id;
-    }
-    void ask_and_wait(MainWindow & w, const QString & q, QStringList * seen = nullptr) {
-        QSignalSpy done(&w, &MainWindow::answer_done);
-        w.chat()->question_box()->setPlainText(q);
-        QTest::keyClick(w.chat()->question_box(), Qt::Key_Return, Qt::ControlModifier);
-        QVERIFY(w.answering());
-        QElapsedTimer t;
-        t.start();
-        while (done.count() == 0 && t.elapsed() < 300000) {
-            QTest::qWait(2);
-            if (seen && (seen->isEmpty() || seen->back() != w.chat()->answer_in_progress()) && done.count() == 0) *seen << w.chat()->answer_in_progress();
-        }
-        QCOMPARE(done.count(), 1);
-    }
 
 private slots:
     void initTestCase() {
-        const std::string d = test::stories260k_dir();
-        if (!test::exists(d + "/stories260K.bin")) QSKIP("stories260K is absent (../shared/models/stories260K): the app tests need a model");
-        QVERIFY(dir_.isValid());
-        db_ = std::make_unique<app::LibraryDb>(dir_.filePath("data/library.sqlite"));
-        opt_.data_dir = dir_.filePath("data");
-        opt_.settings.model_path = QString::fromStdString(d + "/stories260K.bin");
-        opt_.settings.tokenizer_path = QString::fromStdString(d + "/tok512.bin");
-        opt_.settings.memory = memory_preset("512");
-        opt_.settings.answer_tokens = 40;
+        if (!model_present()) QSKIP("stories260K is absent (../shared/models/stories260K): the app tests need a model");
+        QVERIFY(set_up());
     }
 
     void readsAsksAndShowsRetrieval() {
@@ -429,133 +378,6 @@ private slots:
     // A password-protected PDF: the app asks for the password (a wrong one asks again, saying
     // so), reads the document with it and shows it; declined, the chat says a password is needed
     // instead of "being read".
-    void protectedPdfAsksForItsPassword() {
-        if (!document_pdf_supported()) QSKIP("no PDF support in this build");
-        const QString qpdf = QStandardPaths::findExecutable("qpdf");
-        if (qpdf.isEmpty()) QSKIP("qpdf not installed (scripts/install-deps.sh installs it)");
-        const QString plain = dir_.filePath("plain-story.pdf"), locked = dir_.filePath("locked-story.pdf");
-        {
-            QPdfWriter pw(plain);
-            pw.setResolution(72);
-            QPainter p(&pw);
-            QFont font("DejaVu Sans");
-            font.setPixelSize(11);
-            p.setFont(font);
-            const QStringList words = test::story(40).split(' ');
-            for (int i = 0; i * 12 < words.size(); ++i) p.drawText(QPointF(50, 60 + 16 * i), words.mid(i * 12, 12).join(' '));
-        }
-        QCOMPARE(QProcess::execute(qpdf, {"--encrypt", "user-pw", "owner-pw", "256", "--", plain, locked}), 0);
-        auto w = window();
-        auto password_dialog = [&]() -> QInputDialog * {
-            QInputDialog * d = nullptr;
-            [&] {
-                QTRY_VERIFY2_WITH_TIMEOUT((d = w->findChild<QInputDialog *>("password")) && d->isVisible(), qPrintable(w->last_error() + " | " + w->chat()->why_not_ready() + (d ? QString(" exists visible=%1").arg(d->isVisible()) : QString())), 60000);
-            }();
-            return d;
-        };
-        QSignalSpy opened(w.get(), &MainWindow::document_opened);
-        const qint64 id = w->add_document(locked);
-        QInputDialog * d = password_dialog();
-        QVERIFY(d && d->labelText().contains("locked-story"));
-        QCOMPARE(d->textEchoMode(), QLineEdit::Password);
-        d->reject();
-        QTRY_VERIFY(w->chat()->why_not_ready().contains("needs a password"));
-        QVERIFY(!w->chat()->why_not_ready().contains("being read"));
-        w->open_document(id); // asks again
-        d = password_dialog();
-        d->setTextValue("wrong");
-        d->accept();
-        QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QInputDialog *>("password") && w->findChild<QInputDialog *>("password")->labelText().contains("wrong"), 60000);
-        d = password_dialog();
-        d->setTextValue("user-pw");
-        d->accept();
-        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 120000);
-        QVERIFY(w->document_ready());
-        QCOMPARE(db_->document(id)->state, app::IngestState::Ready);
-        QVERIFY(db_->document(id)->error.isEmpty());
-    }
-
-    // The library damaged while the app runs (here its schema, through a second connection):
-    // the window says so through library_failed (the app then offers a fresh library) and never
-    // aborts; the engine's thread ends cleanly with the window.
-    void libraryDamagedWhileRunning() {
-        QTemporaryDir d;
-        auto db = std::make_unique<app::LibraryDb>(d.filePath("library.sqlite"));
-        const QString doc = write("damage.txt", test::story(30).toUtf8());
-        app::DocumentRecord rec;
-        rec.path = doc, rec.title = "damage", rec.format = "text";
-        const qint64 id = db->add_document(rec);
-        WindowOptions opt = opt_;
-        opt.data_dir = d.path();
-        auto w = std::make_unique<MainWindow>(*db, opt);
-        w->show();
-        QSignalSpy failed(w.get(), &MainWindow::library_failed);
-        {
-            QSqlDatabase other = QSqlDatabase::addDatabase("QSQLITE", "damager");
-            other.setDatabaseName(d.filePath("library.sqlite"));
-            QVERIFY(other.open());
-            QSqlQuery q(other);
-            QVERIFY(q.exec("PRAGMA schema_version"));
-            QVERIFY(q.next());
-            const int version = q.value(0).toInt();
-            q.finish();
-            QVERIFY(q.exec("PRAGMA writable_schema = ON"));
-            QVERIFY2(q.exec("UPDATE sqlite_master SET sql = 'CREATE TABLE sessions (' WHERE name = 'sessions'"), qPrintable(q.lastError().text()));
-            QVERIFY(q.exec(QString("PRAGMA schema_version = %1").arg(version + 1)));
-            other.close();
-        }
-        QSqlDatabase::removeDatabase("damager");
-        w->open_document(id);
-        QTRY_COMPARE(failed.count(), 1);
-        QVERIFY2(failed.at(0).at(0).toString().contains("malformed"), qPrintable(failed.at(0).at(0).toString()));
-        w->open_document(id); // still no abort, and said once
-        QCOMPARE(failed.count(), 1);
-        w.reset();
-    }
-
-    // A reading whose store would leave less free disk than the window keeps (here: an exabyte)
-    // is not started: the window says how much it needs and how much is free and asks; No leaves
-    // it unread (no store), Yes reads it anyway.
-    void readingThatDoesNotFitAsksFirst() {
-        const quint64 keep = opt_.keep_free_bytes;
-        opt_.keep_free_bytes = 1ull << 60;
-        auto w = window();
-        opt_.keep_free_bytes = keep;
-        auto question = [&]() -> QMessageBox * {
-            QMessageBox * b = nullptr;
-            [&] { QTRY_VERIFY_WITH_TIMEOUT((b = w->findChild<QMessageBox *>("needs-space")) && b->isVisible(), 60000); }();
-            return b;
-        };
-        QSignalSpy opened(w.get(), &MainWindow::document_opened);
-        const qint64 id = w->add_document(write("space.txt", test::story(60).toUtf8()));
-        QMessageBox * box = question();
-        QVERIFY2(box->text().contains("of disk") && box->text().contains("is free"), qPrintable(box->text()));
-        box->button(QMessageBox::No)->click();
-        QTRY_COMPARE(db_->document(id)->state, app::IngestState::Cancelled);
-        QVERIFY(!QFileInfo::exists(db_->document(id)->store_path));
-        QCOMPARE(opened.count(), 0);
-        w->open_document(id);
-        box = question();
-        box->button(QMessageBox::Yes)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 120000);
-        QCOMPARE(db_->document(id)->state, app::IngestState::Ready);
-    }
-
-    void brokenInputsShowErrors() {
-        auto w = window();
-        const QString bad = write("broken.pdf", "%PDF-1.4\nnot really a pdf\n");
-        QSignalSpy done(w.get(), &MainWindow::ingest_done);
-        w->add_document(bad);
-        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
-        QVERIFY(!w->last_error().isEmpty());
-        QCOMPARE(db_->document_by_path(QFileInfo(bad).absoluteFilePath())->state, app::IngestState::Failed);
-        // A broken model: an error, the app goes on without one.
-        const QString badm = write("broken.gguf", QByteArray("GGUF\x03\x00\x00\x00xx", 10));
-        w->load_model(badm);
-        QTRY_VERIFY_WITH_TIMEOUT(!w->model_ready() && w->last_error().contains("model"), 30000);
-        w->load_model(opt_.settings.model_path, opt_.settings.tokenizer_path);
-        QTRY_VERIFY_WITH_TIMEOUT(w->model_ready(), 30000);
-    }
 };
 
 QTEST_MAIN(TstMainWindow)
