@@ -10,6 +10,7 @@
 #include "retrieval_panel.h"
 
 #include "quire.h"
+#include "services/document_files.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -21,9 +22,6 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -36,34 +34,6 @@
 #include <QStatusBar>
 
 namespace quire::ui {
-
-namespace {
-
-QString format_of(const QString & path) {
-    const QString s = QFileInfo(path).suffix().toLower();
-    if (s == "pdf") return "pdf";
-    if (s == "epub") return "epub";
-    if (s == "md" || s == "markdown") return "markdown";
-    return "text";
-}
-
-// Questions shipped beside a document (NAME.questions.json, as the demo book has), to suggest:
-// all but those marked "suggest": false (the demo book's questions the default model was
-// measured to miss, kept in the file for the evaluation).
-QStringList suggested_questions(const QString & doc_path) {
-    const QFileInfo fi(doc_path);
-    QFile f(fi.dir().filePath(fi.completeBaseName() + ".questions.json"));
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    QStringList out;
-    for (const QJsonValue & v : QJsonDocument::fromJson(f.readAll()).object().value("questions").toArray()) {
-        const QJsonObject o = v.toObject();
-        const QString q = o.value("question").toString();
-        if (!q.isEmpty() && o.value("suggest").toBool(true)) out << q;
-    }
-    return out;
-}
-
-} // namespace
 
 MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget * parent) : QMainWindow(parent), db_(db), opt_(opt) {
     setWindowTitle("Quire");
@@ -302,7 +272,7 @@ qint64 MainWindow::add_document(const QString & path) {
     app::DocumentRecord d;
     d.path = fi.absoluteFilePath();
     d.title = fi.completeBaseName();
-    d.format = format_of(path);
+    d.format = app::document_format(path);
     qint64 id = 0;
     guarded([&] { id = db_.add_document(d); });
     if (id == 0) return 0;
@@ -331,7 +301,7 @@ void MainWindow::open_document(qint64 id) {
         retrieval_->clear();
     }
     setWindowTitle(tr("%1 — Quire").arg(d->title));
-    chat_->set_suggestions(suggested_questions(d->path));
+    chat_->set_suggestions(app::suggested_questions(d->path));
     update_ready();
     if (!model_ok_ || ingest_doc_ == id) return; // continues when the model is there / the reading ends
     if (locked_.contains(id)) return ask_password(id, d->error); // a protected PDF: its password first
