@@ -22,7 +22,7 @@
 namespace quire {
 
 StepShape CudaMemoryModel::shape_of(StepKind kind, int T, int n_loc_cols) const {
-    StepShape s = plan_step(cfg_, kind, T, n_blocks(), n_sink_, n_win_, has_qvec_);
+    StepShape s = plan_step(cfg_, kind, T, n_blocks(), n_sink_, win_.size(), has_qvec_);
     s.n_local = n_loc_cols; // a captured step reads the window's largest extent (counters on the device say how much is live)
     return s;
 }
@@ -36,7 +36,7 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
     CUDA_CHECK(launch_rope_table(ctr_.get(), memory_position(cfg_), w_->inv_freq.get(), T, hp_.head_dim, rope_.get(), stream_));
     for (int l = 0; l < hp_.n_layer; ++l) {
         const GpuLayer & W = w_->layers[static_cast<size_t>(l)];
-        Layer & L = layers_[static_cast<size_t>(l)];
+        const GpuWindow::Rows & R = win_[l];
         if (l == 0) pt.mark("embed");
         // The previous layer's FFN output joins the residual here, fused with the norm.
         CUDA_CHECK(launch_add_rmsnorm(x_.get(), l == 0 ? nullptr : o_.get(), W.attn_norm.get(), xb_.get(), ct_, T, hp_.n_embd, hp_.norm_eps, stream_));
@@ -46,7 +46,7 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
         // Biases, RoPE (true positions and the memory distance), the step's keys into the window.
         const QkvPrepareParams qp{qkv_.get(), W.bq.size() ? W.bq.get() : nullptr, W.bk.size() ? W.bk.get() : nullptr, W.bv.size() ? W.bv.get() : nullptr,
                                   ctr_.get(), rope_.get(), adjacent, T, hp_.n_head, hp_.n_head_kv, hp_.head_dim, ct_, qm_.get(), q_.get(),
-                                  kr_.get(), qmh_.get(), qh_.get(), L.win_k.get(), L.win_krot.get(), L.win_v.get(), L.win_score.get()};
+                                  kr_.get(), qmh_.get(), qh_.get(), R.k.get(), R.krot.get(), R.v.get(), R.score.get()};
         CUDA_CHECK(launch_qkv_prepare(qp, stream_));
         if (shape.sets_question) question_vector(l, T);
         pt.mark("rope");
@@ -93,20 +93,21 @@ void CudaMemoryModel::select_blocks(int l, int T, const StepShape & shape) {
 // flash kernel (reading steps of kFlashMinRows+ tokens), else batched GEMMs around a masked
 // softmax.
 void CudaMemoryModel::attend(int l, int T, const StepShape & shape) {
-    Layer & L = layers_[static_cast<size_t>(l)];
+    const Layer & L = layers_[static_cast<size_t>(l)];
+    const GpuWindow::Rows & R = win_[l];
     const int HD = hp_.head_dim, NH = hp_.n_head, NKV = hp_.n_head_kv, KVD = hp_.kv_dim();
     const int n_mem = shape.n_mem, n_loc = shape.n_local, n_cols = n_mem + n_loc;
     const float scale = 1.0f / std::sqrt(static_cast<float>(HD)), one = 1.0f, zero = 0.0f;
     PhaseTimer & pt = *prof_;
     if (T == 1 && opt_.decode_kernel && decode_attention_supported(NH, NKV, HD, n_cols)) {
-        const DecodeAttentionParams dp{qm_.get(), q_.get(), L.mem_k.get(), L.mem_v.get(), L.win_krot.get(), L.win_v.get(), ctr_.get(), n_mem,
-                                       n_loc, NH, NKV, HD, scale, ct_, s_.get(), part_.get(), xb_.get(), L.win_score.get()};
+        const DecodeAttentionParams dp{qm_.get(), q_.get(), L.mem_k.get(), L.mem_v.get(), R.krot.get(), R.v.get(), ctr_.get(), n_mem,
+                                       n_loc, NH, NKV, HD, scale, ct_, s_.get(), part_.get(), xb_.get(), R.score.get()};
         CUDA_CHECK(launch_decode_attention(dp, stream_));
         return;
     }
     if (flash_on() && T >= kFlashMinRows) {
-        const FlashReadingParams fp{qmh_.get(), qh_.get(), L.mem_k.get(), L.mem_v.get(), L.win_krot.get(), L.win_v.get(), ctr_.get(), n_mem, T, NH,
-                                    NKV, HD, n_loc, scale, xb_.get(), stats_.get(), L.win_score.get()};
+        const FlashReadingParams fp{qmh_.get(), qh_.get(), L.mem_k.get(), L.mem_v.get(), R.krot.get(), R.v.get(), ctr_.get(), n_mem, T, NH,
+                                    NKV, HD, n_loc, scale, xb_.get(), stats_.get(), R.score.get()};
         CUDA_CHECK(launch_flash_reading(fp, stream_));
         pt.mark("flash");
         CUDA_CHECK(launch_flash_local_scores(fp, stream_));
@@ -123,20 +124,20 @@ void CudaMemoryModel::attend(int l, int T, const StepShape & shape) {
         CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_T, CUBLAS_OP_N, n_mem, static_cast<int>(rows_g), HD, &scale, L.mem_k.get(), dt, KVD, HD,
                                                 qmh_.get(), dt, HD, rows_g * HD, &zero, s_.get(), CUDA_R_32F, n_cols, rows_g * n_cols, NKV,
                                                 CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-    CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_T, CUBLAS_OP_N, n_loc, static_cast<int>(rows_g), HD, &scale, L.win_krot.get(), dt, KVD,
+    CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_T, CUBLAS_OP_N, n_loc, static_cast<int>(rows_g), HD, &scale, R.krot.get(), dt, KVD,
                                             HD, qh_.get(), dt, HD, rows_g * HD, &zero, s_.get() + n_mem, CUDA_R_32F, n_cols, rows_g * n_cols, NKV,
                                             CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
     pt.mark("qk");
     const MemorySoftmaxParams sp{s_.get(), ct_ == KvType::BF16 ? p_.get() : nullptr, ctr_.get(), NH, T, n_cols, n_mem};
     CUDA_CHECK(launch_memory_softmax(sp, stream_));
     pt.mark("softmax");
-    CUDA_CHECK(launch_local_scores(sp, L.win_score.get(), stream_));
+    CUDA_CHECK(launch_local_scores(sp, R.score.get(), stream_));
     pt.mark("local_scores");
     if (n_mem > 0)
         CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_N, CUBLAS_OP_N, HD, static_cast<int>(rows_g), n_mem, &one, L.mem_v.get(), dt, KVD, HD, P,
                                                 dt, n_cols, rows_g * n_cols, &zero, atth_.get(), CUDA_R_32F, HD, rows_g * HD, NKV,
                                                 CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
-    CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_N, CUBLAS_OP_N, HD, static_cast<int>(rows_g), n_loc, &one, L.win_v.get(), dt, KVD,
+    CUBLAS_CHECK(cublasGemmStridedBatchedEx(h, CUBLAS_OP_N, CUBLAS_OP_N, HD, static_cast<int>(rows_g), n_loc, &one, R.v.get(), dt, KVD,
                                             HD, static_cast<const unsigned char *>(P) + static_cast<size_t>(n_mem) * p_esz, dt, n_cols,
                                             rows_g * n_cols, n_mem > 0 ? &one : &zero, atth_.get(), CUDA_R_32F, HD, rows_g * HD, NKV,
                                             CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));

@@ -32,7 +32,6 @@ CudaMemoryModel::CudaMemoryModel(std::shared_ptr<const GpuWeights> weights, cons
         st_ = KvType::FP8;
     }
     max_T_ = cfg_.exc_block_size;
-    win_cap_ = cfg_.n_local + cfg_.block_size + max_T_;
     mem_cap_ = cfg_.n_init + cfg_.topk * cfg_.block_size;
     CUDA_CHECK(cudaStreamCreateWithFlags(&stream_, cudaStreamNonBlocking));
     gemm_ = std::make_unique<GpuGemm>(stream_, ct_ == KvType::F32);
@@ -77,18 +76,12 @@ void CudaMemoryModel::alloc_state() {
     const size_t T = static_cast<size_t>(max_T_), D = static_cast<size_t>(hp_.n_embd), QD = static_cast<size_t>(hp_.q_dim()),
                  KVD = static_cast<size_t>(hp_.kv_dim()), F = static_cast<size_t>(hp_.n_ff), NH = static_cast<size_t>(hp_.n_head);
     const size_t esz = kv_type_size(ct_);
-    const size_t n_cols = static_cast<size_t>(mem_cap_ + win_cap_);
+    // The window: n_local tokens, up to a block more waiting to be cut, and a step's tokens.
+    const int win_cap = cfg_.n_local + cfg_.block_size + max_T_;
+    const size_t n_cols = static_cast<size_t>(mem_cap_ + win_cap);
+    win_.allocate(hp_.n_layer, win_cap, KVD * esz, hp_.n_head);
     layers_.resize(static_cast<size_t>(hp_.n_layer));
     for (auto & L : layers_) {
-        const size_t win = static_cast<size_t>(win_cap_) * KVD * esz;
-        for (auto * b : {&L.win_k, &L.win_krot, &L.win_v, &L.alt_k, &L.alt_krot, &L.alt_v}) {
-            b->resize(win);
-            CUDA_CHECK(cudaMemset(b->get(), 0, win));
-        }
-        for (auto * b : {&L.win_score, &L.alt_score}) {
-            b->resize(static_cast<size_t>(win_cap_) * NH);
-            CUDA_CHECK(cudaMemset(b->get(), 0, b->size() * sizeof(float)));
-        }
         const size_t mem = static_cast<size_t>(std::max(mem_cap_, 1)) * KVD * esz;
         for (auto * b : {&L.mem_k, &L.mem_v}) {
             b->resize(mem);
@@ -162,7 +155,7 @@ void CudaMemoryModel::ensure_block_capacity(int n) {
 }
 
 void CudaMemoryModel::set_counters() {
-    const StepCounters c{static_cast<int>(n_tokens_), n_win_};
+    const StepCounters c{static_cast<int>(n_tokens_), win_.size()};
     staged_copy(ctr_.get(), &c, sizeof c);
 }
 
@@ -216,7 +209,7 @@ std::vector<float> CudaMemoryModel::step(const std::vector<int> & tokens, StepKi
     if (opt_.graphs && T == 1 && kind == StepKind::TOKEN) {
         launch_graph(Head::LOGITS);
     } else {
-        run_layers(T, kind, n_win_ + T);
+        run_layers(T, kind, win_.size() + T);
         if (want_logits) head(Head::LOGITS, T);
     }
     std::vector<float> logits;
@@ -254,7 +247,7 @@ int CudaMemoryModel::step_pick(int token, Head mode, RetrievalStep * trace) {
     if (opt_.graphs) {
         launch_graph(mode);
     } else {
-        run_layers(1, StepKind::TOKEN, n_win_ + 1);
+        run_layers(1, StepKind::TOKEN, win_.size() + 1);
         head(mode, 1);
     }
     CUDA_CHECK(cudaStreamSynchronize(stream_));
@@ -288,7 +281,7 @@ void CudaMemoryModel::finish_step(const std::vector<int> & tokens, StepKind kind
     tokens_.insert(tokens_.end(), tokens.begin(), tokens.end());
     if (trace) fill_trace(*trace, kind, T);
     n_tokens_ += T;
-    n_win_ += T;
+    win_.grow(T);
     if (kind == StepKind::QUESTION) has_qvec_ = true;
     cache_after_step(std::min(cfg_.topk, n_blocks()));
     trim();

@@ -6,8 +6,8 @@
 // Blocks live in a GpuBlockPool (GPU up to a budget, then pinned host memory; fp8 optional).
 // Nothing waits for the host within a step except question steps (the question vector, once
 // per question) and traces; TOKEN steps replay a captured CUDA graph (step_graph.h).
-// The parts: the block tables and cache (gpu_block_table.h), pinned staging (host_stager.h),
-// the graph (step_graph.h); the files: this step and its head (cuda_memory_model.cpp), the
+// The parts: the local window (gpu_window.h), the block tables and cache (gpu_block_table.h),
+// pinned staging (host_stager.h), the graph (step_graph.h); the files: this step and its head (cuda_memory_model.cpp), the
 // layer loop and its attention (cuda_memory_layers.cpp), the window and block cutting
 // (cuda_memory_trim.cpp), forks and host copies (cuda_memory_state.cpp).
 #pragma once
@@ -17,6 +17,7 @@
 #include "cuda/gpu_block_table.h"
 #include "cuda/gpu_gemm.h"
 #include "cuda/gpu_weights.h"
+#include "cuda/gpu_window.h"
 #include "cuda/host_stager.h"
 #include "cuda/phase_timer.h"
 #include "cuda/step_graph.h"
@@ -101,10 +102,6 @@ public:
 
 private:
     struct Layer {
-        DeviceBuffer<unsigned char> win_k, win_krot, win_v;    // [win_cap][kvd] compute type
-        DeviceBuffer<float> win_score;                         // [win_cap][n_head]
-        DeviceBuffer<unsigned char> alt_k, alt_krot, alt_v;    // the other half of the double-buffered window
-        DeviceBuffer<float> alt_score;
         DeviceBuffer<unsigned char> mem_k, mem_v;              // [n_init + topk * bs][kvd]: sinks, then the gathered blocks
         DeviceBuffer<float> repr;                              // [blk_cap][q_dim]
         DeviceBuffer<float> qvec;                              // [q_dim]
@@ -134,7 +131,6 @@ private:
     StepShape shape_of(StepKind kind, int T, int n_loc_cols) const;
     // The window and block cutting (cuda_memory_trim.cpp).
     void trim();
-    void shift_window(int n);
     void set_counters();
     void finish_step(const std::vector<int> & tokens, StepKind kind, RetrievalStep * trace);
     void fill_trace(RetrievalStep & tr, StepKind kind, int T) const;
@@ -149,17 +145,18 @@ private:
     MemoryConfig cfg_;
     CudaMemoryOptions opt_;
     KvType ct_, st_;
-    int win_cap_ = 0, mem_cap_ = 0, max_T_ = 0, blk_cap_ = 0;
+    int mem_cap_ = 0, max_T_ = 0, blk_cap_ = 0;
     cudaStream_t stream_ = nullptr;
     std::unique_ptr<GpuGemm> gemm_;
     std::unique_ptr<PhaseTimer> prof_;
     std::unique_ptr<HostStager> stage_;
     DeviceBuffer<unsigned char> blas_ws_;
     std::vector<Layer> layers_;
+    GpuWindow win_; // the local window (gpu_window.h)
     std::unique_ptr<GpuBlockTable> table_;
     // Host mirror.
-    int64_t n_tokens_ = 0, win_start_ = 0;
-    int n_sink_ = 0, n_win_ = 0;
+    int64_t n_tokens_ = 0;
+    int n_sink_ = 0;
     bool has_qvec_ = false;
     std::vector<MemoryBlock> blocks_;
     std::vector<int> tokens_;

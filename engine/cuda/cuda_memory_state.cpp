@@ -52,17 +52,19 @@ void CudaMemoryModel::copy_state_from(const CudaMemoryModel & o) {
     for (size_t l = 0; l < NL; ++l) {
         Layer & L = layers_[l];
         const Layer & S = o.layers_[l];
-        const size_t win = static_cast<size_t>(o.n_win_) * KVD * esz;
-        d2d(L.win_k.get(), S.win_k.get(), win);
-        d2d(L.win_krot.get(), S.win_krot.get(), win);
-        d2d(L.win_v.get(), S.win_v.get(), win);
-        d2d(L.win_score.get(), S.win_score.get(), static_cast<size_t>(o.n_win_) * static_cast<size_t>(hp_.n_head) * sizeof(float));
+        const size_t win = static_cast<size_t>(o.win_.size()) * KVD * esz;
+        const int li = static_cast<int>(l);
+        d2d(win_[li].k.get(), o.win_[li].k.get(), win);
+        d2d(win_[li].krot.get(), o.win_[li].krot.get(), win);
+        d2d(win_[li].v.get(), o.win_[li].v.get(), win);
+        d2d(win_[li].score.get(), o.win_[li].score.get(), static_cast<size_t>(o.win_.size()) * static_cast<size_t>(hp_.n_head) * sizeof(float));
         d2d(L.mem_k.get(), S.mem_k.get(), static_cast<size_t>(o.n_sink_) * KVD * esz);
         d2d(L.mem_v.get(), S.mem_v.get(), static_cast<size_t>(o.n_sink_) * KVD * esz);
         d2d(L.repr.get(), S.repr.get(), nb * QD * sizeof(float));
         d2d(L.qvec.get(), S.qvec.get(), QD * sizeof(float));
     }
-    n_tokens_ = o.n_tokens_, win_start_ = o.win_start_, n_sink_ = o.n_sink_, n_win_ = o.n_win_, has_qvec_ = o.has_qvec_;
+    n_tokens_ = o.n_tokens_, n_sink_ = o.n_sink_, has_qvec_ = o.has_qvec_;
+    win_.assign(o.win_.size(), o.win_.start());
     blocks_ = o.blocks_;
     tokens_ = o.tokens_;
     lexical_ = o.lexical_;
@@ -87,7 +89,7 @@ void CudaMemoryModel::download(MemoryState & host) const {
     host = MemoryState(hp_, cfg_);
     host.n_tokens = n_tokens_;
     host.n_sink = n_sink_;
-    host.win_start = win_start_;
+    host.win_start = win_.start();
     host.blocks = blocks_;
     host.tokens = tokens_;
     host.lexical = lexical_;
@@ -100,13 +102,14 @@ void CudaMemoryModel::download(MemoryState & host) const {
     for (size_t l = 0; l < NL; ++l) {
         const Layer & S = layers_[l];
         LayerMemory & L = host.layers[l];
-        const size_t win = static_cast<size_t>(n_win_) * KVD, sink = static_cast<size_t>(n_sink_) * KVD;
+        const GpuWindow::Rows & R = win_[static_cast<int>(l)];
+        const size_t win = static_cast<size_t>(win_.size()) * KVD, sink = static_cast<size_t>(n_sink_) * KVD;
         L.sink_k = fetch_f32(S.mem_k.get(), ct_, sink);
         L.sink_v = fetch_f32(S.mem_v.get(), ct_, sink);
-        L.win_k = fetch_f32(S.win_k.get(), ct_, win);
-        L.win_krot = fetch_f32(S.win_krot.get(), ct_, win);
-        L.win_v = fetch_f32(S.win_v.get(), ct_, win);
-        L.win_score = S.win_score.download(static_cast<size_t>(n_win_) * static_cast<size_t>(hp_.n_head));
+        L.win_k = fetch_f32(R.k.get(), ct_, win);
+        L.win_krot = fetch_f32(R.krot.get(), ct_, win);
+        L.win_v = fetch_f32(R.v.get(), ct_, win);
+        L.win_score = R.score.download(static_cast<size_t>(win_.size()) * static_cast<size_t>(hp_.n_head));
         if (has_qvec_) L.qvec = S.qvec.download(QD);
         const auto repr = S.repr.download(nb * QD);
         for (size_t b = 0; b < nb; ++b) {
@@ -131,7 +134,7 @@ void CudaMemoryModel::upload(const MemoryState & h) {
     const MemoryConfig & c = h.cfg;
     if (c.n_init != cfg_.n_init || c.n_local != cfg_.n_local || c.block_size != cfg_.block_size || c.repr_topk != cfg_.repr_topk)
         fail(Status::BAD_INPUT, "block memory was built with other memory parameters");
-    if (h.n_win() > win_cap_ - cfg_.exc_block_size) fail(Status::BAD_INPUT, "block memory window is longer than this configuration allows");
+    if (h.n_win() > win_.capacity() - cfg_.exc_block_size) fail(Status::BAD_INPUT, "block memory window is longer than this configuration allows");
     if (n_tokens_ != 0) fail(Status::INTERNAL, "upload into a used block memory");
     const size_t NL = static_cast<size_t>(hp_.n_layer), KVD = static_cast<size_t>(hp_.kv_dim()), QD = static_cast<size_t>(hp_.q_dim()),
                  nb = static_cast<size_t>(h.n_blocks()), blk = static_cast<size_t>(cfg_.block_size) * KVD;
@@ -165,10 +168,11 @@ void CudaMemoryModel::upload(const MemoryState & h) {
             put(S.win_k.data(), n_win * KVD);
             put(S.win_krot.data(), n_win * KVD, n_win * KVD);
             put(S.win_v.data(), n_win * KVD, 2 * n_win * KVD);
-            CUDA_CHECK(launch_window_append(zero.get(), stage.get(), stage.get() + n_win * KVD, stage.get() + 2 * n_win * KVD, L.win_k.get(),
-                                            L.win_krot.get(), L.win_v.get(), L.win_score.get(), static_cast<int>(n_win), static_cast<int>(KVD),
+            const GpuWindow::Rows & R = win_[static_cast<int>(l)];
+            CUDA_CHECK(launch_window_append(zero.get(), stage.get(), stage.get() + n_win * KVD, stage.get() + 2 * n_win * KVD, R.k.get(),
+                                            R.krot.get(), R.v.get(), R.score.get(), static_cast<int>(n_win), static_cast<int>(KVD),
                                             hp_.n_head, ct_, stream_));
-            CUDA_CHECK(cudaMemcpyAsync(L.win_score.get(), S.win_score.data(), S.win_score.size() * sizeof(float), cudaMemcpyHostToDevice, stream_));
+            CUDA_CHECK(cudaMemcpyAsync(R.score.get(), S.win_score.data(), S.win_score.size() * sizeof(float), cudaMemcpyHostToDevice, stream_));
             wait();
         }
         for (int kv = 0; kv < 2 && n_sink; ++kv) {
@@ -178,7 +182,8 @@ void CudaMemoryModel::upload(const MemoryState & h) {
         }
         if (!S.qvec.empty()) CUDA_CHECK(cudaMemcpyAsync(L.qvec.get(), S.qvec.data(), QD * sizeof(float), cudaMemcpyHostToDevice, stream_));
     }
-    n_tokens_ = h.n_tokens, win_start_ = h.win_start, n_sink_ = h.n_sink, n_win_ = h.n_win();
+    n_tokens_ = h.n_tokens, n_sink_ = h.n_sink;
+    win_.assign(h.n_win(), h.win_start);
     has_qvec_ = !h.layers.empty() && !h.layers[0].qvec.empty();
     blocks_ = h.blocks;
     tokens_ = h.tokens;
