@@ -66,8 +66,8 @@ CudaMemoryModel::~CudaMemoryModel() {
 // Products that only feed a kernel computing in fp32 (QKV, gate/up) are written in the compute
 // type: bf16 halves their traffic.
 void CudaMemoryModel::mul_ct(int T, const GpuMatrix & w, float * y) {
-    if (ct_ == KvType::BF16) gemm_->mul_bf16_out(xb_.get(), T, w, y);
-    else gemm_->mul(xb_.get(), T, w, y);
+    if (ct_ == KvType::BF16) gemm_->mul_bf16_out(b_.xb.get(), T, w, y);
+    else gemm_->mul(b_.xb.get(), T, w, y);
 }
 
 bool CudaMemoryModel::flash_on() const { return opt_.flash && ct_ == KvType::BF16 && flash_reading_supported(hp_.head_dim); }
@@ -93,26 +93,26 @@ void CudaMemoryModel::alloc_state() {
     // The batched-GEMM attention (logits, probabilities, head-major output) only runs for steps
     // the flash kernel does not take: with it, for fewer than kFlashMinRows tokens.
     const size_t TB = flash_on() ? std::min(T, static_cast<size_t>(kFlashMinRows - 1)) : T;
-    for (auto * b : {&x_, &o_}) b->resize(T * D);
-    for (auto * b : {&q_, &qm_}) b->resize(T * QD);
-    atth_.resize(TB * QD);
-    kr_.resize(T * KVD);
-    qkv_.resize(T * (QD + 2 * KVD));
-    gu_.resize(T * 2 * F);
-    xb_.resize(T * std::max({D, QD, F}) * esz);
-    s_.resize(NH * TB * n_cols);
-    if (ct_ == KvType::BF16) p_.resize(NH * TB * n_cols * 2);
-    qh_.resize(T * QD * esz);
-    qmh_.resize(T * QD * esz);
-    qmean_.resize(QD);
-    logits_.resize(static_cast<size_t>(hp_.n_vocab));
+    for (auto * b : {&b_.x, &b_.o}) b->resize(T * D);
+    for (auto * b : {&b_.q, &b_.qm}) b->resize(T * QD);
+    b_.atth.resize(TB * QD);
+    b_.kr.resize(T * KVD);
+    b_.qkv.resize(T * (QD + 2 * KVD));
+    b_.gu.resize(T * 2 * F);
+    b_.xb.resize(T * std::max({D, QD, F}) * esz);
+    b_.s.resize(NH * TB * n_cols);
+    if (ct_ == KvType::BF16) b_.p.resize(NH * TB * n_cols * 2);
+    b_.qh.resize(T * QD * esz);
+    b_.qmh.resize(T * QD * esz);
+    b_.qmean.resize(QD);
+    b_.logits.resize(static_cast<size_t>(hp_.n_vocab));
     ids_.resize(T);
     ctr_.resize(1);
     r_.resize(1);
-    amax_.resize((T / static_cast<size_t>(cfg_.block_size) + 2) * static_cast<size_t>(kBlockStoreSets)); // blocks cut in one trim x sets
-    part_.resize(NH * static_cast<size_t>(decode_attention_splits()) * static_cast<size_t>(hp_.head_dim + 2));
-    stats_.resize(NH * T * 2);
-    rope_.resize((T + 1) * static_cast<size_t>(hp_.head_dim / 2));
+    b_.amax.resize((T / static_cast<size_t>(cfg_.block_size) + 2) * static_cast<size_t>(kBlockStoreSets)); // blocks cut in one trim x sets
+    b_.part.resize(NH * static_cast<size_t>(decode_attention_splits()) * static_cast<size_t>(hp_.head_dim + 2));
+    b_.stats.resize(NH * T * 2);
+    b_.rope.resize((T + 1) * static_cast<size_t>(hp_.head_dim / 2));
     CUDA_CHECK(cudaHostAlloc(&pick_host_, sizeof(int), cudaHostAllocDefault));
     CUDA_CHECK(cudaHostAlloc(&logits_host_, sizeof(float) * static_cast<size_t>(hp_.n_vocab), cudaHostAllocDefault));
     *pick_host_ = -1;
@@ -164,14 +164,14 @@ void CudaMemoryModel::set_counters() {
 void CudaMemoryModel::head(Head mode, int T) {
     const int D = hp_.n_embd, V = hp_.n_vocab;
     prof_->mark("start");
-    CUDA_CHECK(launch_add_rmsnorm(x_.get() + static_cast<size_t>(T - 1) * D, nullptr, w_->out_norm.get(), xb_.get(), ct_, 1, D, hp_.norm_eps, stream_));
-    gemm_->mul(xb_.get(), 1, w_->lm_head(), logits_.get());
+    CUDA_CHECK(launch_add_rmsnorm(b_.x.get() + static_cast<size_t>(T - 1) * D, nullptr, w_->out_norm.get(), b_.xb.get(), ct_, 1, D, hp_.norm_eps, stream_));
+    gemm_->mul(b_.xb.get(), 1, w_->lm_head(), b_.logits.get());
     if (mode != Head::LOGITS) {
-        if (mode == Head::GREEDY) CUDA_CHECK(launch_argmax(logits_.get(), V, ids_.get(), stream_));
-        else CUDA_CHECK(launch_sample_top_p(logits_.get(), V, samp_.temperature, samp_.top_k, samp_.top_p, r_.get(), ids_.get(), stream_));
+        if (mode == Head::GREEDY) CUDA_CHECK(launch_argmax(b_.logits.get(), V, ids_.get(), stream_));
+        else CUDA_CHECK(launch_sample_top_p(b_.logits.get(), V, samp_.temperature, samp_.top_k, samp_.top_p, r_.get(), ids_.get(), stream_));
         CUDA_CHECK(cudaMemcpyAsync(pick_host_, ids_.get(), sizeof(int), cudaMemcpyDeviceToHost, stream_));
     } else {
-        CUDA_CHECK(cudaMemcpyAsync(logits_host_, logits_.get(), sizeof(float) * static_cast<size_t>(V), cudaMemcpyDeviceToHost, stream_));
+        CUDA_CHECK(cudaMemcpyAsync(logits_host_, b_.logits.get(), sizeof(float) * static_cast<size_t>(V), cudaMemcpyDeviceToHost, stream_));
     }
     prof_->mark("head");
 }
@@ -180,7 +180,7 @@ void CudaMemoryModel::head(Head mode, int T) {
 void CudaMemoryModel::question_vector(int l, int T) {
     const size_t QD = static_cast<size_t>(hp_.q_dim()), KVD = static_cast<size_t>(hp_.kv_dim()), t = static_cast<size_t>(T);
     CUDA_CHECK(cudaStreamSynchronize(stream_));
-    const auto qm = qm_.download(t * QD), q = q_.download(t * QD), kr = kr_.download(t * KVD);
+    const auto qm = b_.qm.download(t * QD), q = b_.q.download(t * QD), kr = b_.kr.download(t * KVD);
     std::vector<float> out(QD);
     quire::question_vector(hp_, cfg_.repr_topk, qm.data(), q.data(), kr.data(), T, out.data());
     staged_copy(layers_[static_cast<size_t>(l)].qvec.get(), out.data(), QD * sizeof(float));

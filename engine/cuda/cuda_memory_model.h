@@ -116,7 +116,7 @@ public:
 private:
     static constexpr int kFlashMinRows = 16; // smaller steps take the batched-GEMM attention
     bool flash_on() const; // the flash kernel takes reading steps of kFlashMinRows+ tokens
-    void mul_ct(int T, const GpuMatrix & w, float * y); // xb_ . w^T into y, in the compute type
+    void mul_ct(int T, const GpuMatrix & w, float * y); // b_.xb . w^T into y, in the compute type
     void alloc_state();
     void ensure_block_capacity(int n);
     // One step's layers as named ops (cuda_memory_layers.cpp).
@@ -167,12 +167,15 @@ private:
     int bias_blocks_ = -1; // blocks the device bias was written for (-1: stale)
     DeviceBuffer<float> bias_, rank_; // [blk_cap]
     void update_anchors(const std::vector<int> * question);
-    // Scratch.
-    DeviceBuffer<StepCounters> ctr_;
-    DeviceBuffer<float> x_, qkv_, q_, qm_, kr_, atth_, o_, gu_, s_, qmean_, logits_, amax_, part_, stats_;
-    DeviceBuffer<float2> rope_; // the step's RoPE rotations (launch_rope_table)
-    DeviceBuffer<unsigned char> xb_, qh_, qmh_, p_; // xb_: the next GEMM's input in the compute type
-    DeviceBuffer<int> ids_;
+    // A step's working buffers on the device (sized for an execution block in alloc_state).
+    struct StepBuffers {
+        DeviceBuffer<float> x, qkv, q, qm, kr, atth, o, gu, s, qmean, logits, amax, part, stats;
+        DeviceBuffer<float2> rope;                  // the step's RoPE rotations (launch_rope_table)
+        DeviceBuffer<unsigned char> xb, qh, qmh, p; // xb: the next GEMM's input in the compute type
+    };
+    StepBuffers b_;
+    DeviceBuffer<StepCounters> ctr_; // the step's position and window size, on the device
+    DeviceBuffer<int> ids_;          // the step's token ids (or the device's pick)
     int * pick_host_ = nullptr;
     float * logits_host_ = nullptr;
     // The captured TOKEN step.

@@ -46,7 +46,7 @@ void CudaMemoryModel::trim() {
                 ss.s[2 * i + 1] = {R.v.get(), table_->tab_v() + at + l, table_->scale_v() + at + l};
                 rs.s[i] = {R.k.get(), R.score.get(), layers_[static_cast<size_t>(l)].repr.get() + static_cast<size_t>(nb) * hp_.q_dim()};
             }
-            CUDA_CHECK(launch_blocks_store_sets(ss, 2 * n, ct_, NL, st_, nb_new, elems, amax_.get(), stream_));
+            CUDA_CHECK(launch_blocks_store_sets(ss, 2 * n, ct_, NL, st_, nb_new, elems, b_.amax.get(), stream_));
             CUDA_CHECK(launch_block_repr_sets(rs, n, ct_, nb_new, bs, hp_.n_head, hp_.n_head_kv, hp_.head_dim, cfg_.repr_topk, stream_));
         }
         for (int b = 0; b < nb_new; ++b) blocks_.push_back({win_.start() + static_cast<int64_t>(b) * bs, bs});
