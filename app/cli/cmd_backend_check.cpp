@@ -27,8 +27,7 @@ int cmd_backend_check(const std::vector<std::string> & argv) {
     }
     nlohmann::ordered_json j;
     std::string why;
-    const CudaDiagnostics * cuda = cuda_backend(&why) ? cuda_diagnostics() : nullptr;
-    if (cuda_backend() && !cuda) why = "the CUDA backend has no diagnostics of this version";
+    const CudaDiagnostics * cuda = cuda_diagnostics(&why);
     if (!cuda) {
         j["cuda"] = false;
         j["skipped"] = why;

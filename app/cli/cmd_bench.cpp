@@ -65,9 +65,8 @@ int cmd_bench(const std::vector<std::string> & argv) {
     }
     if (a.has("--model") == a.has("--random-weights")) throw UsageError{"give either --model PATH or --shape NAME --random-weights"};
     std::string why;
-    if (!cuda_backend(&why)) fail(Status::UNSUPPORTED, "bench measures the CUDA backend: " + why);
-    const CudaDiagnostics * cuda = cuda_diagnostics();
-    if (!cuda) fail(Status::UNSUPPORTED, "the CUDA backend has no benchmark of this version");
+    const CudaDiagnostics * cuda = cuda_diagnostics(&why);
+    if (!cuda) fail(Status::UNSUPPORTED, "bench measures the CUDA backend: " + why);
     const CudaDeviceInfo dev = cuda_device_status();
     if (!dev.usable) fail(Status::UNSUPPORTED, "bench needs a usable CUDA device: " + dev.error);
     BenchOptions o;

@@ -191,10 +191,13 @@ void CudaMemoryModel::launch_graph(Head mode) {
     key.n_blocks = n_blocks(), key.n_sink = n_sink_, key.question = has_qvec_, key.anchored = !anchors_.empty();
     key.head = static_cast<int>(mode);
     if (mode == Head::SAMPLE) key.temperature = samp_.temperature, key.top_k = samp_.top_k, key.top_p = samp_.top_p;
-    graph_.launch(stream_, key, *prof_, [&] {
-        run_layers(1, StepKind::TOKEN, cfg_.n_local + cfg_.block_size);
-        head(mode, 1);
-    });
+    if (!graph_.ready(key)) {
+        graph_.capture(stream_, key, *prof_, [&] {
+            run_layers(1, StepKind::TOKEN, cfg_.n_local + cfg_.block_size);
+            head(mode, 1);
+        });
+    }
+    graph_.replay(stream_, *prof_);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,9 +28,11 @@ public:
     StepGraph(const StepGraph &) = delete;
     StepGraph & operator=(const StepGraph &) = delete;
 
-    // Replays the graph captured for `key`, first capturing `record` (which enqueues the step on
-    // the stream) when the last capture was for another key. The timer pauses during a capture.
-    void launch(cudaStream_t stream, const Key & key, PhaseTimer & timer, const std::function<void()> & record);
+    // Whether the graph was captured for `key` (else capture it again before replaying).
+    bool ready(const Key & key) const { return exec_ && key == key_; }
+    // Captures `record` (which enqueues the step on the stream) for `key`; the timer pauses.
+    void capture(cudaStream_t stream, const Key & key, PhaseTimer & timer, const std::function<void()> & record);
+    void replay(cudaStream_t stream, PhaseTimer & timer);
 
 private:
     cudaGraphExec_t exec_ = nullptr;

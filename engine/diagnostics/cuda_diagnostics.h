@@ -29,9 +29,9 @@ struct CudaDiagnostics {
                                           const std::function<void(const BenchRow &)> & on_row) = nullptr;
 };
 
-// The loaded backend's diagnostics table; nullptr without the CUDA backend (cuda_backend() says
-// why) or when the library is of another version.
-const CudaDiagnostics * cuda_diagnostics();
+// The loaded backend's diagnostics table; nullptr without the CUDA backend or when the library
+// is of another version, `why` saying which.
+const CudaDiagnostics * cuda_diagnostics(std::string * why = nullptr);
 
 } // namespace quire
 

@@ -4,10 +4,13 @@
 
 namespace quire {
 
-const CudaDiagnostics * cuda_diagnostics() {
+const CudaDiagnostics * cuda_diagnostics(std::string * why) {
+    if (!cuda_backend(why)) return nullptr;
     using Entry = const CudaDiagnostics * (*)(int);
     auto entry = reinterpret_cast<Entry>(cuda_backend_symbol("quire_cuda_diagnostics"));
-    return entry ? entry(kCudaDiagnosticsAbi) : nullptr;
+    const CudaDiagnostics * d = entry ? entry(kCudaDiagnosticsAbi) : nullptr;
+    if (!d && why) *why = "the CUDA backend has no diagnostics of this version";
+    return d;
 }
 
 } // namespace quire

@@ -30,10 +30,4 @@ constexpr MemorySetting kSettings[] = {
 
 std::span<const MemorySetting> memory_settings() { return kSettings; }
 
-const MemorySetting * memory_setting(const std::string & name) {
-    for (const auto & s : kSettings)
-        if (name == s.name) return &s;
-    return nullptr;
-}
-
 } // namespace quire

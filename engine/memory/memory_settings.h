@@ -9,7 +9,6 @@
 #include "memory/memory_config.h"
 
 #include <span>
-#include <string>
 
 namespace quire {
 
@@ -23,8 +22,5 @@ struct MemorySetting {
 };
 
 std::span<const MemorySetting> memory_settings();
-
-// The row of that name, or nullptr.
-const MemorySetting * memory_setting(const std::string & name);
 
 } // namespace quire
