@@ -341,7 +341,8 @@ void MainWindow::start_ingest(const app::DocumentRecord & rec, bool ignore_space
     r.password = passwords_.value(d.id);
     r.keep_free_bytes = opt_.keep_free_bytes;
     r.ignore_space = ignore_space;
-    r.cfg = opt_.settings.ingest_config();
+    r.cfg = opt_.settings.memory;
+    r.device = opt_.settings.device();
     post([w = worker_, r] { w->ingest(r); });
     update_ready();
 }

@@ -60,8 +60,8 @@ void MainWindow::ask(const QString & question) {
             const MemoryConfig & m = doc_->state.cfg;
             const app::AppSettings & a = opt_.settings;
             QJsonObject settings{{"preset", QString::fromStdString(m.preset)},
-                                 {"beta", a.beta < 0 ? QJsonValue("model default") : QJsonValue(a.beta)},
-                                 {"anchors", std::clamp(a.anchors, 0, m.topk)},
+                                 {"beta", a.memory.lookup.beta == Lookup::kModelBeta ? QJsonValue("model default") : QJsonValue(a.memory.lookup.beta)},
+                                 {"anchors", std::clamp(a.memory.lookup.anchors, 0, m.topk)},
                                  {"mode", a.mode == AskMode::DEEP ? "deep" : "ask"},
                                  {"answer_tokens", a.answer_tokens},
                                  {"temperature", a.sampling.temperature},

@@ -14,6 +14,9 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
 namespace quire::ui {
 
 namespace {
@@ -123,7 +126,7 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     });
     connect(preset_, &QComboBox::activated, this, [this] {
         app::AppSettings cur = settings();
-        cur.memory = memory_preset(preset_->currentData().toString().toStdString());
+        memory_use_preset(cur.memory, preset_->currentData().toString().toStdString());
         show_values(cur);
     });
     connect(beta_auto_, &QCheckBox::toggled, beta_, &QWidget::setDisabled);
@@ -133,11 +136,12 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
 void SettingsDialog::show_values(const app::AppSettings & s) {
     preset_->setCurrentIndex(std::max(0, preset_->findData(QString::fromStdString(s.memory.preset))));
     for (size_t i = 0; i < memory_.size(); ++i) memory_[i]->setValue(s.memory.*memory_settings()[i].field);
-    ram_->setValue(s.host_budget_mib);
+    ram_->setValue(static_cast<int>(std::min<uint64_t>(s.memory.host_budget_bytes >> 20, INT_MAX)));
     threads_->setValue(s.cpu_threads);
-    beta_auto_->setChecked(s.beta < 0);
-    beta_->setValue(s.beta < 0 ? 1.0 : s.beta);
-    anchors_->setValue(s.anchors);
+    const Lookup & lk = s.memory.lookup;
+    beta_auto_->setChecked(lk.beta == Lookup::kModelBeta);
+    beta_->setValue(lk.beta == Lookup::kModelBeta ? 1.0 : lk.beta);
+    anchors_->setValue(lk.anchors);
     mode_->setCurrentIndex(s.mode == AskMode::DEEP ? 1 : 0);
     tokens_->setValue(s.answer_tokens);
     temp_->setValue(s.sampling.temperature);
@@ -153,10 +157,9 @@ app::AppSettings SettingsDialog::settings() const {
     app::AppSettings s = base_;
     s.memory.preset = preset_->currentData().toString().toStdString();
     for (size_t i = 0; i < memory_.size(); ++i) s.memory.*memory_settings()[i].field = memory_[i]->value();
-    s.host_budget_mib = ram_->value();
+    s.memory.host_budget_bytes = static_cast<uint64_t>(ram_->value()) << 20;
     s.cpu_threads = threads_->value();
-    s.beta = beta_auto_->isChecked() ? -1.0f : static_cast<float>(beta_->value());
-    s.anchors = anchors_->value();
+    s.memory.lookup = {beta_auto_->isChecked() ? Lookup::kModelBeta : static_cast<float>(beta_->value()), anchors_->value()};
     s.mode = mode_->currentData().toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
     s.answer_tokens = tokens_->value();
     s.sampling.temperature = static_cast<float>(temp_->value());

@@ -38,17 +38,17 @@ int cmd_ask(const std::vector<std::string> & argv) {
     if (mode == "ask") ap.mode = AskMode::ASK;
     else if (mode == "deep") ap.mode = AskMode::DEEP;
     else throw UsageError{"--mode must be ask or deep"};
-    ap.beta = static_cast<float>(a.get_double("--beta", -1.0));
-    if (a.has("--beta") && ap.beta < 0) throw UsageError{"--beta must be >= 0"};
-    ap.anchors = a.get_int("--anchors", kDefaultAnchors);
-    if (ap.anchors < 0) throw UsageError{"--anchors must be >= 0"};
+    ap.lookup.beta = static_cast<float>(a.get_double("--beta", kAppLookup.beta));
+    if (a.has("--beta") && ap.lookup.beta < 0) throw UsageError{"--beta must be >= 0"};
+    ap.lookup.anchors = a.get_int("--anchors", kAppLookup.anchors);
+    if (ap.lookup.anchors < 0) throw UsageError{"--anchors must be >= 0"};
     ap.gen.n_predict = a.get_int("-n", 256);
     ap.gen.sampling.temperature = static_cast<float>(a.get_double("--temp", 0.0));
     ap.gen.sampling.top_k = a.get_int("--top-k", 40);
     ap.gen.sampling.top_p = static_cast<float>(a.get_double("--top-p", 0.95));
     ap.gen.sampling.seed = static_cast<uint64_t>(a.get_double("--seed", 0));
     try {
-        ap.gen.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
+        ap.gen.device.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
     } catch (const Error & e) {
         throw UsageError{e.what()};
     }
@@ -74,10 +74,10 @@ int cmd_ask(const std::vector<std::string> & argv) {
                                      on_step);
     std::fputc('\n', stdout);
     if (trace_path) {
-        const float beta = ap.beta >= 0 ? ap.beta : memory_default_beta(*model);
+        const Lookup used = lookup_for(ap.lookup, *model, doc.state.cfg.topk);
         nlohmann::ordered_json header = {{"model", model_path},     {"store", store_path},       {"document", doc.source},
                                          {"question", question},    {"answer", res.text},        {"mode", mode},
-                                         {"beta", beta},            {"anchors", std::min(ap.anchors, doc.state.cfg.topk)}, {"preset", doc.state.cfg.preset},
+                                         {"beta", used.beta},       {"anchors", used.anchors}, {"preset", doc.state.cfg.preset},
                                          {"topk", doc.state.cfg.topk}, {"block_size", doc.state.cfg.block_size},
                                          {"seconds", res.seconds}};
         trace.write(*trace_path, std::move(header), model->tok(), res);

@@ -97,14 +97,15 @@ int cmd_eval(const std::vector<std::string> & argv) {
     const std::string out_dir = a.require("--out");
     EvalOptions opt;
     opt.memory = memory_config_from_args(a);
-    opt.beta = static_cast<float>(a.get_double("--beta", -1.0));
-    opt.anchors = a.get_int("--anchors", 0);
-    if (opt.anchors < 0) throw UsageError{"--anchors must be >= 0"};
+    opt.lookup.beta = static_cast<float>(a.get_double("--beta", Lookup::kModelBeta));
+    if (a.has("--beta") && opt.lookup.beta < 0) throw UsageError{"--beta must be >= 0"};
+    opt.lookup.anchors = a.get_int("--anchors", 0);
+    if (opt.lookup.anchors < 0) throw UsageError{"--anchors must be >= 0"};
     opt.answer_tokens = a.get_int("--answer-tokens", 24);
     if (opt.answer_tokens < 1) throw UsageError{"--answer-tokens must be at least 1"};
     const uint64_t seed = static_cast<uint64_t>(a.get_double("--seed", 20261129));
     try {
-        opt.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
+        opt.device.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
     } catch (const Error & e) {
         throw UsageError{e.what()};
     }

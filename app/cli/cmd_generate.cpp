@@ -38,7 +38,7 @@ int cmd_generate(const std::vector<std::string> & argv) {
     gp.sampling.seed = static_cast<uint64_t>(a.get_double("--seed", 0));
     gp.n_ctx = a.get_int("--ctx", 0);
     try {
-        gp.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
+        gp.device.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
     } catch (const Error & e) {
         throw UsageError{e.what()};
     }

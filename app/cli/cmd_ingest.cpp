@@ -50,9 +50,9 @@ int cmd_ingest(const std::vector<std::string> & argv) {
         return 0;
     }
     const MemoryConfig cfg = memory_config_from_args(a);
-    BackendKind backend = BackendKind::AUTO;
+    DeviceParams device;
     try {
-        backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
+        device.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
     } catch (const Error & e) {
         throw UsageError{e.what()};
     }
@@ -122,7 +122,7 @@ int cmd_ingest(const std::vector<std::string> & argv) {
                 fail(Status::OUT_OF_MEMORY, doc_path + ": reading " + std::to_string(est.tokens) + " tokens would need about " + human_bytes(est.memory_bytes) +
                                                 " of memory, and " + human_bytes(avail) + " is available; use a smaller preset or --host-budget-mib, or give --no-space-check to read anyway");
         }
-        doc = document_ingest(*model, std::move(prepared), cfg, progress, backend, &seconds);
+        doc = document_ingest(*model, std::move(prepared), cfg, progress, device, &seconds);
     } catch (const Error & e) {
         if (tty) std::fputc('\n', stderr);
         throw;

@@ -15,45 +15,63 @@ QString AppSettings::validate() const {
         return QString::fromStdString(e.what());
     }
     if (answer_tokens < 1) return QObject::tr("The answer length must be at least one token.");
-    if (host_budget_mib < 0 || gpu_budget_gib < 0) return QObject::tr("Memory budgets cannot be negative.");
+    if (gpu_budget_gib < 0) return QObject::tr("Memory budgets cannot be negative.");
     if (cpu_threads < 0) return QObject::tr("The number of CPU threads cannot be negative.");
     if (sampling.temperature < 0 || sampling.top_p <= 0 || sampling.top_p > 1 || sampling.top_k < 0)
         return QObject::tr("Sampling needs a temperature of 0 or more, top-p in (0, 1] and top-k of 0 or more.");
     return {};
 }
 
+MemoryConfig AppSettings::default_memory() {
+    MemoryConfig m = memory_preset(kDefaultPreset);
+    m.lookup = kAppLookup;
+    return m;
+}
+
 AskParams AppSettings::ask_params() const {
     AskParams p;
     p.mode = mode;
-    p.beta = beta;
-    p.anchors = std::clamp(anchors, 0, memory.topk);
+    p.lookup = {memory.lookup.beta, std::clamp(memory.lookup.anchors, 0, memory.topk)};
     p.gen.n_predict = answer_tokens;
     p.gen.sampling = sampling;
-    p.gpu_budget_bytes = static_cast<uint64_t>(gpu_budget_gib * 1024.0 * 1024.0 * 1024.0);
+    p.gen.device = device();
     return p;
 }
 
-MemoryConfig AppSettings::ingest_config() const {
-    MemoryConfig c = memory;
-    c.gpu_budget_bytes = static_cast<uint64_t>(gpu_budget_gib * 1024.0 * 1024.0 * 1024.0);
-    c.host_budget_bytes = static_cast<uint64_t>(host_budget_mib) << 20;
-    return c;
+DeviceParams AppSettings::device() const {
+    DeviceParams d;
+    d.gpu_block_budget = static_cast<uint64_t>(gpu_budget_gib * 1024.0 * 1024.0 * 1024.0);
+    return d;
 }
+
+namespace {
+
+// A hand-edited file: back to the defaults, keeping the model and looks.
+AppSettings fallback(const AppSettings & a) {
+    AppSettings d;
+    d.model_path = a.model_path, d.tokenizer_path = a.tokenizer_path, d.language = a.language, d.theme = a.theme;
+    return d;
+}
+
+} // namespace
 
 AppSettings load_settings(QSettings & s) {
     AppSettings a;
     a.model_path = s.value("model/path").toString();
     a.tokenizer_path = s.value("model/tokenizer").toString();
     const QString preset = s.value("memory/preset", kDefaultPreset).toString();
-    try {
-        a.memory = memory_preset(preset.toStdString());
-    } catch (const Error &) {
-        a.memory = memory_preset(kDefaultPreset);
-    }
     MemoryConfig & m = a.memory;
+    try {
+        memory_use_preset(m, preset.toStdString());
+    } catch (const Error &) {
+        memory_use_preset(m, kDefaultPreset);
+    }
     for (const auto & f : memory_settings()) m.*f.field = s.value(QString("memory/") + f.name, m.*f.field).toInt();
-    a.beta = s.value("memory/beta", a.beta).toFloat();
-    a.anchors = s.value("memory/anchors", a.anchors).toInt();
+    m.lookup.beta = s.value("memory/beta", m.lookup.beta).toFloat();
+    if (m.lookup.beta < 0) m.lookup.beta = Lookup::kModelBeta; // any negative value meant the model's default
+    m.lookup.anchors = s.value("memory/anchors", m.lookup.anchors).toInt();
+    const int host_mib = s.value("memory/host_budget_mib", 0).toInt();
+    m.host_budget_bytes = static_cast<uint64_t>(std::max(host_mib, 0)) << 20;
     a.mode = s.value("memory/mode", "ask").toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
     a.sampling.temperature = s.value("sampling/temperature", a.sampling.temperature).toFloat();
     a.sampling.top_k = s.value("sampling/top_k", a.sampling.top_k).toInt();
@@ -62,15 +80,10 @@ AppSettings load_settings(QSettings & s) {
     a.sampling.seed = s.value("sampling/seed", 0).toULongLong();
     a.answer_tokens = s.value("answer/tokens", a.answer_tokens).toInt();
     a.gpu_budget_gib = s.value("gpu/budget_gib", 0.0).toDouble();
-    a.host_budget_mib = s.value("memory/host_budget_mib", 0).toInt();
     a.cpu_threads = s.value("cpu/threads", 0).toInt();
     a.language = s.value("ui/language", "system").toString();
     a.theme = s.value("ui/theme", "system").toString();
-    if (!a.validate().isEmpty()) { // a hand-edited file: back to the defaults, keeping the model and looks
-        AppSettings d;
-        d.model_path = a.model_path, d.tokenizer_path = a.tokenizer_path, d.language = a.language, d.theme = a.theme;
-        return d;
-    }
+    if (host_mib < 0 || !a.validate().isEmpty()) return fallback(a);
     return a;
 }
 
@@ -80,8 +93,8 @@ void save_settings(QSettings & s, const AppSettings & a) {
     const MemoryConfig & m = a.memory;
     s.setValue("memory/preset", QString::fromStdString(m.preset));
     for (const auto & f : memory_settings()) s.setValue(QString("memory/") + f.name, m.*f.field);
-    s.setValue("memory/beta", a.beta);
-    s.setValue("memory/anchors", a.anchors);
+    s.setValue("memory/beta", m.lookup.beta);
+    s.setValue("memory/anchors", m.lookup.anchors);
     s.setValue("memory/mode", a.mode == AskMode::DEEP ? "deep" : "ask");
     s.setValue("sampling/temperature", a.sampling.temperature);
     s.setValue("sampling/top_k", a.sampling.top_k);
@@ -90,7 +103,7 @@ void save_settings(QSettings & s, const AppSettings & a) {
     s.setValue("sampling/seed", static_cast<qulonglong>(a.sampling.seed));
     s.setValue("answer/tokens", a.answer_tokens);
     s.setValue("gpu/budget_gib", a.gpu_budget_gib);
-    s.setValue("memory/host_budget_mib", a.host_budget_mib);
+    s.setValue("memory/host_budget_mib", static_cast<qulonglong>(m.host_budget_bytes >> 20));
     s.setValue("cpu/threads", a.cpu_threads);
     s.setValue("ui/language", a.language);
     s.setValue("ui/theme", a.theme);

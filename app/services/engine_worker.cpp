@@ -229,7 +229,7 @@ void EngineWorker::ingest(const IngestRequest & r) {
             return;
         }
         emit ingest_estimated(r.doc_id, est.tokens, est.store_bytes, est.memory_bytes);
-        auto doc = std::make_shared<StoredDocument>(document_ingest(*model_, std::move(prepared), r.cfg, progress, BackendKind::AUTO));
+        auto doc = std::make_shared<StoredDocument>(document_ingest(*model_, std::move(prepared), r.cfg, progress, r.device));
         store_save(r.store_path.toStdString(), *doc, [this] { return cancel_ingest_.load(); });
         const qint64 tokens = static_cast<qint64>(doc->spans.size());
         const int pages = static_cast<int>(doc->map.page_starts.size());

@@ -30,6 +30,7 @@ struct IngestRequest {
     qint64 doc_id = 0;
     QString doc_path, store_path, password;
     MemoryConfig cfg;
+    DeviceParams device;
     // Before reading: a store that would leave less than keep_free_bytes of its disk free, or a
     // reading that needs more memory than is available, stops with ingest_needs_space (unless
     // ignore_space: the user said to read anyway).

@@ -3,6 +3,7 @@
 // (reading/make_memory_backend.h).
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <string>
 
@@ -15,6 +16,15 @@ enum class BackendKind { AUTO, CPU, CUDA };
 // GPU weight precision. AUTO: fp32 for models under a billion parameters (exact agreement
 // with the CPU), bf16 above (half the memory, tensor cores).
 enum class GpuPrecision { AUTO, FP32, BF16 };
+
+// Where a generation, a reading or a question runs.
+struct DeviceParams {
+    BackendKind backend = BackendKind::AUTO;
+    GpuPrecision precision = GpuPrecision::AUTO;
+    // Block memory on the GPU: block K/V on the card up to this many bytes, beyond it in pinned
+    // host memory (0: no limit).
+    uint64_t gpu_block_budget = 0;
+};
 
 // "auto", "cpu" or "cuda"; throws Error(BAD_INPUT) otherwise.
 BackendKind backend_kind_from_string(const std::string & s);

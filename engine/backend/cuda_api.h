@@ -18,14 +18,15 @@ namespace quire {
 struct Model;
 
 // Raised whenever the table or a type in it changes.
-constexpr int kCudaApiAbi = 2;
+constexpr int kCudaApiAbi = 3;
 
 struct CudaApi {
     int abi = kCudaApiAbi;
     CudaDeviceInfo (*device_info)() = nullptr;
-    // Generation and block memory on the GPU (bf16 or fp32 weights); throw Error when they cannot.
+    // Generation and block memory on the GPU (bf16 or fp32 weights; block_budget as
+    // DeviceParams::gpu_block_budget); throw Error when they cannot.
     std::unique_ptr<ForwardBackend> (*make_forward)(const Model & model, int n_ctx, bool bf16) = nullptr;
-    std::unique_ptr<MemoryBackend> (*make_memory)(const Model & model, MemoryState & state, bool bf16) = nullptr;
+    std::unique_ptr<MemoryBackend> (*make_memory)(const Model & model, MemoryState & state, bool bf16, uint64_t block_budget) = nullptr;
 };
 
 } // namespace quire

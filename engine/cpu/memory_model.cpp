@@ -71,8 +71,8 @@ std::vector<float> MemoryModel::step(const std::vector<int> & tokens, StepKind k
             for (int t = 0; t < T; ++t)
                 for (int i = 0; i < QD; ++i) qmean[static_cast<size_t>(i)] += q_mem[static_cast<size_t>(t) * QD + static_cast<size_t>(i)];
             for (auto & z : qmean) z /= static_cast<float>(T);
-            const bool use_q = shape.with_question && cfg.beta > 0.0f;
-            BlockScores bs = block_scores(L.blk_repr.data(), nb, QD, qmean.data(), shape.with_question ? L.qvec.data() : nullptr, use_q ? cfg.beta : 0.0f,
+            const bool use_q = shape.with_question && cfg.lookup.beta > 0.0f;
+            BlockScores bs = block_scores(L.blk_repr.data(), nb, QD, qmean.data(), shape.with_question ? L.qvec.data() : nullptr, use_q ? cfg.lookup.beta : 0.0f,
                                           cfg.topk, &anchors);
             selected = bs.selected;
             if (static_cast<int>(selected.size()) != shape.n_sel) fail(Status::INTERNAL, "block selection of another size than planned");

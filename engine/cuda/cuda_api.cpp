@@ -14,9 +14,9 @@ std::unique_ptr<ForwardBackend> make_forward(const Model & model, int n_ctx, boo
     return std::make_unique<CudaModel>(model, n_ctx, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32);
 }
 
-std::unique_ptr<MemoryBackend> make_memory(const Model & model, MemoryState & state, bool bf16) {
+std::unique_ptr<MemoryBackend> make_memory(const Model & model, MemoryState & state, bool bf16, uint64_t block_budget) {
     CudaMemoryOptions opt;
-    if (state.cfg.gpu_budget_bytes > 0) opt.block_budget = state.cfg.gpu_budget_bytes;
+    if (block_budget > 0) opt.block_budget = block_budget;
     auto m = std::make_unique<CudaMemoryModel>(GpuWeights::upload(model, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32), state.cfg, opt);
     if (state.n_tokens > 0) m->upload(state);
     return m;

@@ -65,8 +65,8 @@ void CudaMemoryModel::run_layers(int T, StepKind kind, int n_loc_cols) {
 }
 
 void CudaMemoryModel::embed(int T) {
-    if (w_->tok_embd.bf16.size()) CUDA_CHECK(launch_get_rows_bf16(w_->tok_embd.bf16.get(), ids_.get(), b_.x.get(), T, hp_.n_embd, stream_));
-    else CUDA_CHECK(launch_get_rows_f32(w_->tok_embd.f32.get(), ids_.get(), b_.x.get(), T, hp_.n_embd, stream_));
+    if (w_->tok_embd.bf16.size()) CUDA_CHECK(launch_get_rows_bf16(w_->tok_embd.bf16.get(), io_.ids(), b_.x.get(), T, hp_.n_embd, stream_));
+    else CUDA_CHECK(launch_get_rows_f32(w_->tok_embd.f32.get(), io_.ids(), b_.x.get(), T, hp_.n_embd, stream_));
 }
 
 // Block selection on the device: s(B) = s(B,H) + beta * s(B,Q), anchors first, top-k, and the
@@ -76,11 +76,11 @@ void CudaMemoryModel::select_blocks(int l, int T, const StepShape & shape) {
     Layer & L = layers_[static_cast<size_t>(l)];
     const int QD = hp_.q_dim(), nb = n_blocks();
     if (T > 1) CUDA_CHECK(launch_mean_rows(b_.qm.get(), b_.qmean.get(), T, QD, stream_));
-    const bool anchored = !anchors_.empty();
-    const BlockScoreParams bp{L.repr.get(), nb, QD, T > 1 ? b_.qmean.get() : b_.qm.get(), shape.with_question ? L.qvec.get() : nullptr, cfg_.beta,
-                              L.s_h.get(), L.s_q.get(), L.combined.get(), anchored ? bias_.get() : nullptr, rank_.get()};
+    const bool anchored = anchors_.on();
+    const BlockScoreParams bp{L.repr.get(), nb, QD, T > 1 ? b_.qmean.get() : b_.qm.get(), shape.with_question ? L.qvec.get() : nullptr, cfg_.lookup.beta,
+                              L.s_h.get(), L.s_q.get(), L.combined.get(), anchored ? anchors_.bias() : nullptr, anchors_.rank()};
     CUDA_CHECK(launch_block_scores(bp, stream_));
-    CUDA_CHECK(launch_top_k(anchored ? rank_.get() : L.combined.get(), nb, shape.n_sel, L.sel.get(), stream_));
+    CUDA_CHECK(launch_top_k(anchored ? anchors_.rank() : L.combined.get(), nb, shape.n_sel, L.sel.get(), stream_));
     const GatherParams gp{table_->tab_k() + l, table_->tab_v() + l, table_->scale_k() + l, table_->scale_v() + l, hp_.n_layer, L.sel.get(), shape.n_sel,
                           static_cast<long long>(cfg_.block_size) * hp_.kv_dim(), st_, ct_, L.mem_k.get(), L.mem_v.get(),
                           static_cast<long long>(n_sink_) * hp_.kv_dim()};

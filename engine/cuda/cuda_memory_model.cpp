@@ -54,8 +54,6 @@ CudaMemoryModel::CudaMemoryModel(std::shared_ptr<const GpuWeights> weights, cons
 }
 
 CudaMemoryModel::~CudaMemoryModel() {
-    if (pick_host_) cudaFreeHost(pick_host_);
-    if (logits_host_) cudaFreeHost(logits_host_);
     if (stream_) cudaStreamSynchronize(stream_);
     prof_.reset();
     stage_.reset();
@@ -106,16 +104,12 @@ void CudaMemoryModel::alloc_state() {
     b_.qmh.resize(T * QD * esz);
     b_.qmean.resize(QD);
     b_.logits.resize(static_cast<size_t>(hp_.n_vocab));
-    ids_.resize(T);
     ctr_.resize(1);
-    r_.resize(1);
     b_.amax.resize((T / static_cast<size_t>(cfg_.block_size) + 2) * static_cast<size_t>(kBlockStoreSets)); // blocks cut in one trim x sets
     b_.part.resize(NH * static_cast<size_t>(decode_attention_splits()) * static_cast<size_t>(hp_.head_dim + 2));
     b_.stats.resize(NH * T * 2);
     b_.rope.resize((T + 1) * static_cast<size_t>(hp_.head_dim / 2));
-    CUDA_CHECK(cudaHostAlloc(&pick_host_, sizeof(int), cudaHostAllocDefault));
-    CUDA_CHECK(cudaHostAlloc(&logits_host_, sizeof(float) * static_cast<size_t>(hp_.n_vocab), cudaHostAllocDefault));
-    *pick_host_ = -1;
+    io_.allocate(max_T_, hp_.n_vocab);
     stage_ = std::make_unique<HostStager>(stream_);
     CUDA_CHECK(cudaDeviceSynchronize()); // the memsets and uploads above ran on the legacy stream
 }
@@ -147,9 +141,7 @@ void CudaMemoryModel::ensure_block_capacity(int n) {
         L.s_q.resize(static_cast<size_t>(cap));
         L.combined.resize(static_cast<size_t>(cap));
     }
-    bias_.resize(static_cast<size_t>(cap));
-    rank_.resize(static_cast<size_t>(cap));
-    bias_blocks_ = -1;
+    anchors_.reserve(cap);
     table_->reserve(cap, static_cast<int>(nb), stream_); // waits for the copies above too
     blk_cap_ = cap;
 }
@@ -160,18 +152,19 @@ void CudaMemoryModel::set_counters() {
 }
 
 // Final norm and LM head of the last token: logits to pinned host memory, or the argmax into
-// ids_ (the next step's input) and pinned host memory.
+// the step's ids (the next step's input) and pinned host memory.
 void CudaMemoryModel::head(Head mode, int T) {
     const int D = hp_.n_embd, V = hp_.n_vocab;
     prof_->mark("start");
     CUDA_CHECK(launch_add_rmsnorm(b_.x.get() + static_cast<size_t>(T - 1) * D, nullptr, w_->out_norm.get(), b_.xb.get(), ct_, 1, D, hp_.norm_eps, stream_));
     gemm_->mul(b_.xb.get(), 1, w_->lm_head(), b_.logits.get());
     if (mode != Head::LOGITS) {
-        if (mode == Head::GREEDY) CUDA_CHECK(launch_argmax(b_.logits.get(), V, ids_.get(), stream_));
-        else CUDA_CHECK(launch_sample_top_p(b_.logits.get(), V, samp_.temperature, samp_.top_k, samp_.top_p, r_.get(), ids_.get(), stream_));
-        CUDA_CHECK(cudaMemcpyAsync(pick_host_, ids_.get(), sizeof(int), cudaMemcpyDeviceToHost, stream_));
+        const SamplerParams & sp = io_.sampling();
+        if (mode == Head::GREEDY) CUDA_CHECK(launch_argmax(b_.logits.get(), V, io_.ids(), stream_));
+        else CUDA_CHECK(launch_sample_top_p(b_.logits.get(), V, sp.temperature, sp.top_k, sp.top_p, io_.uniform(), io_.ids(), stream_));
+        io_.pick_to_host(stream_);
     } else {
-        CUDA_CHECK(cudaMemcpyAsync(logits_host_, b_.logits.get(), sizeof(float) * static_cast<size_t>(V), cudaMemcpyDeviceToHost, stream_));
+        io_.logits_to_host(b_.logits.get(), stream_);
     }
     prof_->mark("head");
 }
@@ -188,9 +181,9 @@ void CudaMemoryModel::question_vector(int l, int T) {
 
 void CudaMemoryModel::launch_graph(Head mode) {
     StepGraph::Key key;
-    key.n_blocks = n_blocks(), key.n_sink = n_sink_, key.question = has_qvec_, key.anchored = !anchors_.empty();
+    key.n_blocks = n_blocks(), key.n_sink = n_sink_, key.question = has_qvec_, key.anchored = anchors_.on();
     key.head = static_cast<int>(mode);
-    if (mode == Head::SAMPLE) key.temperature = samp_.temperature, key.top_k = samp_.top_k, key.top_p = samp_.top_p;
+    if (mode == Head::SAMPLE) key.temperature = io_.sampling().temperature, key.top_k = io_.sampling().top_k, key.top_p = io_.sampling().top_p;
     if (!graph_.ready(key)) {
         graph_.capture(stream_, key, *prof_, [&] {
             run_layers(1, StepKind::TOKEN, cfg_.n_local + cfg_.block_size);
@@ -207,7 +200,7 @@ std::vector<float> CudaMemoryModel::step(const std::vector<int> & tokens, StepKi
     if (T > max_T_) fail(Status::INTERNAL, "memory step of " + std::to_string(T) + " tokens exceeds the execution block of " + std::to_string(max_T_));
     for (int id : tokens)
         if (id < 0 || id >= hp_.n_vocab) fail(Status::BAD_INPUT, "token id " + std::to_string(id) + " is outside the vocabulary");
-    staged_copy(ids_.get(), tokens.data(), sizeof(int) * static_cast<size_t>(T));
+    io_.set_ids(tokens.data(), T, *stage_);
     update_anchors(kind == StepKind::QUESTION ? &tokens : nullptr);
     if (opt_.graphs && T == 1 && kind == StepKind::TOKEN) {
         launch_graph(Head::LOGITS);
@@ -217,7 +210,7 @@ std::vector<float> CudaMemoryModel::step(const std::vector<int> & tokens, StepKi
     }
     std::vector<float> logits;
     if (want_logits || trace || kind == StepKind::QUESTION) CUDA_CHECK(cudaStreamSynchronize(stream_));
-    if (want_logits) logits.assign(logits_host_, logits_host_ + hp_.n_vocab);
+    if (want_logits) logits.assign(io_.logits(), io_.logits() + hp_.n_vocab);
     finish_step(tokens, kind, trace);
     return logits;
 }
@@ -231,9 +224,7 @@ bool CudaMemoryModel::device_sampling_ok(const SamplerParams & sp) {
 int CudaMemoryModel::step_sample(int token, const SamplerParams & sp, double r, RetrievalStep * trace) {
     if (sp.temperature <= 0.0f) return step_pick(token, Head::GREEDY, trace);
     if (!device_sampling_ok(sp)) fail(Status::INTERNAL, "sampling parameters the device does not support");
-    samp_ = sp;
-    samp_.top_k = std::min(sp.top_k, hp_.n_vocab);
-    staged_copy(r_.get(), &r, sizeof r);
+    io_.set_sampling(sp, r, *stage_);
     return step_pick(token, Head::SAMPLE, trace);
 }
 
@@ -241,10 +232,10 @@ int CudaMemoryModel::step_sample(int token, const SamplerParams & sp, double r, 
 int CudaMemoryModel::step_pick(int token, Head mode, RetrievalStep * trace) {
     if (token >= 0) {
         if (token >= hp_.n_vocab) fail(Status::BAD_INPUT, "token id " + std::to_string(token) + " is outside the vocabulary");
-        staged_copy(ids_.get(), &token, sizeof(int));
+        io_.set_ids(&token, 1, *stage_);
     } else {
-        if (*pick_host_ < 0) fail(Status::INTERNAL, "device step without a previous pick");
-        token = *pick_host_;
+        if (io_.pick() < 0) fail(Status::INTERNAL, "device step without a previous pick");
+        token = io_.pick();
     }
     update_anchors(nullptr);
     if (opt_.graphs) {
@@ -254,7 +245,7 @@ int CudaMemoryModel::step_pick(int token, Head mode, RetrievalStep * trace) {
         head(mode, 1);
     }
     CUDA_CHECK(cudaStreamSynchronize(stream_));
-    const int pick = *pick_host_;
+    const int pick = io_.pick();
     finish_step({token}, StepKind::TOKEN, trace);
     return pick;
 }
@@ -275,7 +266,7 @@ void CudaMemoryModel::fill_trace(RetrievalStep & tr, StepKind kind, int T) const
         if (with_qvec) b.s_q = L.s_q.download(static_cast<size_t>(nb));
         b.combined = L.combined.download(static_cast<size_t>(nb));
         b.selected = L.sel.download(static_cast<size_t>(n_sel));
-        b.anchors = anchors_;
+        b.anchors = anchors_.anchors();
     }
 }
 

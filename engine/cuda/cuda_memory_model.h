@@ -7,15 +7,18 @@
 // Nothing waits for the host within a step except question steps (the question vector, once
 // per question) and traces; TOKEN steps replay a captured CUDA graph (step_graph.h).
 // The parts: the local window (gpu_window.h), the block tables and cache (gpu_block_table.h),
-// pinned staging (host_stager.h), the graph (step_graph.h); the files: this step and its head (cuda_memory_model.cpp), the
+// word-match anchors (gpu_anchors.h), the ids in and logits or picks out (gpu_step_io.h), pinned
+// staging (host_stager.h), the graph (step_graph.h); the files: this step and its head (cuda_memory_model.cpp), the
 // layer loop and its attention (cuda_memory_layers.cpp), the window and block cutting
 // (cuda_memory_trim.cpp), forks and host copies (cuda_memory_state.cpp).
 #pragma once
 
 #include "backend/memory_backend.h"
 #include "cuda/device_buffer.h"
+#include "cuda/gpu_anchors.h"
 #include "cuda/gpu_block_table.h"
 #include "cuda/gpu_gemm.h"
+#include "cuda/gpu_step_io.h"
 #include "cuda/gpu_weights.h"
 #include "cuda/gpu_window.h"
 #include "cuda/host_stager.h"
@@ -160,13 +163,8 @@ private:
     bool has_qvec_ = false;
     std::vector<MemoryBlock> blocks_;
     std::vector<int> tokens_;
-    // Word-match anchors (lexical_anchors.h), found on the host; on the device a +inf bias per
-    // anchored block that the scoring kernel adds into the ranks top-k reads.
-    LexicalIndex lexical_;
-    std::vector<int> anchors_;
-    int bias_blocks_ = -1; // blocks the device bias was written for (-1: stale)
-    DeviceBuffer<float> bias_, rank_; // [blk_cap]
-    void update_anchors(const std::vector<int> * question);
+    GpuAnchors anchors_; // word-match anchors (gpu_anchors.h)
+    void update_anchors(const std::vector<int> * question) { anchors_.update(cfg_, blocks_, tokens_, question, *stage_); }
     // A step's working buffers on the device (sized for an execution block in alloc_state).
     struct StepBuffers {
         DeviceBuffer<float> x, qkv, q, qm, kr, atth, o, gu, s, qmean, logits, amax, part, stats;
@@ -175,13 +173,8 @@ private:
     };
     StepBuffers b_;
     DeviceBuffer<StepCounters> ctr_; // the step's position and window size, on the device
-    DeviceBuffer<int> ids_;          // the step's token ids (or the device's pick)
-    int * pick_host_ = nullptr;
-    float * logits_host_ = nullptr;
-    // The captured TOKEN step.
-    StepGraph graph_;
-    SamplerParams samp_;                // device sampling parameters (kernel arguments of the graph)
-    DeviceBuffer<double> r_;            // the uniform number of the next device draw
+    GpuStepIo io_;                   // token ids in, logits or the device's pick out
+    StepGraph graph_;                // the captured TOKEN step
 };
 
 } // namespace quire

@@ -67,9 +67,7 @@ void CudaMemoryModel::copy_state_from(const CudaMemoryModel & o) {
     win_.assign(o.win_.size(), o.win_.start());
     blocks_ = o.blocks_;
     tokens_ = o.tokens_;
-    lexical_ = o.lexical_;
-    anchors_.clear();
-    bias_blocks_ = -1;
+    anchors_.reset(o.anchors_.index());
     set_counters();
     CUDA_CHECK(cudaStreamSynchronize(stream_));
 }
@@ -92,7 +90,7 @@ void CudaMemoryModel::download(MemoryState & host) const {
     host.win_start = win_.start();
     host.blocks = blocks_;
     host.tokens = tokens_;
-    host.lexical = lexical_;
+    host.lexical = anchors_.index();
     const std::vector<void *> & kp = table_->homes_k(), & vp = table_->homes_v();
     std::vector<float> ks(nb * NL), vs(nb * NL);
     if (nb) {
@@ -187,9 +185,7 @@ void CudaMemoryModel::upload(const MemoryState & h) {
     has_qvec_ = !h.layers.empty() && !h.layers[0].qvec.empty();
     blocks_ = h.blocks;
     tokens_ = h.tokens;
-    lexical_ = h.lexical;
-    anchors_.clear();
-    bias_blocks_ = -1;
+    anchors_.reset(h.lexical);
     set_counters();
     wait();
 }
@@ -198,22 +194,6 @@ void CudaMemoryModel::upload(const MemoryState & h) {
 uint64_t CudaMemoryModel::repr_device_bytes() const {
     return static_cast<uint64_t>(blk_cap_) * static_cast<uint64_t>(hp_.n_layer) * (static_cast<uint64_t>(hp_.q_dim()) + 3) * sizeof(float) +
            static_cast<uint64_t>(blk_cap_) * static_cast<uint64_t>(hp_.n_layer) * (2 * sizeof(void *) + 2 * sizeof(float));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The anchors of this step (as MemoryModel::step finds them) and, when they or the blocks
-// changed, the device bias: +inf at each anchor, 0 elsewhere.
-void CudaMemoryModel::update_anchors(const std::vector<int> * question) {
-    if (question) lexical_.add_question(*question);
-    const std::vector<int> & a = lexical_.step_anchors(cfg_, blocks_, tokens_);
-    const int nb = n_blocks();
-    if (a == anchors_ && (a.empty() || nb == bias_blocks_)) return;
-    anchors_ = a;
-    bias_blocks_ = nb;
-    if (anchors_.empty()) return;
-    std::vector<float> bias(static_cast<size_t>(nb), 0.0f);
-    for (int b : anchors_) bias[static_cast<size_t>(b)] = std::numeric_limits<float>::infinity();
-    staged_copy(bias_.get(), bias.data(), bias.size() * sizeof(float));
 }
 
 } // namespace quire

@@ -127,7 +127,7 @@ std::vector<int> pseudo_tokens(int n, int n_vocab, uint32_t seed) {
 // Small enough that a few hundred tokens cut many blocks.
 MemoryConfig small_memory() {
     MemoryConfig c = memory_preset("512");
-    c.n_init = 4, c.n_local = 64, c.block_size = 16, c.topk = 3, c.exc_block_size = 32, c.repr_topk = 4, c.beta = 2.0f;
+    c.n_init = 4, c.n_local = 64, c.block_size = 16, c.topk = 3, c.exc_block_size = 32, c.repr_topk = 4, c.lookup.beta = 2.0f;
     return c;
 }
 
@@ -160,7 +160,7 @@ std::vector<OpCheck> cuda_memory_checks(const Model & model, std::vector<std::st
         std::vector<int> q(doc.begin() + 200, doc.begin() + 212);
         q.insert(q.end(), question.begin(), question.begin() + 8);
         MemoryConfig cfg = small_memory();
-        cfg.anchors = 1;
+        cfg.lookup.anchors = 1;
         for (const bool first : {false, true}) {
             const auto c = cuda_memory_check(model, doc, q, cfg, 24, false, false, false, false, first);
             const std::string note = fmt("logit error %.2e, selections %g (equal %g, with anchors %g)", c.max_logit_error, c.selections,

@@ -39,7 +39,7 @@ EvalMethod eval_method_from_name(const std::string & s) {
 }
 
 EvalReading eval_read(const Model & model, const EvalInstance & inst, const EvalOptions & opt) {
-    return {memory_ingest(model, model.tok().encode(inst.document), opt.memory, {}, {}, opt.backend)};
+    return {memory_ingest(model, model.tok().encode(inst.document), opt.memory, {}, {}, opt.device)};
 }
 
 EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod method, AskMode mode, const EvalOptions & opt,
@@ -59,7 +59,7 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
             g.n_predict = opt.answer_tokens;
             g.sampling = greedy();
             g.n_ctx = static_cast<int>(prompt.size()) + opt.answer_tokens + 1; // also beyond the trained context
-            g.backend = opt.backend;
+            g.device = opt.device;
             out.answer = generate(model, prompt, g).text;
             out.answer_seconds = since(t0);
         } else {
@@ -73,11 +73,10 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
             }
             AskParams ap;
             ap.mode = mode;
-            ap.beta = method == EvalMethod::INFLLM ? 0.0f : opt.beta;
-            ap.anchors = method == EvalMethod::QLLM ? opt.anchors : 0;
+            ap.lookup = method == EvalMethod::QLLM ? opt.lookup : Lookup{0.0f, 0};
             ap.gen.n_predict = opt.answer_tokens;
             ap.gen.sampling = greedy();
-            ap.gen.backend = opt.backend;
+            ap.gen.device = opt.device;
             const auto t1 = Clock::now();
             if (mode == AskMode::ASK) {
                 out.answer = memory_ask(model, reading->ingest.state, reading->ingest.prefix_len, inst.question, ap).text;

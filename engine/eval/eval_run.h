@@ -22,9 +22,8 @@ EvalMethod eval_method_from_name(const std::string & s); // throws Error(BAD_INP
 
 struct EvalOptions {
     MemoryConfig memory = memory_preset("2k");
-    float beta = -1.0f; // QLLM's beta; < 0: the model's default
-    int anchors = 0;    // QLLM's word-match blocks (AskParams::anchors); 0 is the paper's method
-    BackendKind backend = BackendKind::AUTO;
+    Lookup lookup{Lookup::kModelBeta, 0}; // QLLM's (InfLLM's is beta 0, no anchors); no anchors is the paper's method
+    DeviceParams device;
     int answer_tokens = 24;
 };
 

@@ -40,7 +40,7 @@ GenerateResult generate(const Model & model, const std::vector<int> & prompt, co
     if (static_cast<int>(prompt.size()) >= n_ctx)
         fail(Status::BAD_INPUT, "prompt of " + std::to_string(prompt.size()) + " tokens does not fit the context of " + std::to_string(n_ctx) +
                                     " (block memory for long inputs comes with ingest/ask)");
-    auto backend = make_backend(model, n_ctx, params.backend, params.precision);
+    auto backend = make_backend(model, n_ctx, params.device.backend, params.device.precision);
     ForwardBackend & cm = *backend;
     Sampler sampler(params.sampling);
     std::vector<int> history = prompt;

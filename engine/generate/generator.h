@@ -17,8 +17,7 @@ struct GenerateParams {
     SamplerParams sampling;
     int n_ctx = 0;          // 0: prompt + n_predict, capped at the model's trained context
     int n_batch = 512;      // prompt tokens per forward chunk
-    BackendKind backend = BackendKind::AUTO;
-    GpuPrecision precision = GpuPrecision::AUTO;
+    DeviceParams device;
 };
 
 struct GenerateResult {

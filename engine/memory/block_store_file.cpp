@@ -109,7 +109,7 @@ private:
 nlohmann::json config_json(const MemoryConfig & c) {
     nlohmann::json j = {{"preset", c.preset}};
     for (const auto & m : memory_settings()) j[m.name] = c.*m.field;
-    j["beta"] = c.beta;
+    j["beta"] = c.lookup.beta;
     return j;
 }
 
@@ -301,7 +301,7 @@ StoredDocument store_load(const std::string & path, const Model & model, const s
         const auto & c = meta.at("config");
         cfg.preset = c.at("preset").get<std::string>();
         for (const auto & m : memory_settings()) cfg.*m.field = c.at(m.name);
-        cfg.beta = c.at("beta");
+        cfg.lookup.beta = c.at("beta");
         n_tokens = meta.at("n_tokens");
         n_blocks = meta.at("n_blocks");
         n_spans = meta.at("n_spans");

@@ -28,7 +28,7 @@ public:
     // indexed first; tokens[b.start, b.start + b.len) are block b's ids.
     const std::vector<int> & anchors(const std::vector<MemoryBlock> & blocks, const std::vector<int> & tokens, int n);
 
-    // A step's anchors under cfg: min(cfg.anchors, cfg.topk) of them once a question was given
+    // A step's anchors under cfg: min(cfg.lookup.anchors, cfg.topk) of them once a question was given
     // and beta > 0 (the question's lookup is on); none otherwise. Both backends call this.
     const std::vector<int> & step_anchors(const MemoryConfig & cfg, const std::vector<MemoryBlock> & blocks, const std::vector<int> & tokens);
 

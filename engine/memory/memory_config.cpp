@@ -4,6 +4,8 @@
 #include "core/error.h"
 #include "model/model.h"
 
+#include <algorithm>
+
 namespace quire {
 
 MemoryConfig memory_preset(const std::string & name) {
@@ -28,6 +30,12 @@ float memory_default_beta(const Model & m) {
     return 1.0f;
 }
 
+Lookup lookup_for(const Lookup & asked, const Model & model, int topk) {
+    if (asked.beta < 0.0f && asked.beta != Lookup::kModelBeta) fail(Status::BAD_INPUT, "beta must be >= 0");
+    if (asked.anchors < 0) fail(Status::BAD_INPUT, "anchors must be >= 0");
+    return {asked.beta == Lookup::kModelBeta ? memory_default_beta(model) : asked.beta, std::min(asked.anchors, topk)};
+}
+
 void memory_config_validate(const MemoryConfig & c) {
     auto check = [](bool ok, const std::string & what) {
         if (!ok) fail(Status::BAD_INPUT, "invalid memory configuration: " + what);
@@ -38,8 +46,8 @@ void memory_config_validate(const MemoryConfig & c) {
     check(c.topk >= 0, "topk must be >= 0");
     check(c.exc_block_size >= 1, "exc_block_size must be >= 1");
     check(c.repr_topk >= 1 && c.repr_topk <= c.block_size, "repr_topk must be in 1..block_size");
-    check(c.beta >= 0.0f, "beta must be >= 0");
-    check(c.anchors >= 0 && c.anchors <= c.topk, "anchors must be in 0..topk");
+    check(c.lookup.beta >= 0.0f || c.lookup.beta == Lookup::kModelBeta, "beta must be >= 0");
+    check(c.lookup.anchors >= 0, "anchors must be >= 0"); // more than topk: all topk slots
 }
 
 } // namespace quire

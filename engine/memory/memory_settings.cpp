@@ -30,4 +30,10 @@ constexpr MemorySetting kSettings[] = {
 
 std::span<const MemorySetting> memory_settings() { return kSettings; }
 
+void memory_use_preset(MemoryConfig & c, const std::string & name) {
+    const MemoryConfig p = memory_preset(name);
+    c.preset = p.preset;
+    for (const auto & f : kSettings) c.*f.field = p.*f.field;
+}
+
 } // namespace quire

@@ -23,4 +23,8 @@ struct MemorySetting {
 
 std::span<const MemorySetting> memory_settings();
 
+// The table's fields and the preset's name from preset `name` (memory_preset); the lookup and the
+// host budget stay as they are.
+void memory_use_preset(MemoryConfig & c, const std::string & name);
+
 } // namespace quire

@@ -69,11 +69,11 @@ IngestEstimate ingest_estimate(const Model & model, const MemoryConfig & cfg, co
     return e;
 }
 
-StoredDocument document_ingest(const Model & model, PreparedDocument prepared, const MemoryConfig & cfg, const IngestCallback & progress, BackendKind backend,
+StoredDocument document_ingest(const Model & model, PreparedDocument prepared, const MemoryConfig & cfg, const IngestCallback & progress, const DeviceParams & device,
                                double * seconds) {
     StoredDocument doc;
     const Tokenizer & tok = model.tok();
-    IngestResult r = memory_ingest(model, prepared.tokens, cfg, progress, {}, backend);
+    IngestResult r = memory_ingest(model, prepared.tokens, cfg, progress, {}, device);
     if (seconds) *seconds = r.seconds;
     doc.prefix_len = r.prefix_len;
     doc.spans = token_spans(tok, prepared.tokens);
@@ -85,9 +85,9 @@ StoredDocument document_ingest(const Model & model, PreparedDocument prepared, c
     return doc;
 }
 
-StoredDocument document_ingest(const Model & model, const std::string & path, const MemoryConfig & cfg, const IngestCallback & progress, BackendKind backend,
+StoredDocument document_ingest(const Model & model, const std::string & path, const MemoryConfig & cfg, const IngestCallback & progress, const DeviceParams & device,
                                const std::string & password, double * seconds) {
-    return document_ingest(model, document_prepare(model, path, password, progress), cfg, progress, backend, seconds);
+    return document_ingest(model, document_prepare(model, path, password, progress), cfg, progress, device, seconds);
 }
 
 } // namespace quire

@@ -37,10 +37,10 @@ IngestEstimate ingest_estimate(const Model & model, const MemoryConfig & cfg, co
 // Reads a prepared document into the model's block memory. `progress` (phase MEMORY) may cancel
 // (Error(CANCELLED)); *seconds (if given) receives the ingest's time.
 StoredDocument document_ingest(const Model & model, PreparedDocument doc, const MemoryConfig & cfg, const IngestCallback & progress = {},
-                               BackendKind backend = BackendKind::AUTO, double * seconds = nullptr);
+                               const DeviceParams & device = {}, double * seconds = nullptr);
 
 // document_prepare, then document_ingest.
 StoredDocument document_ingest(const Model & model, const std::string & path, const MemoryConfig & cfg, const IngestCallback & progress = {},
-                               BackendKind backend = BackendKind::AUTO, const std::string & password = {}, double * seconds = nullptr);
+                               const DeviceParams & device = {}, const std::string & password = {}, double * seconds = nullptr);
 
 } // namespace quire

@@ -8,12 +8,12 @@
 
 namespace quire {
 
-std::unique_ptr<MemoryBackend> make_memory_backend(const Model & model, MemoryState & state, BackendKind kind, GpuPrecision precision) {
-    if (gpu_wanted(kind, "block memory")) {
+std::unique_ptr<MemoryBackend> make_memory_backend(const Model & model, MemoryState & state, const DeviceParams & device) {
+    if (gpu_wanted(device.backend, "block memory")) {
         try {
-            return cuda_backend()->make_memory(model, state, gpu_use_bf16(model, precision));
+            return cuda_backend()->make_memory(model, state, gpu_use_bf16(model, device.precision), device.gpu_block_budget);
         } catch (const Error & e) {
-            gpu_fallback(kind, "block memory", e);
+            gpu_fallback(device.backend, "block memory", e);
         }
     }
     return std::make_unique<MemoryModel>(model, state);

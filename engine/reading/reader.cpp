@@ -51,20 +51,20 @@ std::vector<float> feed_question(Feeder & f, const Tokenizer & tok, const ChatFr
 } // namespace
 
 IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg_in, const IngestCallback & progress,
-                           const RetrievalCallback & on_retrieval, BackendKind backend) {
+                           const RetrievalCallback & on_retrieval, const DeviceParams & device) {
     memory_config_validate(cfg_in);
     MemoryConfig cfg = cfg_in;
-    cfg.beta = 0.0f; // no question yet: plain InfLLM selection while reading
+    cfg.lookup.beta = 0.0f; // no question yet: plain InfLLM selection while reading
     const auto t0 = Clock::now();
     IngestResult r{MemoryState(model.hp, cfg), 0, 0};
     const ChatFrame frame = chat_frame(model.chat, model.tok());
-    auto mm = make_memory_backend(model, r.state, backend);
+    auto mm = make_memory_backend(model, r.state, device);
     Feeder f(*mm, on_retrieval);
     f.feed(frame.prefix, StepKind::PROMPT, false);
     r.prefix_len = static_cast<int>(frame.prefix.size());
     f.feed(doc_tokens, StepKind::DOCUMENT, false, progress, static_cast<int64_t>(doc_tokens.size()), t0);
     if (!mm->state_in_place()) mm->to_host(r.state);
-    r.state.cfg.beta = cfg_in.beta;
+    r.state.cfg.lookup = lookup_for(cfg_in.lookup, model, cfg_in.topk);
     r.seconds = since(t0);
     return r;
 }
@@ -74,7 +74,6 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     const auto t0 = Clock::now();
     const Tokenizer & tok = model.tok();
     const ChatFrame frame = chat_frame(model.chat, tok);
-    const float beta = params.beta >= 0.0f ? params.beta : memory_default_beta(model);
     if (doc_prefix_len < 0 || static_cast<size_t>(doc_prefix_len) > doc.tokens.size()) fail(Status::BAD_INPUT, "bad document prefix length");
 
     MemoryState st;
@@ -87,11 +86,8 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
         // throughout the document.
         st = MemoryState(model.hp, doc.cfg);
     }
-    st.cfg.beta = beta;
-    if (params.anchors < 0) fail(Status::BAD_INPUT, "anchors must be >= 0");
-    st.cfg.anchors = std::min(params.anchors, st.cfg.topk);
-    if (params.gpu_budget_bytes > 0) st.cfg.gpu_budget_bytes = params.gpu_budget_bytes;
-    auto backend = make_memory_backend(model, st, params.gen.backend);
+    st.cfg.lookup = lookup_for(params.lookup, model, st.cfg.topk);
+    auto backend = make_memory_backend(model, st, params.gen.device);
     MemoryBackend & mm = *backend;
     Feeder f(mm, on_retrieval);
     std::vector<float> logits;

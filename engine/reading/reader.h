@@ -35,19 +35,19 @@ struct IngestResult {
     double seconds = 0;
 };
 IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg,
-                           const IngestCallback & progress = {}, const RetrievalCallback & on_retrieval = {}, BackendKind backend = BackendKind::AUTO);
+                           const IngestCallback & progress = {}, const RetrievalCallback & on_retrieval = {}, const DeviceParams & device = {});
 
 enum class AskMode { ASK, DEEP };
 
-// The apps' default for AskParams::anchors (the engine's own default, 0, is the paper's method).
+// The apps' default lookup: the model's beta, two word-match anchors (the engine's own default,
+// no anchors, is the paper's method).
 constexpr int kDefaultAnchors = 2;
+constexpr Lookup kAppLookup{Lookup::kModelBeta, kDefaultAnchors};
 
 struct AskParams {
     AskMode mode = AskMode::ASK;
-    float beta = -1.0f; // < 0: the model's default (memory_default_beta)
-    int anchors = 0;    // of the top-k slots, given by word match with the question (MemoryConfig::anchors; capped at topk)
-    uint64_t gpu_budget_bytes = 0; // > 0: GPU bytes for memory blocks (MemoryConfig::gpu_budget_bytes)
-    GenerateParams gen; // gen.backend picks the CPU or the GPU
+    Lookup lookup{Lookup::kModelBeta, 0}; // resolved with lookup_for (anchors capped at the reading's topk)
+    GenerateParams gen; // gen.device: the CPU or the GPU, and the GPU's share of the block memory
 };
 
 struct AskResult {

@@ -18,8 +18,8 @@ private slots:
         QVERIFY2(d.validate().isEmpty(), qPrintable(d.validate()));
         QCOMPARE(QString::fromStdString(d.memory.preset), QString("2k"));
         QCOMPARE(d.ask_params().gen.n_predict, d.answer_tokens);
-        QCOMPARE(d.ask_params().anchors, kDefaultAnchors); // word-match anchors on by default
-        QCOMPARE(d.ingest_config().gpu_budget_bytes, uint64_t(0));
+        QCOMPARE(d.ask_params().lookup.anchors, kDefaultAnchors); // word-match anchors on by default
+        QCOMPARE(d.device().gpu_block_budget, uint64_t(0));
     }
 
     void roundTrip() {
@@ -28,15 +28,14 @@ private slots:
         a.model_path = "/models/m.gguf";
         a.memory = memory_preset("2k");
         a.memory.topk = 12;
-        a.beta = 2.5f;
-        a.anchors = 3;
+        a.memory.lookup = {2.5f, 3};
         a.mode = AskMode::DEEP;
         a.sampling.temperature = 0.7f;
         a.sampling.top_k = 20;
         a.sampling.top_p = 0.9f;
         a.answer_tokens = 99;
         a.gpu_budget_gib = 6.5;
-        a.host_budget_mib = 3072;
+        a.memory.host_budget_bytes = uint64_t(3072) << 20;
         a.cpu_threads = 3;
         a.language = "de";
         a.theme = "dark";
@@ -50,8 +49,8 @@ private slots:
         QCOMPARE(QString::fromStdString(b.memory.preset), QString("2k"));
         QCOMPARE(b.memory.topk, 12);
         QCOMPARE(b.memory.n_local, a.memory.n_local);
-        QCOMPARE(b.beta, 2.5f);
-        QCOMPARE(b.anchors, 3);
+        QCOMPARE(b.memory.lookup.beta, 2.5f);
+        QCOMPARE(b.memory.lookup.anchors, 3);
         QCOMPARE(b.mode, AskMode::DEEP);
         QCOMPARE(b.sampling.top_k, 20);
         QCOMPARE(b.answer_tokens, 99);
@@ -60,13 +59,13 @@ private slots:
         QCOMPARE(b.theme, QString("dark"));
         const AskParams p = b.ask_params();
         QCOMPARE(p.gen.n_predict, 99);
-        QCOMPARE(p.anchors, 3);
+        QCOMPARE(p.lookup.anchors, 3);
         AppSettings many = b;
-        many.anchors = 40; // more than the top-k: all of them, no more
-        QCOMPARE(many.ask_params().anchors, 12);
-        QCOMPARE(p.gpu_budget_bytes, uint64_t(6.5 * 1024 * 1024 * 1024));
-        QCOMPARE(b.ingest_config().gpu_budget_bytes, p.gpu_budget_bytes);
-        QCOMPARE(b.ingest_config().host_budget_bytes, uint64_t(3072) << 20);
+        many.memory.lookup.anchors = 40; // more than the top-k: all of them, no more
+        QCOMPARE(many.ask_params().lookup.anchors, 12);
+        QCOMPARE(p.gen.device.gpu_block_budget, uint64_t(6.5 * 1024 * 1024 * 1024));
+        QCOMPARE(b.device().gpu_block_budget, p.gen.device.gpu_block_budget);
+        QCOMPARE(b.memory.host_budget_bytes, uint64_t(3072) << 20);
     }
 
     void nonsenseFallsBackToDefaults() {

@@ -40,7 +40,7 @@ private slots:
         auto m = test::load_stories260k();
         GenerateParams gp;
         gp.n_predict = 200;
-        gp.backend = BackendKind::CUDA;
+        gp.device.backend = BackendKind::CUDA;
         QCOMPARE(generate(*m, {1}, gp).text, test::read_bytes(dir + "/expected-greedy-200.txt"));
     }
     void architecturesMatchCpu() {

@@ -151,7 +151,7 @@ private slots:
         std::sort(qtok.begin(), qtok.end());
         AskParams ap;
         ap.gen.n_predict = 8;
-        ap.anchors = 2;
+        ap.lookup.anchors = 2;
         int anchored = 0;
         const auto with = memory_ask(m, doc.state, doc.prefix_len, question, ap, {}, [&](const RetrievalStep & s) {
             if (s.kind != StepKind::QUESTION && s.kind != StepKind::TOKEN) return;
@@ -171,7 +171,7 @@ private slots:
             }
         });
         QVERIFY(anchored > 0);
-        ap.anchors = 0; // the paper's method: no anchors, selection by the scores alone
+        ap.lookup.anchors = 0; // the paper's method: no anchors, selection by the scores alone
         memory_ask(m, doc.state, doc.prefix_len, question, ap, {}, [&](const RetrievalStep & s) {
             for (const BlockScores & l : s.layers) {
                 QVERIFY(l.anchors.empty());
