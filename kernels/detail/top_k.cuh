@@ -19,7 +19,10 @@ __device__ __forceinline__ void warp_best(float & v, int & i) {
     for (int o = 16; o > 0; o >>= 1) {
         const float ov = __shfl_xor_sync(0xffffffff, v, o);
         const int oi = __shfl_xor_sync(0xffffffff, i, o);
-        if (oi != kNone && (i == kNone || better(ov, oi, v, i))) v = ov, i = oi;
+        // Selects rather than a branch: the lanes disagree on which pairs win.
+        const bool take = oi != kNone && (i == kNone || better(ov, oi, v, i));
+        v = take ? ov : v;
+        i = take ? oi : i;
     }
 }
 
