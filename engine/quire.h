@@ -34,5 +34,6 @@
 // Generation, backends, evaluation.
 #include "backend/cuda_loader.h"      // whether and which GPU the CUDA backend can use
 #include "backend/forward_backend.h"
+#include "eval/docqa.h"                // questions about a real document
 #include "eval/eval_report.h"
 #include "generate/generator.h"

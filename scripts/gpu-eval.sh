@@ -4,7 +4,8 @@
 #   bash scripts/gpu-eval.sh split      (here) cut the cached model into .evcarry/part-a, part-b
 #   stage1  (there, carrying .devcarry and .evcarry with part-a) build; keep part-a in /tmp
 #   stage2  (there, the next call, carrying .evcarry with part-b) join, check the SHA-256, and
-#           run the evaluation grid (GRID=short|long|1m); results in $OUT/eval.tgz and
+#           run the evaluation grid (GRID=short|long|1m, or docqa: the real-document question
+#           sets of tests/data/docqa and the demo book); results in $OUT/eval.tgz and
 #           $OUT/summary-*.md.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +42,18 @@ stage2)
   # with full attention; GRID=long: 64k-1M, block memory only (full attention is already at 0%
   # by 16k and a 1M-token full-attention cache does not fit).
   export OMP_NUM_THREADS=8
-  if [[ "${GRID:-short}" == 1m ]]; then # the 1M-token row alone, with the whole deadline
+  if [[ "${GRID:-short}" == docqa ]]; then # the real-document question sets and the demo book
+    D=tests/data/docqa
+    dq() { local name=$1 doc=$2 qs=$3; shift 3; ev "$name" --task docqa --doc "$doc" --questions "$qs" "$@"; }
+    ( dq gzip $D/gzip-manual.txt $D/gzip-manual.jsonl --method full,infllm,qllm,rag,truncate
+      dq gzip-anchors $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm --anchors 2
+      dq demo resources/demo/the-keepers-of-halden-light.md resources/demo/the-keepers-of-halden-light.questions.json --method full,infllm,qllm,rag,truncate
+      dq demo-anchors resources/demo/the-keepers-of-halden-light.md resources/demo/the-keepers-of-halden-light.questions.json --method qllm --anchors 2 ) &
+    ( dq grep $D/grep-manual.txt $D/grep-manual.jsonl --method infllm,qllm,rag,truncate
+      dq grep-anchors $D/grep-manual.txt $D/grep-manual.jsonl --method qllm --anchors 2
+      dq coreutils $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method infllm,qllm,rag,truncate
+      dq coreutils-anchors $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method qllm --anchors 2 ) &
+  elif [[ "${GRID:-short}" == 1m ]]; then # the 1M-token row alone, with the whole deadline
     OMP_NUM_THREADS=16 ev passkey-1m --task passkey --lengths 1m --depths 3 --method infllm,qllm
   elif [[ "${GRID:-short}" == long ]]; then
     ( ev passkey-long --task passkey --lengths 64k,128k,512k,1m --depths 3 --method infllm,qllm ) &

@@ -1,6 +1,7 @@
 // quire-cli eval: the evaluation harness. Generates long-context retrieval instances (passkey,
-// kv, needle, multihop) at each length and depth, runs them with full attention, InfLLM
-// (beta = 0) and QLLM (query-aware lookup) in ask and deep mode, scores them, and writes
+// kv, needle, multihop) at each length and depth, or takes a real document and its questions
+// (docqa), runs them with full attention, InfLLM (beta = 0) and QLLM (query-aware lookup) in ask
+// and deep mode and with what users would pick instead (rag, truncate), scores them, and writes
 // results.csv, summary.md and a length x depth heatmap per task, method and mode into --out.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
@@ -21,12 +22,23 @@ namespace {
 
 const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --lengths L[,L...] --out DIR
                      [--depths N] [--method M[,M...]] [--mode ask|deep|ask,deep] [--samples N]
-                     [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--backend auto|cpu|cuda] [memory options]
-  --task      passkey, kv, needle, multihop
+                     [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--rag-tokens N]
+                     [--backend auto|cpu|cuda] [memory options]
+       quire-cli eval --model PATH --task docqa --doc FILE --questions FILE.jsonl --out DIR [...]
+  --task      passkey, kv, needle, multihop (generated), docqa (a real document's questions)
   --lengths   tokens per instance (document and question): 4k = 4096, 1m = 1048576, or a number
+              (not for docqa)
+  --doc, --questions
+              docqa: the document (PDF, EPUB, Markdown, text) and its questions, one JSON object
+              per line: {"question", "answers": [...], "evidence": [...], "style"}
   --depths    N depths from 0% to 100% of the document (default 10)
   --method    full (the whole document in one KV cache, also beyond the trained context),
-              infllm (block memory, beta = 0), qllm (query-aware lookup); default all three
+              infllm (block memory, beta = 0), qllm (query-aware lookup), rag (the BM25-best
+              passages of ~200 words in the prompt), truncate (the document's first tokens that
+              fit the trained context); default full, infllm, qllm
+  --rag-tokens
+              rag's passages in tokens (default: what the block memory attends, sinks + window
+              + top-k blocks)
   --mode      ask (read once, then the question) and/or deep (read again after the question);
               default ask. full attention has no mode.
   --samples   instances per length and depth (default 1)
@@ -77,7 +89,7 @@ template <typename T, typename F> std::vector<T> parse_list(const std::string & 
 
 int cmd_eval(const std::vector<std::string> & argv) {
     std::set<std::string> opts = {"--model", "--tokenizer", "--task", "--lengths", "--depths", "--method", "--mode", "--samples", "--seed",
-                                  "--beta", "--anchors", "--answer-tokens", "--backend", "--out"};
+                                  "--beta", "--anchors", "--answer-tokens", "--rag-tokens", "--backend", "--out", "--doc", "--questions"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
     const Args a(argv, opts, {"--help"});
     if (a.has("--help")) {
@@ -85,7 +97,10 @@ int cmd_eval(const std::vector<std::string> & argv) {
         return 0;
     }
     const auto tasks = parse_list<EvalTask>(a.require("--task"), eval_task_from_name);
-    const auto lengths = parse_list<int>(a.require("--lengths"), parse_length);
+    const bool docqa = std::find(tasks.begin(), tasks.end(), EvalTask::DOCQA) != tasks.end();
+    const bool generated = std::any_of(tasks.begin(), tasks.end(), [](EvalTask t) { return t != EvalTask::DOCQA; });
+    const auto lengths = generated ? parse_list<int>(a.require("--lengths"), parse_length) : std::vector<int>{};
+    if (docqa && (!a.has("--doc") || !a.has("--questions"))) throw UsageError{"--task docqa needs --doc and --questions"};
     const auto methods = parse_list<EvalMethod>(a.get("--method").value_or("full,infllm,qllm"), eval_method_from_name);
     const auto modes = parse_list<AskMode>(a.get("--mode").value_or("ask"), [](const std::string & m) {
         if (m == "ask") return AskMode::ASK;
@@ -103,6 +118,8 @@ int cmd_eval(const std::vector<std::string> & argv) {
     if (opt.lookup.anchors < 0) throw UsageError{"--anchors must be >= 0"};
     opt.answer_tokens = a.get_int("--answer-tokens", 24);
     if (opt.answer_tokens < 1) throw UsageError{"--answer-tokens must be at least 1"};
+    opt.rag_tokens = a.get_int("--rag-tokens", 0);
+    if (opt.rag_tokens < 0) throw UsageError{"--rag-tokens must be >= 0"};
     const uint64_t seed = static_cast<uint64_t>(a.get_double("--seed", 20261129));
     try {
         opt.device.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
@@ -128,9 +145,36 @@ int cmd_eval(const std::vector<std::string> & argv) {
         write_file_atomic(out_dir + "/summary.md", eval_summary(rows, model_name + "\n\n`" + command + "`"));
         for (const auto & [name, svg] : eval_heatmaps(rows, model_name)) write_file_atomic(out_dir + "/" + name, svg);
     };
-    const bool memory_ask = std::any_of(methods.begin(), methods.end(), [](EvalMethod m) { return m != EvalMethod::FULL; }) &&
+    const bool memory_ask = std::any_of(methods.begin(), methods.end(), [](EvalMethod m) { return m == EvalMethod::INFLLM || m == EvalMethod::QLLM; }) &&
                             std::find(modes.begin(), modes.end(), AskMode::ASK) != modes.end();
-    for (EvalTask task : tasks)
+    // Every method on one instance; `reading` (the document in block memory, ask mode) may serve
+    // several instances of one document.
+    auto run = [&](const EvalInstance & inst, const EvalReading * reading) {
+        for (EvalMethod m : methods) {
+            const bool modal = m == EvalMethod::INFLLM || m == EvalMethod::QLLM;
+            for (AskMode mode : modal ? modes : std::vector<AskMode>{AskMode::ASK}) {
+                EvalRow r{inst.task, inst.length, inst.doc_tokens, inst.sample, inst.depth, m, mode, inst.answer, {}, inst.style};
+                r.outcome = eval_run(*model, inst, m, mode, opt, reading);
+                std::fprintf(stderr, "eval: %s %d tokens depth %.0f%% #%d %s%s: %s (%s) %.1f s\n", eval_task_name(inst.task), inst.doc_tokens, 100 * inst.depth,
+                             inst.sample, eval_method_name(m), !modal ? "" : mode == AskMode::DEEP ? " deep" : " ask",
+                             r.outcome.status != "ok" ? r.outcome.status.c_str() : r.outcome.correct ? "right" : "wrong", r.outcome.answer.c_str(),
+                             r.outcome.ingest_seconds + r.outcome.answer_seconds);
+                rows.push_back(std::move(r));
+                save();
+            }
+        }
+    };
+    for (EvalTask task : tasks) {
+        if (task == EvalTask::DOCQA) {
+            const DocQaSet set = docqa_load(a.require("--doc"), a.require("--questions"));
+            const std::vector<EvalInstance> insts = docqa_instances(model->tok(), set);
+            std::optional<EvalReading> reading; // one reading for every question
+            if (memory_ask) reading = eval_read(*model, insts.front(), opt);
+            std::fprintf(stderr, "eval: docqa %s: %zu questions, %d tokens%s\n", set.document.c_str(), insts.size(), insts.front().doc_tokens,
+                         reading ? (", read in " + std::to_string(reading->ingest.seconds) + " s").c_str() : "");
+            for (const auto & inst : insts) run(inst, reading ? &*reading : nullptr);
+            continue;
+        }
         for (int L : lengths)
             for (int di = 0; di < depths; ++di)
                 for (int s = 0; s < samples; ++s) {
@@ -139,18 +183,9 @@ int cmd_eval(const std::vector<std::string> & argv) {
                     // One reading serves every block-memory method in ask mode.
                     std::optional<EvalReading> reading;
                     if (memory_ask) reading = eval_read(*model, inst, opt);
-                    for (EvalMethod m : methods)
-                        for (AskMode mode : m == EvalMethod::FULL ? std::vector<AskMode>{AskMode::ASK} : modes) {
-                            EvalRow r{task, L, inst.doc_tokens, s, depth, m, mode, inst.answer, {}};
-                            r.outcome = eval_run(*model, inst, m, mode, opt, reading ? &*reading : nullptr);
-                            std::fprintf(stderr, "eval: %s %d tokens depth %.0f%% #%d %s%s: %s (%s) %.1f s\n", eval_task_name(task), inst.doc_tokens, 100 * depth, s,
-                                         eval_method_name(m), m == EvalMethod::FULL ? "" : mode == AskMode::DEEP ? " deep" : " ask",
-                                         r.outcome.status != "ok" ? r.outcome.status.c_str() : r.outcome.correct ? "right" : "wrong", r.outcome.answer.c_str(),
-                                         r.outcome.ingest_seconds + r.outcome.answer_seconds);
-                            rows.push_back(std::move(r));
-                            save();
-                        }
+                    run(inst, reading ? &*reading : nullptr);
                 }
+    }
     std::printf("%s", eval_summary(rows, model_name).c_str());
     return 0;
 }

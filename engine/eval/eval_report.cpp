@@ -27,7 +27,10 @@ std::string fmt(const char * f, double v) {
     return b;
 }
 
-std::string mode_name(const EvalRow & r) { return r.method == EvalMethod::FULL ? "-" : r.mode == AskMode::DEEP ? "deep" : "ask"; }
+std::string mode_name(const EvalRow & r) {
+    if (r.method != EvalMethod::INFLLM && r.method != EvalMethod::QLLM) return "-"; // one prompt, no reading mode
+    return r.mode == AskMode::DEEP ? "deep" : "ask";
+}
 
 // "4k", "128k", "1m": the lengths as the command line takes them.
 std::string length_name(int n) {
@@ -78,12 +81,12 @@ std::string colour(double a) {
 } // namespace
 
 std::string eval_csv(const std::vector<EvalRow> & rows) {
-    std::string s = "task,length,doc_tokens,depth,sample,method,mode,correct,expected,answer,ingest_s,answer_s,status\n";
+    std::string s = "task,length,doc_tokens,depth,sample,method,mode,correct,expected,answer,ingest_s,answer_s,status,style\n";
     for (const auto & r : rows) {
         s += std::string(eval_task_name(r.task)) + "," + std::to_string(r.length) + "," + std::to_string(r.doc_tokens) + "," + fmt("%.3f", r.depth) + "," +
              std::to_string(r.sample) + "," + eval_method_name(r.method) + "," + mode_name(r) + "," + (r.outcome.correct ? "1" : "0") + "," +
              quoted(r.expected) + "," + quoted(r.outcome.answer) + "," + fmt("%.3f", r.outcome.ingest_seconds) + "," +
-             fmt("%.3f", r.outcome.answer_seconds) + "," + quoted(r.outcome.status) + "\n";
+             fmt("%.3f", r.outcome.answer_seconds) + "," + quoted(r.outcome.status) + "," + quoted(r.style) + "\n";
     }
     return s;
 }
@@ -112,6 +115,25 @@ std::string eval_summary(const std::vector<EvalRow> & rows, const std::string & 
             for (int L : lengths) s += " " + (per.count(L) ? per.at(L).cell() : std::string()) + " |";
             const Tally & a = all[task][mm];
             s += " " + a.cell() + " | " + (a.ran ? fmt("%.2f", a.seconds / a.ran) : std::string("-")) + " |\n";
+        }
+    }
+    // docqa: the same by question style (does a method need the question's own words?).
+    std::map<std::pair<std::string, std::string>, std::map<std::string, Tally>> styles;
+    std::set<std::string> style_names;
+    for (const auto & r : rows) {
+        if (r.task != EvalTask::DOCQA || r.style.empty()) continue;
+        styles[{eval_method_name(r.method), mode_name(r)}][r.style].add(r);
+        style_names.insert(r.style);
+    }
+    if (!styles.empty()) {
+        s += "\n### docqa by question style\n\n| method | mode |";
+        std::string rule = "|---|---|";
+        for (const auto & n : style_names) s += " " + n + " |", rule += "---|";
+        s += "\n" + rule + "\n";
+        for (const auto & [mm, per] : styles) {
+            s += "| " + mm.first + " | " + mm.second + " |";
+            for (const auto & n : style_names) s += " " + (per.count(n) ? per.at(n).cell() : std::string()) + " |";
+            s += "\n";
         }
     }
     return s;

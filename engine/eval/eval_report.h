@@ -18,12 +18,14 @@ struct EvalRow {
     AskMode mode;
     std::string expected;
     EvalOutcome outcome;
+    std::string style; // docqa: the question's style ("lexical", "paraphrase")
 };
 
 // The CSV (a header line, one line per row; text fields quoted).
 std::string eval_csv(const std::vector<EvalRow> & rows);
 
-// The Markdown summary: `title` (the model and command), then one table per task.
+// The Markdown summary: `title` (the model and command), then one table per task (docqa: and
+// one by question style).
 std::string eval_summary(const std::vector<EvalRow> & rows, const std::string & title);
 
 // One heatmap per (task, method, mode) present: {file name, SVG text}.

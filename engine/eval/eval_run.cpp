@@ -1,6 +1,7 @@
 #include "eval/eval_run.h"
 
 #include "core/error.h"
+#include "eval/rag.h"
 #include "generate/generator.h"
 #include "tokenizer/chat_template.h"
 
@@ -21,25 +22,51 @@ SamplerParams greedy() {
     return s;
 }
 
+// The document's tokens: those the instance carries (docqa), else its text encoded.
+std::vector<int> document_tokens(const Model & model, const EvalInstance & inst) { return inst.tokens ? *inst.tokens : model.tok().encode(inst.document); }
+
+// Full attention over the chat frame, `context`, the question: the prompt of full, rag and truncate.
+std::string answer_full(const Model & model, const std::vector<int> & context, const std::string & question, const EvalOptions & opt) {
+    const Tokenizer & tok = model.tok();
+    const ChatFrame frame = chat_frame(model.chat, tok);
+    std::vector<int> prompt = frame.prefix;
+    prompt.insert(prompt.end(), context.begin(), context.end());
+    for (const auto & part : {tok.encode("\n\nQuestion: "), tok.encode(question)}) prompt.insert(prompt.end(), part.begin(), part.end());
+    prompt.insert(prompt.end(), frame.suffix.begin(), frame.suffix.end());
+    GenerateParams g;
+    g.n_predict = opt.answer_tokens;
+    g.sampling = greedy();
+    g.n_ctx = static_cast<int>(prompt.size()) + opt.answer_tokens + 1; // full: also beyond the trained context
+    g.device = opt.device;
+    return generate(model, prompt, g).text;
+}
+
 } // namespace
+
+int eval_rag_budget(const EvalOptions & opt) {
+    const MemoryConfig & m = opt.memory;
+    return opt.rag_tokens > 0 ? opt.rag_tokens : m.n_init + m.n_local + m.topk * m.block_size;
+}
 
 const char * eval_method_name(EvalMethod m) {
     switch (m) {
     case EvalMethod::FULL: return "full";
     case EvalMethod::INFLLM: return "infllm";
     case EvalMethod::QLLM: return "qllm";
+    case EvalMethod::RAG: return "rag";
+    case EvalMethod::TRUNCATE: return "truncate";
     }
     return "?";
 }
 
 EvalMethod eval_method_from_name(const std::string & s) {
-    for (EvalMethod m : {EvalMethod::FULL, EvalMethod::INFLLM, EvalMethod::QLLM})
+    for (EvalMethod m : {EvalMethod::FULL, EvalMethod::INFLLM, EvalMethod::QLLM, EvalMethod::RAG, EvalMethod::TRUNCATE})
         if (s == eval_method_name(m)) return m;
-    fail(Status::BAD_INPUT, "unknown method '" + s + "' (full, infllm or qllm)");
+    fail(Status::BAD_INPUT, "unknown method '" + s + "' (full, infllm, qllm, rag or truncate)");
 }
 
 EvalReading eval_read(const Model & model, const EvalInstance & inst, const EvalOptions & opt) {
-    return {memory_ingest(model, model.tok().encode(inst.document), opt.memory, {}, {}, opt.device)};
+    return {memory_ingest(model, document_tokens(model, inst), opt.memory, {}, {}, opt.device)};
 }
 
 EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod method, AskMode mode, const EvalOptions & opt,
@@ -49,18 +76,20 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
     try {
         if (method == EvalMethod::FULL) {
             // The same tokens the block memory sees, in one ordinary KV cache.
-            const Tokenizer & tok = model.tok();
-            const ChatFrame frame = chat_frame(model.chat, tok);
-            std::vector<int> prompt = frame.prefix;
-            for (const auto & part : {tok.encode(inst.document), tok.encode("\n\nQuestion: "), tok.encode(inst.question)})
-                prompt.insert(prompt.end(), part.begin(), part.end());
-            prompt.insert(prompt.end(), frame.suffix.begin(), frame.suffix.end());
-            GenerateParams g;
-            g.n_predict = opt.answer_tokens;
-            g.sampling = greedy();
-            g.n_ctx = static_cast<int>(prompt.size()) + opt.answer_tokens + 1; // also beyond the trained context
-            g.device = opt.device;
-            out.answer = generate(model, prompt, g).text;
+            out.answer = answer_full(model, document_tokens(model, inst), inst.question, opt);
+            out.answer_seconds = since(t0);
+        } else if (method == EvalMethod::TRUNCATE) {
+            // The document's first tokens, as many as the trained context holds beside the
+            // frame, the question and the answer.
+            std::vector<int> doc = document_tokens(model, inst);
+            const int ctx = model.hp.n_ctx_train > 0 ? model.hp.n_ctx_train : 2048;
+            const int keep = std::max(0, ctx - kQuestionRoom - static_cast<int>(model.tok().encode(inst.question).size()) - opt.answer_tokens - 1);
+            if (static_cast<int>(doc.size()) > keep) doc.resize(static_cast<size_t>(keep));
+            out.answer = answer_full(model, doc, inst.question, opt);
+            out.answer_seconds = since(t0);
+        } else if (method == EvalMethod::RAG) {
+            const std::string context = rag_context(model.tok(), inst.document, inst.question, eval_rag_budget(opt));
+            out.answer = answer_full(model, model.tok().encode(context), inst.question, opt);
             out.answer_seconds = since(t0);
         } else {
             std::optional<EvalReading> own;
@@ -86,7 +115,7 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
                 MemoryState doc(model.hp, opt.memory);
                 const ChatFrame frame = chat_frame(model.chat, model.tok());
                 doc.tokens = frame.prefix;
-                const auto body = model.tok().encode(inst.document);
+                const auto body = document_tokens(model, inst);
                 doc.tokens.insert(doc.tokens.end(), body.begin(), body.end());
                 out.answer = memory_ask(model, doc, static_cast<int>(frame.prefix.size()), inst.question, ap).text;
             }

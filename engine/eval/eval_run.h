@@ -1,6 +1,8 @@
 // Running evaluation instances: full attention (the whole document in the model's ordinary KV
 // cache), InfLLM (block memory, beta = 0) and QLLM (block memory with the question's lookup),
-// in ask or deep mode. All see the same tokens: the chat frame's prefix, the document,
+// in ask or deep mode, and what users would pick instead: rag (the BM25-best passages in the
+// prompt, eval/rag.h) and truncate (the document's first tokens that fit the trained context).
+// All see the chat frame's prefix, the document (or its passages, or its start),
 // "\n\nQuestion: " and the question, the frame's suffix; answers are greedy.
 #pragma once
 
@@ -15,7 +17,7 @@
 
 namespace quire {
 
-enum class EvalMethod { FULL, INFLLM, QLLM };
+enum class EvalMethod { FULL, INFLLM, QLLM, RAG, TRUNCATE };
 
 const char * eval_method_name(EvalMethod m);
 EvalMethod eval_method_from_name(const std::string & s); // throws Error(BAD_INPUT)
@@ -25,7 +27,12 @@ struct EvalOptions {
     Lookup lookup{Lookup::kModelBeta, 0}; // QLLM's (InfLLM's is beta 0, no anchors); no anchors is the paper's method
     DeviceParams device;
     int answer_tokens = 24;
+    int rag_tokens = 0; // rag's passages, in tokens (0: what the block memory attends, eval_rag_budget)
 };
+
+// rag's token budget: rag_tokens, or the block memory's attention span (sinks, window, top-k
+// blocks), so that both answer from the same number of document tokens.
+int eval_rag_budget(const EvalOptions & opt);
 
 struct EvalOutcome {
     std::string answer;

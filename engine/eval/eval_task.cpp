@@ -1,5 +1,7 @@
 #include "eval/eval_task.h"
 
+#include "eval/docqa.h"
+
 #include "core/error.h"
 
 #include <algorithm>
@@ -154,17 +156,19 @@ const char * eval_task_name(EvalTask t) {
     case EvalTask::KV: return "kv";
     case EvalTask::NEEDLE: return "needle";
     case EvalTask::MULTIHOP: return "multihop";
+    case EvalTask::DOCQA: return "docqa";
     }
     return "?";
 }
 
 EvalTask eval_task_from_name(const std::string & s) {
-    for (EvalTask t : {EvalTask::PASSKEY, EvalTask::KV, EvalTask::NEEDLE, EvalTask::MULTIHOP})
+    for (EvalTask t : {EvalTask::PASSKEY, EvalTask::KV, EvalTask::NEEDLE, EvalTask::MULTIHOP, EvalTask::DOCQA})
         if (s == eval_task_name(t)) return t;
-    fail(Status::BAD_INPUT, "unknown task '" + s + "' (passkey, kv, needle or multihop)");
+    fail(Status::BAD_INPUT, "unknown task '" + s + "' (passkey, kv, needle, multihop or docqa)");
 }
 
 EvalInstance eval_make_instance(const Tokenizer & tok, EvalTask task, int length, double depth, int sample, uint64_t seed) {
+    if (task == EvalTask::DOCQA) fail(Status::BAD_INPUT, "docqa instances come from a document and its questions (docqa_instances)");
     if (length < kQuestionRoom + 64) fail(Status::BAD_INPUT, "an evaluation length must be at least " + std::to_string(kQuestionRoom + 64) + " tokens");
     EvalInstance e;
     e.task = task;
@@ -223,6 +227,7 @@ EvalInstance eval_make_instance(const Tokenizer & tok, EvalTask task, int length
         e.answer = town;
         break;
     }
+    case EvalTask::DOCQA: break;
     }
     e.doc_tokens = static_cast<int>(tok.encode(e.document).size());
     return e;
@@ -256,8 +261,31 @@ bool eval_score(const EvalInstance & inst, const std::string & answer) {
     }
     case EvalTask::NEEDLE:
     case EvalTask::MULTIHOP: return lower(answer).find(lower(inst.answer)) != std::string::npos;
+    case EvalTask::DOCQA: return answer_matches(answer, inst.accept);
     }
     return false;
+}
+
+std::vector<EvalInstance> docqa_instances(const Tokenizer & tok, const DocQaSet & set) {
+    auto tokens = std::make_shared<const std::vector<int>>(tok.encode_long(set.text));
+    std::vector<EvalInstance> out;
+    for (size_t i = 0; i < set.questions.size(); ++i) {
+        const DocQuestion & q = set.questions[i];
+        EvalInstance e;
+        e.task = EvalTask::DOCQA;
+        e.sample = static_cast<int>(i);
+        e.depth = q.depth;
+        e.document = set.text;
+        e.question = q.question;
+        e.answer = q.answers.front();
+        e.accept = q.answers;
+        e.style = q.style;
+        e.tokens = tokens;
+        e.doc_tokens = static_cast<int>(tokens->size());
+        e.length = e.doc_tokens + kQuestionRoom;
+        out.push_back(std::move(e));
+    }
+    return out;
 }
 
 } // namespace quire

@@ -102,7 +102,7 @@ private slots:
         for (int L : {4096, 16384})
             for (double d : {0.0, 1.0})
                 for (EvalMethod m : {EvalMethod::FULL, EvalMethod::QLLM}) {
-                    EvalRow r{EvalTask::PASSKEY, L, L - 100, 0, d, m, AskMode::ASK, "12345", {}};
+                    EvalRow r{EvalTask::PASSKEY, L, L - 100, 0, d, m, AskMode::ASK, "12345", {}, {}};
                     r.outcome.answer = "12345, \"quoted\"";
                     r.outcome.correct = !(m == EvalMethod::FULL && L == 16384);
                     if (m == EvalMethod::FULL && L == 16384 && d == 1.0) r.outcome.status = "does not fit: out of memory";
