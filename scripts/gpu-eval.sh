@@ -47,12 +47,16 @@ stage2)
     dq() { local name=$1 doc=$2 qs=$3; shift 3; ev "$name" --task docqa --doc "$doc" --questions "$qs" "$@"; }
     ( dq gzip $D/gzip-manual.txt $D/gzip-manual.jsonl --method full,infllm,qllm,rag,truncate
       dq gzip-anchors $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm --anchors 2
+      dq gzip-evidence $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm --anchors 2 --evidence-tokens 768
       dq demo resources/demo/the-keepers-of-halden-light.md resources/demo/the-keepers-of-halden-light.questions.json --method full,infllm,qllm,rag,truncate
-      dq demo-anchors resources/demo/the-keepers-of-halden-light.md resources/demo/the-keepers-of-halden-light.questions.json --method qllm --anchors 2 ) &
+      dq demo-anchors resources/demo/the-keepers-of-halden-light.md resources/demo/the-keepers-of-halden-light.questions.json --method qllm --anchors 2
+      dq demo-evidence resources/demo/the-keepers-of-halden-light.md resources/demo/the-keepers-of-halden-light.questions.json --method qllm --anchors 2 --evidence-tokens 768 ) &
     ( dq grep $D/grep-manual.txt $D/grep-manual.jsonl --method infllm,qllm,rag,truncate
       dq grep-anchors $D/grep-manual.txt $D/grep-manual.jsonl --method qllm --anchors 2
+      dq grep-evidence $D/grep-manual.txt $D/grep-manual.jsonl --method qllm --anchors 2 --evidence-tokens 768
       dq coreutils $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method infllm,qllm,rag,truncate
-      dq coreutils-anchors $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method qllm --anchors 2 ) &
+      dq coreutils-anchors $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method qllm --anchors 2
+      dq coreutils-evidence $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method qllm --anchors 2 --evidence-tokens 768 ) &
   elif [[ "${GRID:-short}" == 1m ]]; then # the 1M-token row alone, with the whole deadline
     OMP_NUM_THREADS=16 ev passkey-1m --task passkey --lengths 1m --depths 3 --method infllm,qllm
   elif [[ "${GRID:-short}" == long ]]; then

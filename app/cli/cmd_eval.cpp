@@ -22,7 +22,7 @@ namespace {
 
 const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --lengths L[,L...] --out DIR
                      [--depths N] [--method M[,M...]] [--mode ask|deep|ask,deep] [--samples N]
-                     [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--rag-tokens N]
+                     [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--rag-tokens N] [--evidence-tokens N]
                      [--backend auto|cpu|cuda] [memory options]
        quire-cli eval --model PATH --task docqa --doc FILE --questions FILE.jsonl --out DIR [...]
   --task      passkey, kv, needle, multihop (generated), docqa (a real document's questions)
@@ -36,6 +36,9 @@ const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --len
               infllm (block memory, beta = 0), qllm (query-aware lookup), rag (the BM25-best
               passages of ~200 words in the prompt), truncate (the document's first tokens that
               fit the trained context); default full, infllm, qllm
+  --evidence-tokens
+              qllm re-reads the blocks its lookup ranks best, up to N tokens, as text before
+              the question is asked again (default 0: the paper's method)
   --rag-tokens
               rag's passages in tokens (default: what the block memory attends, sinks + window
               + top-k blocks)
@@ -89,7 +92,7 @@ template <typename T, typename F> std::vector<T> parse_list(const std::string & 
 
 int cmd_eval(const std::vector<std::string> & argv) {
     std::set<std::string> opts = {"--model", "--tokenizer", "--task", "--lengths", "--depths", "--method", "--mode", "--samples", "--seed",
-                                  "--beta", "--anchors", "--answer-tokens", "--rag-tokens", "--backend", "--out", "--doc", "--questions"};
+                                  "--beta", "--anchors", "--answer-tokens", "--rag-tokens", "--evidence-tokens", "--backend", "--out", "--doc", "--questions"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
     const Args a(argv, opts, {"--help"});
     if (a.has("--help")) {
@@ -118,6 +121,8 @@ int cmd_eval(const std::vector<std::string> & argv) {
     if (opt.lookup.anchors < 0) throw UsageError{"--anchors must be >= 0"};
     opt.answer_tokens = a.get_int("--answer-tokens", 24);
     if (opt.answer_tokens < 1) throw UsageError{"--answer-tokens must be at least 1"};
+    opt.evidence_tokens = a.get_int("--evidence-tokens", 0);
+    if (opt.evidence_tokens < 0) throw UsageError{"--evidence-tokens must be >= 0"};
     opt.rag_tokens = a.get_int("--rag-tokens", 0);
     if (opt.rag_tokens < 0) throw UsageError{"--rag-tokens must be >= 0"};
     const uint64_t seed = static_cast<uint64_t>(a.get_double("--seed", 20261129));

@@ -103,6 +103,7 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
             AskParams ap;
             ap.mode = mode;
             ap.lookup = method == EvalMethod::QLLM ? opt.lookup : Lookup{0.0f, 0};
+            ap.evidence_tokens = method == EvalMethod::QLLM ? opt.evidence_tokens : 0;
             ap.gen.n_predict = opt.answer_tokens;
             ap.gen.sampling = greedy();
             ap.gen.device = opt.device;

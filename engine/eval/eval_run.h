@@ -27,6 +27,7 @@ struct EvalOptions {
     Lookup lookup{Lookup::kModelBeta, 0}; // QLLM's (InfLLM's is beta 0, no anchors); no anchors is the paper's method
     DeviceParams device;
     int answer_tokens = 24;
+    int evidence_tokens = 0; // qllm re-reads its best-ranked blocks, up to this many tokens (AskParams::evidence_tokens)
     int rag_tokens = 0; // rag's passages, in tokens (0: what the block memory attends, eval_rag_budget)
 };
 

@@ -2,8 +2,9 @@
 #include "reading/reader.h"
 
 #include "core/error.h"
-#include "sampling/sampler.h"
+#include "reading/evidence.h"
 #include "reading/make_memory_backend.h"
+#include "sampling/sampler.h"
 
 #include <chrono>
 
@@ -18,8 +19,9 @@ double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock:
 class Feeder {
 public:
     Feeder(MemoryBackend & mm, const RetrievalCallback & cb) : mm_(mm), cb_(cb) {}
+    // keep_last: the last step's trace, also without a callback.
     std::vector<float> feed(const std::vector<int> & ids, StepKind kind, bool want_logits, const IngestCallback & progress = {},
-                            int64_t total = 0, Clock::time_point t0 = {}) {
+                            int64_t total = 0, Clock::time_point t0 = {}, RetrievalStep * keep_last = nullptr) {
         std::vector<float> logits;
         const size_t chunk = static_cast<size_t>(mm_.config().exc_block_size);
         for (size_t i = 0; i < ids.size(); i += chunk) {
@@ -27,8 +29,9 @@ public:
             RetrievalStep step;
             step.index = index_++;
             logits = mm_.step(std::vector<int>(ids.begin() + static_cast<std::ptrdiff_t>(i), ids.begin() + static_cast<std::ptrdiff_t>(end)), kind,
-                              want_logits && end == ids.size(), cb_ ? &step : nullptr);
+                              want_logits && end == ids.size(), cb_ || keep_last ? &step : nullptr);
             if (cb_) cb_(step);
+            if (keep_last) *keep_last = std::move(step);
             if (progress && !progress({static_cast<int64_t>(end), total, since(t0)})) fail(Status::CANCELLED, "ingest cancelled");
         }
         return logits;
@@ -42,9 +45,32 @@ private:
 };
 
 // Question text, then the end of the user turn; the question tokens set the question vector.
-std::vector<float> feed_question(Feeder & f, const Tokenizer & tok, const ChatFrame & frame, const std::string & question) {
+// With evidence_tokens > 0 (evidence.h), the question's lookup ranks the document's blocks
+// (positions [doc_first, doc_last)), the best are read again as text, and the question is asked
+// once more before the turn ends; the re-read spans go to *used.
+std::vector<float> feed_question(Feeder & f, MemoryBackend & mm, const Tokenizer & tok, const ChatFrame & frame, const std::string & question,
+                                 int evidence_tokens, int64_t doc_first, int64_t doc_last, std::vector<TokenSpan> * used) {
     f.feed(tok.encode("\n\nQuestion: "), StepKind::PROMPT, false);
-    f.feed(tok.encode(question), StepKind::QUESTION, false);
+    const std::vector<int> q = tok.encode(question);
+    RetrievalStep last;
+    f.feed(q, StepKind::QUESTION, false, {}, 0, {}, evidence_tokens > 0 ? &last : nullptr);
+    if (evidence_tokens > 0) {
+        const std::vector<MemoryBlock> blocks = mm.memory_blocks();
+        const std::vector<int> tokens = mm.consumed_tokens();
+        const auto spans = evidence_spans(blocks, evidence_ranking(last, static_cast<int>(blocks.size())), evidence_tokens, doc_first,
+                                          std::min<int64_t>(doc_last, static_cast<int64_t>(tokens.size())));
+        if (!spans.empty()) {
+            std::vector<int> ev = tok.encode("\n\nPassages of the document that may answer it:\n\n");
+            const std::vector<int> gap = tok.encode("\n\n[...]\n\n");
+            for (size_t i = 0; i < spans.size(); ++i) {
+                if (i) ev.insert(ev.end(), gap.begin(), gap.end());
+                ev.insert(ev.end(), tokens.begin() + spans[i].begin, tokens.begin() + spans[i].end);
+            }
+            f.feed(ev, StepKind::PROMPT, false);
+            f.feed(tok.encode("\n\nQuestion: " + question), StepKind::PROMPT, false);
+            if (used) *used = spans;
+        }
+    }
     return f.feed(frame.suffix, StepKind::PROMPT, true);
 }
 
@@ -91,6 +117,7 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     MemoryBackend & mm = *backend;
     Feeder f(mm, on_retrieval);
     std::vector<float> logits;
+    int64_t doc_first = doc_prefix_len, doc_last = static_cast<int64_t>(doc.tokens.size());
     if (params.mode == AskMode::DEEP) {
         f.feed(frame.prefix, StepKind::PROMPT, false);
         f.feed(tok.encode("Question: "), StepKind::PROMPT, false);
@@ -98,11 +125,14 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
         const std::vector<int> body(doc.tokens.begin() + doc_prefix_len, doc.tokens.end());
         std::vector<int> lead = tok.encode("\n\n");
         f.feed(lead, StepKind::PROMPT, false);
+        doc_first = static_cast<int64_t>(mm.consumed_tokens().size());
         f.feed(body, StepKind::DOCUMENT, false);
+        doc_last = static_cast<int64_t>(mm.consumed_tokens().size());
     }
-    logits = feed_question(f, tok, frame, question);
-
+    if (params.evidence_tokens < 0) fail(Status::BAD_INPUT, "evidence_tokens must be >= 0");
     AskResult res;
+    logits = feed_question(f, mm, tok, frame, question, params.evidence_tokens, doc_first, doc_last, &res.evidence);
+
     res.stop_reason = "length";
     Sampler sampler(params.gen.sampling);
     std::vector<int> history = mm.consumed_tokens();

@@ -9,6 +9,7 @@
 #include "memory/memory_state.h"
 #include "memory/retrieval_trace.h"
 #include "model/model.h"
+#include "reading/evidence.h"
 
 #include <functional>
 #include <string>
@@ -47,6 +48,9 @@ constexpr Lookup kAppLookup{Lookup::kModelBeta, kDefaultAnchors};
 struct AskParams {
     AskMode mode = AskMode::ASK;
     Lookup lookup{Lookup::kModelBeta, 0}; // resolved with lookup_for (anchors capped at the reading's topk)
+    // > 0: re-read the question's best-ranked blocks as text, up to this many tokens, and ask
+    // again (reading/evidence.h); 0: the paper's method.
+    int evidence_tokens = 0;
     GenerateParams gen; // gen.device: the CPU or the GPU, and the GPU's share of the block memory
 };
 
@@ -54,6 +58,7 @@ struct AskResult {
     std::vector<int> tokens; // answer ids
     std::vector<MemoryBlock> blocks;   // the session's blocks (the document's, then any it cut)
     std::vector<int> session_tokens;   // every token the session consumed (document, question, answer)
+    std::vector<TokenSpan> evidence;   // the document's spans re-read before answering (evidence_tokens > 0)
     std::string text;
     std::string stop_reason; // "eos", "length", "stopped"
     double seconds = 0;
