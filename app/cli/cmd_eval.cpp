@@ -150,13 +150,13 @@ int cmd_eval(const std::vector<std::string> & argv) {
         write_file_atomic(out_dir + "/summary.md", eval_summary(rows, model_name + "\n\n`" + command + "`"));
         for (const auto & [name, svg] : eval_heatmaps(rows, model_name)) write_file_atomic(out_dir + "/" + name, svg);
     };
-    const bool memory_ask = std::any_of(methods.begin(), methods.end(), [](EvalMethod m) { return m == EvalMethod::INFLLM || m == EvalMethod::QLLM; }) &&
+    const bool memory_ask = std::any_of(methods.begin(), methods.end(), eval_method_uses_memory) &&
                             std::find(modes.begin(), modes.end(), AskMode::ASK) != modes.end();
     // Every method on one instance; `reading` (the document in block memory, ask mode) may serve
     // several instances of one document.
     auto run = [&](const EvalInstance & inst, const EvalReading * reading) {
         for (EvalMethod m : methods) {
-            const bool modal = m == EvalMethod::INFLLM || m == EvalMethod::QLLM;
+            const bool modal = eval_method_uses_memory(m);
             for (AskMode mode : modal ? modes : std::vector<AskMode>{AskMode::ASK}) {
                 EvalRow r{inst.task, inst.length, inst.doc_tokens, inst.sample, inst.depth, m, mode, inst.answer, {}, inst.style};
                 r.outcome = eval_run(*model, inst, m, mode, opt, reading);

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/mapped_file.h"
+#include "eval/rag.h"
 #include "reading/document_ingest.h"
 
 #include <nlohmann/json.hpp>
@@ -13,8 +14,6 @@
 namespace quire {
 
 namespace {
-
-bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
 // Lower case, typographic quotes and dashes as ASCII, white space runs as one space.
 std::string normalize(const std::string & s) {
@@ -81,11 +80,11 @@ bool answer_matches(const std::string & reply, const std::vector<std::string> & 
     for (const auto & a0 : answers) {
         const std::string a = normalize(a0);
         if (a.empty()) continue;
-        const bool word_start = word_byte(static_cast<unsigned char>(a.front())), word_end = word_byte(static_cast<unsigned char>(a.back()));
+        const bool word_start = is_word_byte(static_cast<unsigned char>(a.front())), word_end = is_word_byte(static_cast<unsigned char>(a.back()));
         for (size_t at = r.find(a); at != std::string::npos; at = r.find(a, at + 1)) {
-            const bool open = !word_start || at == 0 || !word_byte(static_cast<unsigned char>(r[at - 1]));
+            const bool open = !word_start || at == 0 || !is_word_byte(static_cast<unsigned char>(r[at - 1]));
             const size_t end = at + a.size();
-            const bool close = !word_end || end == r.size() || !word_byte(static_cast<unsigned char>(r[end]));
+            const bool close = !word_end || end == r.size() || !is_word_byte(static_cast<unsigned char>(r[end]));
             if (open && close) return true;
         }
     }

@@ -28,7 +28,7 @@ std::string fmt(const char * f, double v) {
 }
 
 std::string mode_name(const EvalRow & r) {
-    if (r.method != EvalMethod::INFLLM && r.method != EvalMethod::QLLM) return "-"; // one prompt, no reading mode
+    if (!eval_method_uses_memory(r.method)) return "-"; // one prompt, no reading mode
     return r.mode == AskMode::DEEP ? "deep" : "ask";
 }
 

@@ -59,6 +59,8 @@ const char * eval_method_name(EvalMethod m) {
     return "?";
 }
 
+bool eval_method_uses_memory(EvalMethod m) { return m == EvalMethod::INFLLM || m == EvalMethod::QLLM; }
+
 EvalMethod eval_method_from_name(const std::string & s) {
     for (EvalMethod m : {EvalMethod::FULL, EvalMethod::INFLLM, EvalMethod::QLLM, EvalMethod::RAG, EvalMethod::TRUNCATE})
         if (s == eval_method_name(m)) return m;

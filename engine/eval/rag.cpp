@@ -8,11 +8,7 @@
 
 namespace quire {
 
-namespace {
-
-bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
-
-} // namespace
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
 std::vector<TextPassage> split_passages(std::string_view text, int words) {
     std::vector<TextPassage> out;
@@ -35,12 +31,12 @@ std::vector<TextPassage> split_passages(std::string_view text, int words) {
 std::vector<std::string> bm25_words(std::string_view text) {
     std::vector<std::string> out;
     for (size_t i = 0; i < text.size();) {
-        if (!word_byte(static_cast<unsigned char>(text[i]))) {
+        if (!is_word_byte(static_cast<unsigned char>(text[i]))) {
             ++i;
             continue;
         }
         std::string w;
-        while (i < text.size() && word_byte(static_cast<unsigned char>(text[i]))) {
+        while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) {
             const unsigned char c = static_cast<unsigned char>(text[i++]);
             w += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
         }

@@ -21,7 +21,11 @@ struct TextPassage {
 // Consecutive passages of `words` words (white-space separated), covering every word once.
 std::vector<TextPassage> split_passages(std::string_view text, int words = 200);
 
-// Words for BM25: runs of letters and digits (bytes >= 0x80 count as letters), lower case.
+// A byte of a word: an ASCII letter or digit, or any byte of a multi-byte UTF-8 character. The
+// word rule of bm25_words and of answer matching (docqa.h).
+bool is_word_byte(unsigned char c);
+
+// Words for BM25: runs of word bytes, ASCII letters in lower case.
 std::vector<std::string> bm25_words(std::string_view text);
 
 // BM25 (k1 = 1.2, b = 0.75) of each passage for the query's words.

@@ -30,33 +30,28 @@ std::vector<int> evidence_ranking(const RetrievalStep & step, int n_blocks) {
 }
 
 std::vector<TokenSpan> evidence_spans(const std::vector<MemoryBlock> & blocks, const std::vector<int> & ranked, int budget, int64_t first, int64_t last) {
-    std::vector<TokenSpan> chosen;
-    auto covered = [&](const TokenSpan & s) { // tokens of s not yet in a chosen span
-        int64_t n = s.end - s.begin;
-        for (const auto & c : chosen) n -= std::max<int64_t>(0, std::min(c.end, s.end) - std::max(c.begin, s.begin));
-        return std::max<int64_t>(n, 0);
-    };
+    std::vector<TokenSpan> chosen; // disjoint, in document order
     int64_t used = 0;
     for (int b : ranked) {
         if (b < 0 || static_cast<size_t>(b) >= blocks.size()) continue;
         const MemoryBlock & m = blocks[static_cast<size_t>(b)];
         TokenSpan s{std::max(first, m.start - m.len / 4), std::min(last, m.start + m.len + m.len / 2)};
         if (s.end <= s.begin) continue;
-        const int64_t add = covered(s);
+        // s merged with the chosen spans it touches; what it adds is the union's growth.
+        const auto lo = std::lower_bound(chosen.begin(), chosen.end(), s.begin, [](const TokenSpan & c, int64_t at) { return c.end < at; });
+        auto hi = lo;
+        TokenSpan u = s;
+        int64_t had = 0;
+        for (; hi != chosen.end() && hi->begin <= s.end; ++hi) u.begin = std::min(u.begin, hi->begin), u.end = std::max(u.end, hi->end), had += hi->end - hi->begin;
+        const int64_t add = (u.end - u.begin) - had;
         if (used + add > budget) {
             if (chosen.empty()) chosen.push_back({s.begin, s.begin + std::max(budget, 0)}); // the best block alone, cut to the budget
             break;
         }
-        chosen.push_back(s);
+        chosen.insert(chosen.erase(lo, hi), u);
         used += add;
     }
-    std::sort(chosen.begin(), chosen.end(), [](const TokenSpan & a, const TokenSpan & b) { return a.begin < b.begin; });
-    std::vector<TokenSpan> merged;
-    for (const auto & s : chosen) {
-        if (!merged.empty() && s.begin <= merged.back().end) merged.back().end = std::max(merged.back().end, s.end);
-        else merged.push_back(s);
-    }
-    return merged;
+    return chosen;
 }
 
 } // namespace quire
