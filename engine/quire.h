@@ -26,6 +26,7 @@
 #include "memory/memory_config.h"
 #include "memory/memory_settings.h"   // the table of reading parameters
 #include "memory/passage.h"           // from memory blocks to the document's text
+#include "memory/reading_plan.h"      // whole or block memory, per document and model
 #include "memory/retrieval_trace.h"   // what the lookup did at each step
 #include "memory/store_target.h"      // where a store goes and whether it fits
 #include "reading/document_ingest.h"  // preparing and reading a document

@@ -96,13 +96,70 @@ demo-small)
 #   demo      (there, the last call, carrying .devcarry) joins and checks the parts, builds, and
 #             runs scripts/demo-book-eval.sh on the demo book with that model (GPU).
 split-big)
-  M="$(build/chk/app/quire-cli models path "${2:?catalog name}")"
+  M="$(build/release/app/quire-cli models path "${2:?catalog name}" 2>/dev/null || build/chk/app/quire-cli models path "$2")"
   rm -rf .evcarry/big && mkdir -p .evcarry/big
-  sha256sum "$M" | cut -d' ' -f1 > .evcarry/big-sha
+  sha256sum "$M" | cut -d' ' -f1 > .devcarry/big-sha
   (cd .evcarry/big && split -b 52M -d -a 2 "$M" p && for f in p*; do mkdir "${f#p}" && mv "$f" "${f#p}/part"; done)
   ls .evcarry/big | wc -l ;;
 take)
   mkdir -p /tmp/big && cp ".evcarry/big/${2:?part}/part" "/tmp/big/$2" && echo "parts here: $(ls /tmp/big | wc -l)" ;;
+# The first call of a big model's run: its first part, and quire-cli built (carry .devcarry and
+# .evcarry/big/00); then `take NN` for the other parts, then `big-docqa`.
+take-build)
+  bash "$0" take 00 || exit 1
+  P=$(bash scripts/gpu-machine-deps.sh unpack)
+  t0=$SECONDS
+  { cmake --preset gpu -DQUIRE_DEPS_PREFIX="$P" && cmake --build --preset gpu -j16 --target quire-cli; } >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; exit 1; }
+  echo "== build $((SECONDS - t0)) s" ;;
+# The real-document question sets and the demo book with the big model (parts joined, SHA-256
+# checked): the app's way (--preset auto: whole when the document fits the trained context,
+# else the block memory preset for the model; anchors 2 and re-read evidence) for infllm and
+# qllm, rag and truncate beside, then the block memory alone (the paper's method, and with
+# anchors and evidence) on the documents that auto reads whole. $OUT/eval.tgz, summary-*.md.
+big-docqa)
+  if [[ -d /tmp/big ]]; then cat /tmp/big/* > /tmp/big.gguf && rm -rf /tmp/big; fi
+  echo "$(cat .devcarry/big-sha)  /tmp/big.gguf" | sha256sum -c - || exit 3
+  B=build/gpu/app/quire-cli
+  nvidia-smi --query-gpu=name,memory.total --format=csv,noheader
+  echo "== $(date -u +%FT%TZ)"
+  mkdir -p /tmp/ev
+  end=$((SECONDS + ${EVAL_SECONDS:-540}))
+  EV=${EVIDENCE:-auto}
+  ev() { local name=$1; shift; (( end - SECONDS > 5 )) || return; timeout $((end - SECONDS)) $B eval --model /tmp/big.gguf "$@" --out /tmp/ev/$name > /dev/null 2>/tmp/ev/$name.log; }
+  D=tests/data/docqa
+  demo=(resources/demo/the-keepers-of-halden-light.md resources/demo/the-keepers-of-halden-light.questions.json)
+  dq() { local name=$1 doc=$2 qs=$3; shift 3; ev "$name" --task docqa --doc "$doc" --questions "$qs" "$@"; }
+  app=(--preset auto --anchors 2 --evidence-tokens "$EV")
+  export OMP_NUM_THREADS=5
+  ( dq coreutils $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method qllm,rag,infllm${BIG_TRUNCATE:+,truncate} "${app[@]}"
+    dq coreutils-paper $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method infllm,qllm --preset auto ) &
+  ( dq grep $D/grep-manual.txt $D/grep-manual.jsonl --method qllm,rag "${app[@]}"
+    dq demo "${demo[@]}" --method qllm,rag "${app[@]}"
+    dq gzip $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm,rag "${app[@]}"
+    dq demo-memory "${demo[@]}" --method infllm,qllm --preset infllm --anchors 2 --evidence-tokens "$EV"
+    dq demo-paper "${demo[@]}" --method infllm,qllm --preset infllm
+    dq gzip-memory $D/gzip-manual.txt $D/gzip-manual.jsonl --method infllm,qllm --preset infllm --anchors 2 --evidence-tokens "$EV"
+    dq grep-memory $D/grep-manual.txt $D/grep-manual.jsonl --method infllm,qllm --preset infllm --anchors 2 --evidence-tokens "$EV" ) &
+  if [[ -f /tmp/smol-part-a && -f .evcarry/b/part ]]; then # the default model beside it (carried as in stage1/stage2)
+    cat /tmp/smol-part-a .evcarry/b/part > /tmp/smol.gguf
+    if echo "$SHA  /tmp/smol.gguf" | sha256sum -c - >/dev/null; then
+      sm() { local name=$1 doc=$2 qs=$3; shift 3; (( end - SECONDS > 5 )) || return
+        timeout $((end - SECONDS)) $B eval --model /tmp/smol.gguf --task docqa --doc "$doc" --questions "$qs" "$@" --out /tmp/ev/smol-$name > /dev/null 2>/tmp/ev/smol-$name.log; }
+      sapp=(--preset auto --anchors 2 --evidence-tokens auto)
+      ( sm demo "${demo[@]}" --method infllm,qllm,rag,truncate "${sapp[@]}"
+        sm gzip $D/gzip-manual.txt $D/gzip-manual.jsonl --method infllm,qllm,rag,truncate "${sapp[@]}"
+        sm grep $D/grep-manual.txt $D/grep-manual.jsonl --method infllm,qllm,rag,truncate "${sapp[@]}"
+        sm coreutils $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method infllm,qllm,rag,truncate "${sapp[@]}"
+        sm demo-paper "${demo[@]}" --method infllm,qllm --preset auto
+        sm gzip-paper $D/gzip-manual.txt $D/gzip-manual.jsonl --method infllm,qllm --preset auto
+        sm grep-paper $D/grep-manual.txt $D/grep-manual.jsonl --method infllm,qllm --preset auto
+        sm coreutils-paper $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method infllm,qllm --preset auto ) &
+    fi
+  fi
+  wait
+  for d in /tmp/ev/*/; do n=$(basename "$d"); cp "$d/summary.md" "$OUT/summary-$n.md" 2>/dev/null; done
+  tar czf "$OUT/eval.tgz" -C /tmp ev
+  for f in /tmp/ev/*.log; do echo "-- $f"; grep -E "^eval: docqa|error|Error" "$f" | head -3; grep "^eval:" "$f" | tail -1 | cut -c1-200; done ;;
 demo)
   cat /tmp/big/* > /tmp/big.gguf && rm -rf /tmp/big
   echo "$(cat .devcarry/big-sha)  /tmp/big.gguf" | sha256sum -c - || exit 3
@@ -111,5 +168,5 @@ demo)
   echo "== $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null)"
   DEADLINE=${DEMO_SECONDS:-400} bash scripts/demo-book-eval.sh build/gpu/app/quire-cli /tmp/big.gguf /tmp/demo "${PRESET:-512}" cuda
   cp /tmp/demo/answers.tsv /tmp/demo/summary.md "$OUT/" 2>/dev/null; tail -3 /tmp/demo/ingest.log /tmp/demo/full.log 2>/dev/null | cut -c1-300 ;;
-*) echo "usage: $0 split | stage1 | stage2 | demo-small | split-big NAME | take NN | demo" >&2; exit 2 ;;
+*) echo "usage: $0 split | stage1 | stage2 | demo-small | split-big NAME | take NN | take-build | big-docqa | demo" >&2; exit 2 ;;
 esac

@@ -222,6 +222,10 @@
         <source>Evidence:</source>
         <translation>Belege:</translation>
     </message>
+    <message>
+        <source>How answers are made</source>
+        <translation>Wie Antworten entstehen</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::HeatmapView</name>
@@ -572,6 +576,22 @@ Gewichte: %6</translation>
         <source>This document is large. %1 Read it anyway?</source>
         <translation>Dieses Dokument ist groß. %1 Trotzdem lesen?</translation>
     </message>
+    <message>
+        <source>Answers read the whole document with full attention: it fits the model&apos;s context.</source>
+        <translation>Antworten lesen das ganze Dokument mit voller Aufmerksamkeit: Es passt in den Kontext des Modells.</translation>
+    </message>
+    <message>
+        <source>Answers read block memory (preset %1): the best %2 blocks of %3 tokens for each step, and a window of %4 tokens.</source>
+        <translation>Antworten lesen den Blockspeicher (Voreinstellung %1): die besten %2 Blöcke zu %3 Tokens je Schritt und ein Fenster von %4 Tokens.</translation>
+    </message>
+    <message>
+        <source>The best passages are read again before each answer.</source>
+        <translation>Die besten Passagen werden vor jeder Antwort noch einmal gelesen.</translation>
+    </message>
+    <message>
+        <source>Started with %1.</source>
+        <translation>Gestartet mit %1.</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -803,10 +823,6 @@ Gewichte: %6</translation>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>A starting point for the values below: 512 suits small models with short trained contexts</source>
-        <translation>Ausgangspunkt für die Werte unten: 512 passt zu kleinen Modellen mit kurzem trainiertem Kontext</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>Modellstandard</translation>
     </message>
@@ -964,6 +980,34 @@ Gewichte: %6</translation>
     <message>
         <source>Word-match blocks</source>
         <translation>Blöcke per Wortübereinstimmung</translation>
+    </message>
+    <message>
+        <source>Automatic (whole document when it fits the model)</source>
+        <translation>Automatisch (ganzes Dokument, wenn es zum Modell passt)</translation>
+    </message>
+    <message>
+        <source>Whole document (full attention)</source>
+        <translation>Ganzes Dokument (volle Aufmerksamkeit)</translation>
+    </message>
+    <message>
+        <source>Automatic reads a document whole, with full attention, when it fits the model&apos;s trained context, else into block memory sized for the model. The others are starting points for the values below: 512 suits small models with short trained contexts</source>
+        <translation>Automatisch liest ein Dokument ganz, mit voller Aufmerksamkeit, wenn es in den trainierten Kontext des Modells passt, sonst in einen für das Modell bemessenen Blockspeicher. Die anderen sind Ausgangspunkte für die Werte unten: 512 passt zu kleinen Modellen mit kurzem trainiertem Kontext</translation>
+    </message>
+    <message>
+        <source>Re-read the best passages before answering</source>
+        <translation>Die besten Passagen vor dem Antworten noch einmal lesen</translation>
+    </message>
+    <message>
+        <source>After the question has looked up the document&apos;s blocks, the best-ranked passages are read again as text just before the question is asked once more (measured in docs/evaluation.md). Off is the paper&apos;s method.</source>
+        <translation>Nachdem die Frage die Blöcke des Dokuments nachgeschlagen hat, werden die am besten bewerteten Passagen als Text noch einmal gelesen, kurz bevor die Frage erneut gestellt wird (gemessen in docs/evaluation.md). Aus ist die Methode des Papers.</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Chosen per document and model</source>
+        <translation>Je Dokument und Modell gewählt</translation>
     </message>
 </context>
 </TS>

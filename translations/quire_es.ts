@@ -222,6 +222,10 @@
         <source>Evidence:</source>
         <translation>Fuentes:</translation>
     </message>
+    <message>
+        <source>How answers are made</source>
+        <translation>Cómo se hacen las respuestas</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::HeatmapView</name>
@@ -572,6 +576,22 @@ Pesos: %6</translation>
         <source>This document is large. %1 Read it anyway?</source>
         <translation>Este documento es grande. %1 ¿Leerlo de todos modos?</translation>
     </message>
+    <message>
+        <source>Answers read the whole document with full attention: it fits the model&apos;s context.</source>
+        <translation>Las respuestas leen el documento entero con atención completa: cabe en el contexto del modelo.</translation>
+    </message>
+    <message>
+        <source>Answers read block memory (preset %1): the best %2 blocks of %3 tokens for each step, and a window of %4 tokens.</source>
+        <translation>Las respuestas leen la memoria de bloques (ajuste %1): los %2 mejores bloques de %3 tokens en cada paso y una ventana de %4 tokens.</translation>
+    </message>
+    <message>
+        <source>The best passages are read again before each answer.</source>
+        <translation>Los mejores pasajes se vuelven a leer antes de cada respuesta.</translation>
+    </message>
+    <message>
+        <source>Started with %1.</source>
+        <translation>Iniciado con %1.</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -803,10 +823,6 @@ Pesos: %6</translation>
         <translation>Configuración</translation>
     </message>
     <message>
-        <source>A starting point for the values below: 512 suits small models with short trained contexts</source>
-        <translation>Punto de partida para los valores de abajo: 512 va bien con modelos pequeños de contexto de entrenamiento corto</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>Valor del modelo</translation>
     </message>
@@ -964,6 +980,34 @@ Pesos: %6</translation>
     <message>
         <source>Word-match blocks</source>
         <translation>Bloques por coincidencia de palabras</translation>
+    </message>
+    <message>
+        <source>Automatic (whole document when it fits the model)</source>
+        <translation>Automático (documento entero si cabe en el modelo)</translation>
+    </message>
+    <message>
+        <source>Whole document (full attention)</source>
+        <translation>Documento entero (atención completa)</translation>
+    </message>
+    <message>
+        <source>Automatic reads a document whole, with full attention, when it fits the model&apos;s trained context, else into block memory sized for the model. The others are starting points for the values below: 512 suits small models with short trained contexts</source>
+        <translation>Automático lee un documento entero, con atención completa, si cabe en el contexto de entrenamiento del modelo; si no, en una memoria de bloques dimensionada para el modelo. Los demás son puntos de partida para los valores de abajo: 512 conviene a modelos pequeños con contexto de entrenamiento corto</translation>
+    </message>
+    <message>
+        <source>Re-read the best passages before answering</source>
+        <translation>Volver a leer los mejores pasajes antes de responder</translation>
+    </message>
+    <message>
+        <source>After the question has looked up the document&apos;s blocks, the best-ranked passages are read again as text just before the question is asked once more (measured in docs/evaluation.md). Off is the paper&apos;s method.</source>
+        <translation>Después de que la pregunta consulte los bloques del documento, los pasajes mejor clasificados se vuelven a leer como texto justo antes de formular la pregunta otra vez (medido en docs/evaluation.md). Desactivado es el método del artículo.</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
+    </message>
+    <message>
+        <source>Chosen per document and model</source>
+        <translation>Elegido según el documento y el modelo</translation>
     </message>
 </context>
 </TS>

@@ -222,6 +222,10 @@
         <source>Evidence:</source>
         <translation>Sources :</translation>
     </message>
+    <message>
+        <source>How answers are made</source>
+        <translation>Comment les réponses sont faites</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::HeatmapView</name>
@@ -572,6 +576,22 @@ Poids : %6</translation>
         <source>This document is large. %1 Read it anyway?</source>
         <translation>Ce document est volumineux. %1 Le lire quand même ?</translation>
     </message>
+    <message>
+        <source>Answers read the whole document with full attention: it fits the model&apos;s context.</source>
+        <translation>Les réponses lisent le document entier avec l&apos;attention complète : il tient dans le contexte du modèle.</translation>
+    </message>
+    <message>
+        <source>Answers read block memory (preset %1): the best %2 blocks of %3 tokens for each step, and a window of %4 tokens.</source>
+        <translation>Les réponses lisent la mémoire par blocs (préréglage %1) : les %2 meilleurs blocs de %3 jetons à chaque étape, et une fenêtre de %4 jetons.</translation>
+    </message>
+    <message>
+        <source>The best passages are read again before each answer.</source>
+        <translation>Les meilleurs passages sont relus avant chaque réponse.</translation>
+    </message>
+    <message>
+        <source>Started with %1.</source>
+        <translation>Démarré avec %1.</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -803,10 +823,6 @@ Poids : %6</translation>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <source>A starting point for the values below: 512 suits small models with short trained contexts</source>
-        <translation>Point de départ pour les valeurs ci-dessous : 512 convient aux petits modèles à contexte d’entraînement court</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>Valeur du modèle</translation>
     </message>
@@ -964,6 +980,34 @@ Poids : %6</translation>
     <message>
         <source>Word-match blocks</source>
         <translation>Blocs par correspondance de mots</translation>
+    </message>
+    <message>
+        <source>Automatic (whole document when it fits the model)</source>
+        <translation>Automatique (document entier s&apos;il tient dans le modèle)</translation>
+    </message>
+    <message>
+        <source>Whole document (full attention)</source>
+        <translation>Document entier (attention complète)</translation>
+    </message>
+    <message>
+        <source>Automatic reads a document whole, with full attention, when it fits the model&apos;s trained context, else into block memory sized for the model. The others are starting points for the values below: 512 suits small models with short trained contexts</source>
+        <translation>Automatique lit un document entier, avec l&apos;attention complète, s&apos;il tient dans le contexte d&apos;entraînement du modèle, sinon dans une mémoire par blocs dimensionnée pour le modèle. Les autres sont des points de départ pour les valeurs ci-dessous : 512 convient aux petits modèles au contexte d&apos;entraînement court</translation>
+    </message>
+    <message>
+        <source>Re-read the best passages before answering</source>
+        <translation>Relire les meilleurs passages avant de répondre</translation>
+    </message>
+    <message>
+        <source>After the question has looked up the document&apos;s blocks, the best-ranked passages are read again as text just before the question is asked once more (measured in docs/evaluation.md). Off is the paper&apos;s method.</source>
+        <translation>Une fois que la question a consulté les blocs du document, les passages les mieux classés sont relus comme texte juste avant que la question soit posée une seconde fois (mesuré dans docs/evaluation.md). Désactivé : la méthode de l&apos;article.</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Preuves</translation>
+    </message>
+    <message>
+        <source>Chosen per document and model</source>
+        <translation>Choisi selon le document et le modèle</translation>
     </message>
 </context>
 </TS>

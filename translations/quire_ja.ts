@@ -222,6 +222,10 @@
         <source>Evidence:</source>
         <translation>根拠:</translation>
     </message>
+    <message>
+        <source>How answers are made</source>
+        <translation>回答の作り方</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::HeatmapView</name>
@@ -571,6 +575,22 @@ Weights: %6</source>
         <source>This document is large. %1 Read it anyway?</source>
         <translation>この文書は大きいです。%1 それでも読み込みますか?</translation>
     </message>
+    <message>
+        <source>Answers read the whole document with full attention: it fits the model&apos;s context.</source>
+        <translation>回答は文書全体を完全なアテンションで読みます。文書がモデルのコンテキストに収まるためです。</translation>
+    </message>
+    <message>
+        <source>Answers read block memory (preset %1): the best %2 blocks of %3 tokens for each step, and a window of %4 tokens.</source>
+        <translation>回答はブロックメモリを読みます（プリセット %1）：各ステップで %3 トークンのブロックのうち上位 %2 個と、%4 トークンのウィンドウ。</translation>
+    </message>
+    <message>
+        <source>The best passages are read again before each answer.</source>
+        <translation>各回答の前に、最も関連する箇所をもう一度読みます。</translation>
+    </message>
+    <message>
+        <source>Started with %1.</source>
+        <translation>%1 で開始しました。</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -802,10 +822,6 @@ Weights: %6</source>
         <translation>設定</translation>
     </message>
     <message>
-        <source>A starting point for the values below: 512 suits small models with short trained contexts</source>
-        <translation>以下の値の出発点: 512 は学習時コンテキストが短い小さなモデル向けです</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>モデル既定値</translation>
     </message>
@@ -962,6 +978,34 @@ Weights: %6</source>
     <message>
         <source>Word-match blocks</source>
         <translation>語の一致で選ぶブロック数</translation>
+    </message>
+    <message>
+        <source>Automatic (whole document when it fits the model)</source>
+        <translation>自動（モデルに収まる場合は文書全体）</translation>
+    </message>
+    <message>
+        <source>Whole document (full attention)</source>
+        <translation>文書全体（完全なアテンション）</translation>
+    </message>
+    <message>
+        <source>Automatic reads a document whole, with full attention, when it fits the model&apos;s trained context, else into block memory sized for the model. The others are starting points for the values below: 512 suits small models with short trained contexts</source>
+        <translation>自動は、文書がモデルの学習時コンテキストに収まる場合は完全なアテンションで文書全体を読み、収まらない場合はモデルに合わせたブロックメモリに読み込みます。その他は下の値の出発点です：512 は学習時コンテキストの短い小さなモデル向けです</translation>
+    </message>
+    <message>
+        <source>Re-read the best passages before answering</source>
+        <translation>回答の前に最も関連する箇所を読み直す</translation>
+    </message>
+    <message>
+        <source>After the question has looked up the document&apos;s blocks, the best-ranked passages are read again as text just before the question is asked once more (measured in docs/evaluation.md). Off is the paper&apos;s method.</source>
+        <translation>質問が文書のブロックを検索した後、最も順位の高い箇所をテキストとしてもう一度読み、その直後に質問をもう一度行います（docs/evaluation.md で測定）。オフは論文の手法です。</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>根拠</translation>
+    </message>
+    <message>
+        <source>Chosen per document and model</source>
+        <translation>文書とモデルごとに選択されます</translation>
     </message>
 </context>
 </TS>

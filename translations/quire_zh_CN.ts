@@ -222,6 +222,10 @@
         <source>Evidence:</source>
         <translation>依据：</translation>
     </message>
+    <message>
+        <source>How answers are made</source>
+        <translation>回答的生成方式</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::HeatmapView</name>
@@ -571,6 +575,22 @@ Weights: %6</source>
         <source>This document is large. %1 Read it anyway?</source>
         <translation>此文档很大。%1 仍要读取吗？</translation>
     </message>
+    <message>
+        <source>Answers read the whole document with full attention: it fits the model&apos;s context.</source>
+        <translation>回答以完整注意力读取整篇文档：文档可以放入模型的上下文。</translation>
+    </message>
+    <message>
+        <source>Answers read block memory (preset %1): the best %2 blocks of %3 tokens for each step, and a window of %4 tokens.</source>
+        <translation>回答读取块记忆（预设 %1）：每一步取最好的 %2 个块（每块 %3 个词元），以及 %4 个词元的窗口。</translation>
+    </message>
+    <message>
+        <source>The best passages are read again before each answer.</source>
+        <translation>每次回答前会重新读取最相关的段落。</translation>
+    </message>
+    <message>
+        <source>Started with %1.</source>
+        <translation>已使用 %1 启动。</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -802,10 +822,6 @@ Weights: %6</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>A starting point for the values below: 512 suits small models with short trained contexts</source>
-        <translation>下列数值的起点：512 适合训练上下文较短的小模型</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>模型默认值</translation>
     </message>
@@ -962,6 +978,34 @@ Weights: %6</source>
     <message>
         <source>Word-match blocks</source>
         <translation>按词语匹配的块数</translation>
+    </message>
+    <message>
+        <source>Automatic (whole document when it fits the model)</source>
+        <translation>自动（文档能放入模型时读取整篇）</translation>
+    </message>
+    <message>
+        <source>Whole document (full attention)</source>
+        <translation>整篇文档（完整注意力）</translation>
+    </message>
+    <message>
+        <source>Automatic reads a document whole, with full attention, when it fits the model&apos;s trained context, else into block memory sized for the model. The others are starting points for the values below: 512 suits small models with short trained contexts</source>
+        <translation>自动：文档能放入模型的训练上下文时以完整注意力读取整篇文档，否则读入按模型设定大小的块记忆。其他选项是下方数值的起点：512 适合训练上下文较短的小模型</translation>
+    </message>
+    <message>
+        <source>Re-read the best passages before answering</source>
+        <translation>回答前重新读取最相关的段落</translation>
+    </message>
+    <message>
+        <source>After the question has looked up the document&apos;s blocks, the best-ranked passages are read again as text just before the question is asked once more (measured in docs/evaluation.md). Off is the paper&apos;s method.</source>
+        <translation>问题检索文档的块之后，排名最高的段落会作为文本重新读取，随后再次提出问题（见 docs/evaluation.md 的测量）。关闭即论文的方法。</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Chosen per document and model</source>
+        <translation>按文档和模型选择</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -62,8 +63,14 @@ ChatView::ChatView(QWidget * parent) : QWidget(parent) {
     buttons->addStretch(1);
     buttons->addWidget(stop_);
     buttons->addWidget(ask_);
+    note_ = new QLabel(this);
+    note_->setWordWrap(true);
+    note_->setForegroundRole(QPalette::PlaceholderText);
+    note_->setAccessibleName(tr("How answers are made"));
+    note_->hide();
     auto * lay = new QVBoxLayout(this);
     lay->setContentsMargins(4, 4, 4, 4);
+    lay->addWidget(note_);
     lay->addWidget(view_, 1);
     lay->addWidget(input_);
     lay->addLayout(buttons);
@@ -172,6 +179,13 @@ void ChatView::fail_answer(const QString & message) {
 }
 
 QString ChatView::transcript() const { return view_->toPlainText(); }
+
+void ChatView::set_reading_note(const QString & note) {
+    note_->setText(note);
+    note_->setVisible(!note.isEmpty());
+}
+
+QString ChatView::reading_note() const { return note_->text(); }
 
 void ChatView::render() {
     QString h;

@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
@@ -26,6 +27,8 @@ public:
     void set_busy(bool busy); // while answering: Ask off, Stop on
     void set_ready(bool ready, const QString & why = {}); // a document and a model are there
     void set_suggestions(const QStringList & questions); // shown while the session is empty; a click asks
+    void set_reading_note(const QString & note); // how answers are made (whole document or block memory); empty hides it
+    QString reading_note() const;
     QString answer_in_progress() const { return pending_answer_; }
     QString why_not_ready() const; // what the question box says while no question can be asked
     QString transcript() const; // plain text as shown
@@ -50,6 +53,7 @@ private:
     QString pending_question_, pending_answer_;
     bool pending_ = false, busy_ = false, ready_ = false;
     QTextBrowser * view_;
+    QLabel * note_;
     QPlainTextEdit * input_;
     QPushButton * ask_, * stop_, * regen_, * copy_;
 };

@@ -251,6 +251,18 @@ void MainWindow::update_ready() {
     else if (!doc_ && d && d->state == app::IngestState::Cancelled) why = tr("Reading was cancelled: open the document again to read it.");
     else if (!doc_) why = tr("The document is being read…");
     chat_->set_ready(ready, why);
+    chat_->set_reading_note(doc_ ? reading_note(doc_->state.cfg, opt_.settings) : QString());
+}
+
+QString MainWindow::reading_note(const MemoryConfig & c, const app::AppSettings & a) {
+    if (c.preset == kWholePreset) return tr("Answers read the whole document with full attention: it fits the model's context.");
+    QString note = tr("Answers read block memory (preset %1): the best %2 blocks of %3 tokens for each step, and a window of %4 tokens.")
+                       .arg(QString::fromStdString(c.preset))
+                       .arg(c.topk)
+                       .arg(c.block_size)
+                       .arg(c.n_local);
+    if (a.reread && a.mode == AskMode::ASK) note += " " + tr("The best passages are read again before each answer.");
+    return note;
 }
 
 QString MainWindow::store_path_for(qint64 id) const { return db_.new_store_path(QDir(opt_.data_dir).filePath("stores"), id); }
@@ -352,6 +364,7 @@ void MainWindow::apply_settings(const app::AppSettings & s) {
     if (s.cpu_threads != opt_.settings.cpu_threads) post([n = s.cpu_threads] { app::EngineWorker::use_cpu_threads(n); });
     opt_.settings = s;
     if (theme) apply_theme(theme_from_name(s.theme));
+    update_ready(); // the reading note follows the answer settings
     emit settings_changed(s);
 }
 

@@ -35,6 +35,7 @@ struct WindowOptions {
     QString data_dir;    // library database and block stores
     QString model_cache; // where the model manager looks for models
     app::AppSettings settings; // settings.model_path: the model to load at start (empty: none)
+    QString model_note; // why that model, when Quire chose it for this machine (shown once it loads)
     quint64 keep_free_bytes = 1ull << 30; // a reading whose store would leave less free on its disk asks first
 };
 
@@ -108,6 +109,8 @@ private:
     // A protected PDF: ask for its password (never stored) and read it with it.
     void ask_password(qint64 id, const QString & message);
     void update_ready();
+    // What the chat says about how answers are made: whole document or block memory, and how.
+    static QString reading_note(const MemoryConfig & c, const app::AppSettings & a);
     void start_ingest(const app::DocumentRecord & d, bool ignore_space = false);
     QString store_path_for(qint64 id) const;
     void restore_session();

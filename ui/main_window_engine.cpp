@@ -51,6 +51,10 @@ void MainWindow::connect_worker() {
                                      .arg(m.layers)
                                      .arg(m.context)
                                      .arg(m.types));
+        if (!opt_.model_note.isEmpty() && m.path == opt_.settings.model_path) {
+            statusBar()->showMessage(tr("Started with %1.").arg(opt_.model_note), 15000);
+            opt_.model_note.clear(); // once: later loads are the user's choice
+        }
         if (doc_id_) open_document(doc_id_); // a document chosen while the model loaded
         update_ready();
     });

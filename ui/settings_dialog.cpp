@@ -43,8 +43,12 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     auto * mem = new QWidget;
     auto * mf = new QFormLayout(mem);
     preset_ = new QComboBox;
+    preset_->addItem(tr("Automatic (whole document when it fits the model)"), kAutoPreset);
+    preset_->addItem(tr("Whole document (full attention)"), kWholePreset);
     for (const char * p : {"512", "1k", "2k", "infllm"}) preset_->addItem(p, p);
-    preset_->setToolTip(tr("A starting point for the values below: 512 suits small models with short trained contexts"));
+    preset_->setToolTip(tr("Automatic reads a document whole, with full attention, when it fits the model's trained context, "
+                           "else into block memory sized for the model. The others are starting points for the values below: "
+                           "512 suits small models with short trained contexts"));
     ram_ = spin(0, 1 << 20, tr("RAM for the memory blocks of a document read on the CPU; beyond it they go to a temporary file on disk"));
     ram_->setSuffix(tr(" MiB"));
     ram_->setSpecialValueText(tr("no limit"));
@@ -55,6 +59,9 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     beta_ = dspin(0, 100, 0.5, 2, tr("Weight of the question in block scores: s(B) = s(B,H) + beta s(B,Q); 0 is plain InfLLM"));
     anchors_ = spin(0, 64, tr("Of the blocks retrieved, how many are chosen by the words they share with the question (rare words count most); "
                               "the rest by the model's attention scores. 0 is the paper's method."));
+    reread_ = new QCheckBox(tr("Re-read the best passages before answering"));
+    reread_->setToolTip(tr("After the question has looked up the document's blocks, the best-ranked passages are read again as text "
+                           "just before the question is asked once more (measured in docs/evaluation.md). Off is the paper's method."));
     mode_ = new QComboBox;
     mode_->addItem(tr("Ask (fast: the stored reading, the question looks up blocks)"), "ask");
     mode_->addItem(tr("Deep (reads the document again with the question first)"), "deep");
@@ -70,6 +77,7 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     mf->addRow(tr("CPU threads"), threads_);
     mf->addRow(tr("Beta"), beta_row);
     mf->addRow(tr("Word-match blocks"), anchors_);
+    mf->addRow(tr("Evidence"), reread_);
     mf->addRow(tr("Answer mode"), mode_);
     mf->addRow(new QLabel(tr("<i>Memory values apply to documents read from now on (Read again applies them to one already read).</i>")));
     tabs->addTab(mem, tr("Memory"));
@@ -129,12 +137,15 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
         memory_use_preset(cur.memory, preset_->currentData().toString().toStdString());
         show_values(cur);
     });
+    connect(preset_, &QComboBox::currentIndexChanged, this, &SettingsDialog::enable_fields);
     connect(beta_auto_, &QCheckBox::toggled, beta_, &QWidget::setDisabled);
     show_values(s);
 }
 
 void SettingsDialog::show_values(const app::AppSettings & s) {
     preset_->setCurrentIndex(std::max(0, preset_->findData(QString::fromStdString(s.memory.preset))));
+    enable_fields();
+    reread_->setChecked(s.reread);
     for (size_t i = 0; i < memory_.size(); ++i) memory_[i]->setValue(s.memory.*memory_settings()[i].field);
     ram_->setValue(static_cast<int>(std::min<uint64_t>(s.memory.host_budget_bytes >> 20, INT_MAX)));
     threads_->setValue(s.cpu_threads);
@@ -159,6 +170,7 @@ app::AppSettings SettingsDialog::settings() const {
     for (size_t i = 0; i < memory_.size(); ++i) s.memory.*memory_settings()[i].field = memory_[i]->value();
     s.memory.host_budget_bytes = static_cast<uint64_t>(ram_->value()) << 20;
     s.cpu_threads = threads_->value();
+    s.reread = reread_->isChecked();
     s.memory.lookup = {beta_auto_->isChecked() ? Lookup::kModelBeta : static_cast<float>(beta_->value()), anchors_->value()};
     s.mode = mode_->currentData().toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
     s.answer_tokens = tokens_->value();
@@ -179,6 +191,16 @@ void SettingsDialog::accept() {
         return;
     }
     QDialog::accept();
+}
+
+void SettingsDialog::enable_fields() {
+    // Automatic and whole choose the values per document and model when a document is read.
+    const QString p = preset_->currentData().toString();
+    const bool chosen = p == kAutoPreset || p == kWholePreset;
+    for (QSpinBox * f : memory_) {
+        f->setEnabled(!chosen);
+        f->setStatusTip(chosen ? tr("Chosen per document and model") : QString());
+    }
 }
 
 } // namespace quire::ui

@@ -26,12 +26,13 @@ public:
 
 private:
     void show_values(const app::AppSettings & s);
+    void enable_fields(); // the memory fields are the preset's to choose under automatic and whole
     app::AppSettings base_;
     QComboBox * preset_, * mode_, * language_, * theme_;
     std::vector<QSpinBox *> memory_; // one per row of memory_settings() (memory/memory_settings.h), in its order
     QSpinBox * ram_, * threads_, * anchors_, * tokens_, * top_k_, * seed_;
     QDoubleSpinBox * beta_, * temp_, * top_p_, * penalty_;
-    QCheckBox * beta_auto_;
+    QCheckBox * beta_auto_, * reread_;
     QLabel * error_;
 };
 

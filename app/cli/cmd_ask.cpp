@@ -1,6 +1,7 @@
 // quire-cli ask: answer a question about an ingested document with query-aware lookup.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/memory_options.h"
 #include "cli/model_arg.h"
 #include "cli/trace_json.h"
 #include "quire.h"
@@ -11,14 +12,15 @@ namespace quire::cli {
 
 namespace {
 const char * kHelp = R"(usage: quire-cli ask --model PATH --store S --question TEXT [--mode ask|deep] [--beta B] [--anchors N]
-                     [--evidence-tokens N] [--trace T.json [--trace-limit N]] [-n N] [--temp T] [--top-k K] [--top-p P] [--seed S]
+                     [--evidence-tokens N|auto] [--trace T.json [--trace-limit N]] [-n N] [--temp T] [--top-k K] [--top-p P] [--seed S]
                      [--preset P] [--backend auto|cpu|cuda]
 Prints the answer on stdout. --mode ask (default) appends the question to the stored document;
 deep re-reads the document with the question first (slower, the paper's procedure). --beta
 weighs the question in block selection (default: 4 for Llama 3, else 1; 0 is plain InfLLM).
 --anchors gives N of the top-k blocks to those that share the question's rarest tokens (BM25;
 default 2; 0 is the paper's method, attention scores alone). --evidence-tokens re-reads the
-blocks the question's lookup ranks best, up to N tokens, as text before asking again (default 0).
+blocks the question's lookup ranks best, up to N tokens, as text before asking again (default
+auto, as the app: 3/4 of the window, at most 2048; 0 is the paper's method).
 --trace writes every step's block scores and selections as JSON: every block's scores up to
 --trace-limit blocks (default 256), beyond that the top ones and statistics. --preset checks
 the store's preset.
@@ -43,8 +45,7 @@ int cmd_ask(const std::vector<std::string> & argv) {
     if (a.has("--beta") && ap.lookup.beta < 0) throw UsageError{"--beta must be >= 0"};
     ap.lookup.anchors = a.get_int("--anchors", kAppLookup.anchors);
     if (ap.lookup.anchors < 0) throw UsageError{"--anchors must be >= 0"};
-    ap.evidence_tokens = a.get_int("--evidence-tokens", 0);
-    if (ap.evidence_tokens < 0) throw UsageError{"--evidence-tokens must be >= 0"};
+    ap.evidence_tokens = evidence_tokens_from_args(a, kAutoEvidence);
     ap.gen.n_predict = a.get_int("-n", 256);
     ap.gen.sampling.temperature = static_cast<float>(a.get_double("--temp", 0.0));
     ap.gen.sampling.top_k = a.get_int("--top-k", 40);

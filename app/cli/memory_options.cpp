@@ -18,7 +18,10 @@ std::set<std::string> option_names() {
 
 std::string help_text() {
     std::string h = "memory options:\n"
-                    "  --preset 512|1k|2k|infllm   window/block/top-k preset (default 2k); the flags below override one field of it\n";
+                    "  --preset auto|whole|512|1k|2k|infllm\n"
+                    "                              window/block/top-k preset (default 2k); the flags below override one field of it.\n"
+                    "                              auto (the app's): the whole document in the window (full attention) when it\n"
+                    "                              fits the model's trained context, else the block memory preset for the model\n";
     const MemoryConfig d = memory_preset("2k");
     for (const auto & m : memory_settings()) {
         char line[256];
@@ -42,6 +45,8 @@ MemoryConfig memory_config_from_args(const Args & a) {
         throw UsageError{e.what()};
     }
     for (const auto & m : memory_settings()) {
+        if (a.has(m.flag) && (c.preset == "auto" || c.preset == "whole"))
+            throw UsageError{std::string(m.flag) + " does not go with --preset " + c.preset + ": its values are chosen per document and model"};
         c.*m.field = a.get_int(m.flag, c.*m.field);
     }
     c.host_budget_bytes = static_cast<uint64_t>(a.get_int("--host-budget-mib", 0)) << 20;
@@ -51,6 +56,15 @@ MemoryConfig memory_config_from_args(const Args & a) {
         throw UsageError{e.what()};
     }
     return c;
+}
+
+int evidence_tokens_from_args(const Args & a, int def) {
+    const auto v = a.get("--evidence-tokens");
+    if (!v) return def;
+    if (*v == "auto") return kAutoEvidence;
+    const int n = a.get_int("--evidence-tokens", def);
+    if (n < 0) throw UsageError{"--evidence-tokens must be >= 0 or auto"};
+    return n;
 }
 
 } // namespace quire::cli

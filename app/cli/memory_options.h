@@ -15,4 +15,7 @@ extern const std::string kMemoryHelp;
 
 MemoryConfig memory_config_from_args(const Args & a);
 
+// --evidence-tokens: N >= 0, or "auto" (kAutoEvidence: as the reading suits); `def` when absent.
+int evidence_tokens_from_args(const Args & a, int def);
+
 } // namespace quire::cli

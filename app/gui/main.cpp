@@ -44,9 +44,14 @@ QString demo_book() {
     return {};
 }
 
-// The default model: in the model cache, else installed with Quire (share/quire/models).
-QString default_model() {
-    return QString::fromStdString(quire::model_find(quire::catalog_default(), model_cache().toStdString()));
+// The model for this machine (model_default_path): the 1.5B model where a GPU runs it, else the
+// default; in the model cache, else installed with Quire (share/quire/models). `why` says which.
+QString default_model(QString * why) {
+    const quire::CudaDeviceInfo gpu = quire::cuda_device_status();
+    std::string said;
+    const std::string path = quire::model_default_path(gpu.usable, gpu.total_bytes, model_cache().toStdString(), &said);
+    *why = QString::fromStdString(said);
+    return QString::fromStdString(path);
 }
 
 } // namespace
@@ -98,8 +103,11 @@ int main(int argc, char ** argv) {
     if (cli.isSet(model)) opt.settings.model_path = cli.value(model), opt.settings.tokenizer_path = cli.value(tok);
     else if (cli.isSet(tok)) opt.settings.tokenizer_path = cli.value(tok);
     if (opt.settings.model_path.isEmpty() || !QFileInfo::exists(opt.settings.model_path)) {
-        opt.settings.model_path = default_model();
+        QString why;
+        opt.settings.model_path = default_model(&why);
         opt.settings.tokenizer_path.clear();
+        if (!why.isEmpty()) std::fprintf(stderr, "quire: starting with %s\n", qPrintable(why));
+        opt.model_note = why;
     }
 
     // One app per data folder: a second start hands its files to the running one and exits.

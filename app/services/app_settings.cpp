@@ -32,6 +32,7 @@ AskParams AppSettings::ask_params() const {
     AskParams p;
     p.mode = mode;
     p.lookup = {memory.lookup.beta, std::clamp(memory.lookup.anchors, 0, memory.topk)};
+    p.evidence_tokens = reread ? kAutoEvidence : 0;
     p.gen.n_predict = answer_tokens;
     p.gen.sampling = sampling;
     p.gen.device = device();
@@ -67,12 +68,21 @@ AppSettings load_settings(QSettings & s) {
         memory_use_preset(m, kDefaultPreset);
     }
     for (const auto & f : memory_settings()) m.*f.field = s.value(QString("memory/") + f.name, m.*f.field).toInt();
+    // Settings saved before version 2 hold the old default, 2k as it came: those move to the new
+    // default, auto; a 2k the user changed stays.
+    if (s.value("settings/version", 1).toInt() < kSettingsVersion && m.preset == "2k") {
+        const MemoryConfig old = memory_preset("2k");
+        bool as_shipped = true;
+        for (const auto & f : memory_settings()) as_shipped = as_shipped && m.*f.field == old.*f.field;
+        if (as_shipped) memory_use_preset(m, kDefaultPreset);
+    }
     m.lookup.beta = s.value("memory/beta", m.lookup.beta).toFloat();
     if (m.lookup.beta < 0) m.lookup.beta = Lookup::kModelBeta; // any negative value meant the model's default
     m.lookup.anchors = s.value("memory/anchors", m.lookup.anchors).toInt();
     const int host_mib = s.value("memory/host_budget_mib", 0).toInt();
     m.host_budget_bytes = static_cast<uint64_t>(std::max(host_mib, 0)) << 20;
     a.mode = s.value("memory/mode", "ask").toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
+    a.reread = s.value("answer/reread", a.reread).toBool();
     a.sampling.temperature = s.value("sampling/temperature", a.sampling.temperature).toFloat();
     a.sampling.top_k = s.value("sampling/top_k", a.sampling.top_k).toInt();
     a.sampling.top_p = s.value("sampling/top_p", a.sampling.top_p).toFloat();
@@ -88,6 +98,7 @@ AppSettings load_settings(QSettings & s) {
 }
 
 void save_settings(QSettings & s, const AppSettings & a) {
+    s.setValue("settings/version", kSettingsVersion);
     s.setValue("model/path", a.model_path);
     s.setValue("model/tokenizer", a.tokenizer_path);
     const MemoryConfig & m = a.memory;
@@ -96,6 +107,7 @@ void save_settings(QSettings & s, const AppSettings & a) {
     s.setValue("memory/beta", m.lookup.beta);
     s.setValue("memory/anchors", m.lookup.anchors);
     s.setValue("memory/mode", a.mode == AskMode::DEEP ? "deep" : "ask");
+    s.setValue("answer/reread", a.reread);
     s.setValue("sampling/temperature", a.sampling.temperature);
     s.setValue("sampling/top_k", a.sampling.top_k);
     s.setValue("sampling/top_p", a.sampling.top_p);

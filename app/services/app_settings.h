@@ -1,7 +1,8 @@
 // The app's settings, kept with QSettings: the model, the memory parameters (a preset, each
 // value, the lookup's beta and anchors, the RAM budget), ask or deep reading, sampling, the answer
-// length, the GPU budget for memory blocks, the CPU threads, the interface language and theme. Defaults work without touching anything: the 512
-// preset (for small models with short trained contexts), greedy answers of up to 256 tokens.
+// length, the GPU budget for memory blocks, the CPU threads, the interface language and theme.
+// Defaults work without touching anything: preset "auto", word-match anchors, the best passages
+// re-read before answering, greedy answers of up to 256 tokens.
 #pragma once
 
 #include "quire.h"
@@ -12,17 +13,20 @@ class QSettings;
 
 namespace quire::app {
 
-inline constexpr const char * kDefaultPreset = "2k";
+inline constexpr const char * kDefaultPreset = kAutoPreset;
+// 2: the default preset became "auto" (1: "2k"), and answers re-read the best passages.
+inline constexpr int kSettingsVersion = 2;
 
 struct AppSettings {
     QString model_path, tokenizer_path;
-    // The paper's 2K preset, as quire-cli and the evaluation use: twice the window and the
-    // retrieved tokens of "512", and it reads faster on the CPU (execution blocks of 512: the
-    // default model read the demo book at 75-79 tokens/s on two cores against 53 with "512").
+    // Preset "auto" (reading_plan.h): a document that fits the model's trained context is read
+    // whole, with full attention; a longer one into block memory with the preset for the model
+    // (2k, or infllm for trained contexts of 16K and more), as measured in docs/evaluation.md.
     // The lookup is the apps' (kAppLookup: the model's beta, word-match anchors); memory.lookup is
     // what questions ask for, the reading resolves it for the store.
     MemoryConfig memory = default_memory();
     AskMode mode = AskMode::ASK;
+    bool reread = true; // re-read the best-ranked passages before answering (AskParams::evidence_tokens = kAutoEvidence)
     SamplerParams sampling;
     int answer_tokens = 256;
     double gpu_budget_gib = 0; // GPU memory for block K/V (DeviceParams::gpu_block_budget); 0: no limit

@@ -17,7 +17,7 @@ std::unique_ptr<ForwardBackend> make_forward(const Model & model, int n_ctx, boo
 std::unique_ptr<MemoryBackend> make_memory(const Model & model, MemoryState & state, bool bf16, uint64_t block_budget) {
     CudaMemoryOptions opt;
     if (block_budget > 0) opt.block_budget = block_budget;
-    auto m = std::make_unique<CudaMemoryModel>(GpuWeights::upload(model, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32), state.cfg, opt);
+    auto m = std::make_unique<CudaMemoryModel>(GpuWeights::shared(model, bf16 ? CudaPrecision::BF16 : CudaPrecision::FP32), state.cfg, opt);
     if (state.n_tokens > 0) m->upload(state);
     return m;
 }

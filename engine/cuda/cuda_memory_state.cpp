@@ -139,10 +139,14 @@ void CudaMemoryModel::upload(const MemoryState & h) {
     const size_t n_win = static_cast<size_t>(h.n_win()), n_sink = static_cast<size_t>(h.n_sink);
     ensure_block_capacity(h.n_blocks());
     table_->append(0, h.n_blocks(), *stage_);
-    // fp32 staging on the device, converted by the same kernels that cut blocks and fill the window.
-    DeviceBuffer<float> stage(std::max({blk, n_win * KVD * 3, n_sink * KVD, size_t(1)}));
+    // fp32 staging on the device, converted by the same kernels that cut blocks and fill the
+    // window; blocks go kGroup at a time (keys, then values), one wait per group.
+    constexpr size_t kGroup = 32;
+    const size_t group = std::min(kGroup, std::max(nb, size_t(1)));
+    DeviceBuffer<float> stage(std::max({2 * group * blk, n_win * KVD * 3, n_sink * KVD, size_t(1)}));
     DeviceBuffer<StepCounters> zero(1);
-    DeviceBuffer<float> amax(1);
+    DeviceBuffer<float> amax(2 * group);
+    std::vector<float> repr(nb * QD);
     const StepCounters z{0, 0};
     CUDA_CHECK(cudaMemcpyAsync(zero.get(), &z, sizeof z, cudaMemcpyHostToDevice, stream_));
     auto put = [&](const float * src, size_t n, size_t at = 0) {
@@ -152,16 +156,18 @@ void CudaMemoryModel::upload(const MemoryState & h) {
     for (size_t l = 0; l < NL; ++l) {
         const LayerMemory & S = h.layers[l];
         Layer & L = layers_[l];
-        for (size_t b = 0; b < nb; ++b) {
-            const size_t e = b * NL + l;
-            put(S.blk_k[b], blk);
-            CUDA_CHECK(launch_blocks_store(stage.get(), KvType::F32, table_->tab_k() + e, table_->scale_k() + e, 1, st_, 1, static_cast<long long>(blk), amax.get(), stream_));
+        for (size_t b0 = 0; b0 < nb; b0 += group) {
+            const size_t n = std::min(group, nb - b0), e = b0 * NL + l;
+            for (size_t i = 0; i < n; ++i) put(S.blk_k[b0 + i], blk, i * blk), put(S.blk_v[b0 + i], blk, (group + i) * blk);
+            const int stride = static_cast<int>(NL);
+            CUDA_CHECK(launch_blocks_store(stage.get(), KvType::F32, table_->tab_k() + e, table_->scale_k() + e, stride, st_, static_cast<int>(n),
+                                           static_cast<long long>(blk), amax.get(), stream_));
+            CUDA_CHECK(launch_blocks_store(stage.get() + group * blk, KvType::F32, table_->tab_v() + e, table_->scale_v() + e, stride, st_,
+                                           static_cast<int>(n), static_cast<long long>(blk), amax.get() + group, stream_));
             wait();
-            put(S.blk_v[b], blk);
-            CUDA_CHECK(launch_blocks_store(stage.get(), KvType::F32, table_->tab_v() + e, table_->scale_v() + e, 1, st_, 1, static_cast<long long>(blk), amax.get(), stream_));
-            wait();
-            CUDA_CHECK(cudaMemcpyAsync(L.repr.get() + b * QD, S.blk_repr[b], QD * sizeof(float), cudaMemcpyHostToDevice, stream_));
         }
+        for (size_t b = 0; b < nb; ++b) std::copy(S.blk_repr[b], S.blk_repr[b] + QD, repr.begin() + static_cast<std::ptrdiff_t>(b * QD));
+        if (nb) CUDA_CHECK(cudaMemcpyAsync(L.repr.get(), repr.data(), nb * QD * sizeof(float), cudaMemcpyHostToDevice, stream_));
         if (n_win) {
             put(S.win_k.data(), n_win * KVD);
             put(S.win_krot.data(), n_win * KVD, n_win * KVD);

@@ -16,10 +16,10 @@ CudaModel::CudaModel(const Model & model, int n_ctx, CudaPrecision precision) : 
     if (model.w.layers.empty()) fail(Status::INTERNAL, "model was loaded without weights");
     if (hp_.head_dim > 256) fail(Status::UNSUPPORTED, "head size " + std::to_string(hp_.head_dim) + " exceeds the CUDA kernels' 256");
     const uint64_t kv = static_cast<uint64_t>(hp_.n_layer) * static_cast<uint64_t>(n_ctx) * static_cast<uint64_t>(hp_.kv_dim()) * 8;
-    GpuWeights::check_room(hp_, precision, kv + (512ull << 20), "a KV cache of " + std::to_string(n_ctx) + " positions");
+    GpuWeights::check_room(model, precision, kv + (512ull << 20), "a KV cache of " + std::to_string(n_ctx) + " positions");
     CUDA_CHECK(cudaStreamCreateWithFlags(&stream_, cudaStreamNonBlocking));
     gemm_ = std::make_unique<GpuGemm>(stream_, precision == CudaPrecision::FP32);
-    w_ = GpuWeights::upload(model, precision);
+    w_ = GpuWeights::shared(model, precision); // kept with the model for the next run
     for (int l = 0; l < hp_.n_layer; ++l) {
         k_cache_.emplace_back(static_cast<size_t>(n_ctx) * static_cast<size_t>(hp_.kv_dim()));
         v_cache_.emplace_back(static_cast<size_t>(n_ctx) * static_cast<size_t>(hp_.kv_dim()));

@@ -32,7 +32,7 @@ private:
     int n_ctx_;
     int n_past_ = 0;
     cudaStream_t stream_ = nullptr;
-    std::shared_ptr<GpuWeights> w_;
+    std::shared_ptr<const GpuWeights> w_;
     std::unique_ptr<GpuGemm> gemm_;
     std::vector<DeviceBuffer<float>> k_cache_, v_cache_;
     int scratch_T_ = 0;

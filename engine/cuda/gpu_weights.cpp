@@ -86,13 +86,30 @@ uint64_t GpuWeights::bytes_needed(const HParams & hp, CudaPrecision p) {
     return (per_layer * static_cast<uint64_t>(hp.n_layer) + emb) * elem;
 }
 
-void GpuWeights::check_room(const HParams & hp, CudaPrecision p, uint64_t reserve, const std::string & what) {
-    const uint64_t need = bytes_needed(hp, p);
+void GpuWeights::check_room(const Model & model, CudaPrecision p, uint64_t reserve, const std::string & what) {
+    bool uploaded = false;
+    {
+        Model::DeviceWeights & c = *model.device_weights;
+        std::lock_guard<std::mutex> lock(c.mutex);
+        uploaded = c.weights && c.key == static_cast<int>(p);
+    }
+    const uint64_t need = uploaded ? 0 : bytes_needed(model.hp, p);
     size_t free_b = 0, total_b = 0;
     CUDA_CHECK(cudaMemGetInfo(&free_b, &total_b));
     if (need + reserve > free_b)
         fail(Status::OUT_OF_MEMORY, "the model (" + std::to_string(need >> 20) + " MiB on the GPU) and " + what + " (" + std::to_string(reserve >> 20) +
                                         " MiB) do not fit the GPU's " + std::to_string(free_b >> 20) + " MiB free");
+}
+
+std::shared_ptr<const GpuWeights> GpuWeights::shared(const Model & model, CudaPrecision p) {
+    Model::DeviceWeights & c = *model.device_weights;
+    std::lock_guard<std::mutex> lock(c.mutex);
+    if (c.weights && c.key == static_cast<int>(p)) return std::static_pointer_cast<const GpuWeights>(c.weights);
+    c.weights.reset(); // the other precision's copy goes first (once no backend holds it)
+    std::shared_ptr<const GpuWeights> w = upload(model, p);
+    c.weights = w;
+    c.key = static_cast<int>(p);
+    return w;
 }
 
 std::shared_ptr<GpuWeights> GpuWeights::upload(const Model & model, CudaPrecision p) {

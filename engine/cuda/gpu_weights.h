@@ -42,10 +42,15 @@ struct GpuWeights {
 
     // Bytes the matrices take on the device.
     static uint64_t bytes_needed(const HParams & hp, CudaPrecision p);
-    // Throws Error(OUT_OF_MEMORY) when the GPU lacks `bytes_needed + reserve` free bytes.
-    static void check_room(const HParams & hp, CudaPrecision p, uint64_t reserve, const std::string & what);
+    // Throws Error(OUT_OF_MEMORY) when the GPU lacks `bytes_needed + reserve` free bytes (only
+    // `reserve` when the model's weights are on the GPU already in p: Model::device_weights).
+    static void check_room(const Model & model, CudaPrecision p, uint64_t reserve, const std::string & what);
 
     static std::shared_ptr<GpuWeights> upload(const Model & model, CudaPrecision p);
+    // The model's weights on the device in precision p: uploaded once and kept with the model
+    // (Model::device_weights) for the readings and questions that follow; another precision
+    // replaces them.
+    static std::shared_ptr<const GpuWeights> shared(const Model & model, CudaPrecision p);
     // Normal(0, 0.02) matrices, unit norms (a Llama-style initialisation).
     static std::shared_ptr<GpuWeights> random(const HParams & hp, CudaPrecision p, uint64_t seed);
 };

@@ -2,7 +2,7 @@
 
 #include "core/error.h"
 #include "eval/rag.h"
-#include "generate/generator.h"
+#include "memory/reading_plan.h"
 #include "tokenizer/chat_template.h"
 
 #include <chrono>
@@ -25,26 +25,31 @@ SamplerParams greedy() {
 // The document's tokens: those the instance carries (docqa), else its text encoded.
 std::vector<int> document_tokens(const Model & model, const EvalInstance & inst) { return inst.tokens ? *inst.tokens : model.tok().encode(inst.document); }
 
-// Full attention over the chat frame, `context`, the question: the prompt of full, rag and truncate.
+// Full attention over the chat frame, `context`, the question: the prompt of full, rag and
+// truncate. It runs on the block memory's path with a window that holds the whole prompt, which
+// is full attention at true positions (tst_reading_plan checks it against generate) with the
+// memory path's prefill kernels.
 std::string answer_full(const Model & model, const std::vector<int> & context, const std::string & question, const EvalOptions & opt) {
-    const Tokenizer & tok = model.tok();
-    const ChatFrame frame = chat_frame(model.chat, tok);
-    std::vector<int> prompt = frame.prefix;
-    prompt.insert(prompt.end(), context.begin(), context.end());
-    for (const auto & part : {tok.encode("\n\nQuestion: "), tok.encode(question)}) prompt.insert(prompt.end(), part.begin(), part.end());
-    prompt.insert(prompt.end(), frame.suffix.begin(), frame.suffix.end());
-    GenerateParams g;
-    g.n_predict = opt.answer_tokens;
-    g.sampling = greedy();
-    g.n_ctx = static_cast<int>(prompt.size()) + opt.answer_tokens + 1; // full: also beyond the trained context
-    g.device = opt.device;
-    return generate(model, prompt, g).text;
+    MemoryConfig c = memory_preset("2k");
+    c.preset = "full"; // a label: memory_for_reading keeps the window as sized here
+    // The window holds the frame, the context, the question and the answer (64 tokens to spare).
+    c.n_local = static_cast<int>(context.size()) + static_cast<int>(model.tok().encode(question).size()) + kQuestionRoom + opt.answer_tokens + 64;
+    const IngestResult r = memory_ingest(model, context, c, {}, {}, opt.device);
+    AskParams ap;
+    ap.lookup = {0.0f, 0};
+    ap.gen.n_predict = opt.answer_tokens;
+    ap.gen.sampling = greedy();
+    ap.gen.device = opt.device;
+    return memory_ask(model, r.state, r.prefix_len, question, ap).text;
 }
 
 } // namespace
 
-int eval_rag_budget(const EvalOptions & opt) {
-    const MemoryConfig & m = opt.memory;
+int eval_rag_budget(const EvalOptions & opt, const HParams & hp) {
+    // "auto" and "whole" read short documents whole; rag gets the span of the block memory
+    // preset "auto" reads long ones with.
+    const bool resolved = opt.memory.preset == kAutoPreset || opt.memory.preset == kWholePreset;
+    const MemoryConfig m = resolved ? memory_preset(memory_preset_for(hp)) : opt.memory;
     return opt.rag_tokens > 0 ? opt.rag_tokens : m.n_init + m.n_local + m.topk * m.block_size;
 }
 
@@ -77,7 +82,7 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
     const auto t0 = Clock::now();
     try {
         if (method == EvalMethod::FULL) {
-            // The same tokens the block memory sees, in one ordinary KV cache.
+            // The same tokens the block memory sees, all in one window.
             out.answer = answer_full(model, document_tokens(model, inst), inst.question, opt);
             out.answer_seconds = since(t0);
         } else if (method == EvalMethod::TRUNCATE) {
@@ -90,7 +95,7 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
             out.answer = answer_full(model, doc, inst.question, opt);
             out.answer_seconds = since(t0);
         } else if (method == EvalMethod::RAG) {
-            const std::string context = rag_context(model.tok(), inst.document, inst.question, eval_rag_budget(opt));
+            const std::string context = rag_context(model.tok(), inst.document, inst.question, eval_rag_budget(opt, model.hp));
             out.answer = answer_full(model, model.tok().encode(context), inst.question, opt);
             out.answer_seconds = since(t0);
         } else {
@@ -104,8 +109,10 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
             }
             AskParams ap;
             ap.mode = mode;
-            ap.lookup = method == EvalMethod::QLLM ? opt.lookup : Lookup{0.0f, 0};
-            ap.evidence_tokens = method == EvalMethod::QLLM ? opt.evidence_tokens : 0;
+            // InfLLM is the same reading and answer with beta 0: the anchors and the re-read
+            // evidence, when asked for, apply to both, so that the two differ by the lookup alone.
+            ap.lookup = method == EvalMethod::QLLM ? opt.lookup : Lookup{0.0f, opt.lookup.anchors};
+            ap.evidence_tokens = opt.evidence_tokens;
             ap.gen.n_predict = opt.answer_tokens;
             ap.gen.sampling = greedy();
             ap.gen.device = opt.device;

@@ -1,5 +1,5 @@
-// Running evaluation instances: full attention (the whole document in the model's ordinary KV
-// cache), InfLLM (block memory, beta = 0) and QLLM (block memory with the question's lookup),
+// Running evaluation instances: full attention (the whole document at true positions in one
+// window: the block memory's path with nothing cut into blocks), InfLLM (block memory, beta = 0) and QLLM (block memory with the question's lookup),
 // in ask or deep mode, and what users would pick instead: rag (the BM25-best passages in the
 // prompt, eval/rag.h) and truncate (the document's first tokens that fit the trained context).
 // All see the chat frame's prefix, the document (or its passages, or its start),
@@ -27,16 +27,17 @@ EvalMethod eval_method_from_name(const std::string & s); // throws Error(BAD_INP
 
 struct EvalOptions {
     MemoryConfig memory = memory_preset("2k");
-    Lookup lookup{Lookup::kModelBeta, 0}; // QLLM's (InfLLM's is beta 0, no anchors); no anchors is the paper's method
+    Lookup lookup{Lookup::kModelBeta, 0}; // QLLM's; InfLLM's is beta 0 with the same anchors (none: the paper's method)
     DeviceParams device;
     int answer_tokens = 24;
-    int evidence_tokens = 0; // qllm re-reads its best-ranked blocks, up to this many tokens (AskParams::evidence_tokens)
+    int evidence_tokens = 0; // infllm and qllm re-read their best-ranked blocks, up to this many tokens (AskParams::evidence_tokens)
     int rag_tokens = 0; // rag's passages, in tokens (0: what the block memory attends, eval_rag_budget)
 };
 
 // rag's token budget: rag_tokens, or the block memory's attention span (sinks, window, top-k
-// blocks), so that both answer from the same number of document tokens.
-int eval_rag_budget(const EvalOptions & opt);
+// blocks), so that both answer from the same number of document tokens; with the presets "auto"
+// and "whole", the span of the block memory preset "auto" picks for the model (reading_plan.h).
+int eval_rag_budget(const EvalOptions & opt, const HParams & hp);
 
 struct EvalOutcome {
     std::string answer;

@@ -10,6 +10,7 @@
 #include "core/mapped_file.h"
 #include "memory/memory_settings.h"
 #include "memory/model_fingerprint.h"
+#include "memory/reading_plan.h"
 
 #include <cerrno>
 #include <chrono>
@@ -316,7 +317,7 @@ StoredDocument store_load(const std::string & path, const Model & model, const s
     if (doc.fingerprint != fp)
         bad("was built with another model (" + (doc.model_name.empty() ? fingerprint_hex(doc.fingerprint) : doc.model_name) + ", fingerprint " +
             fingerprint_hex(doc.fingerprint) + "; this model's is " + fingerprint_hex(fp) + "): ingest the document again with this model");
-    if (!preset.empty() && preset != cfg.preset) bad("was built with preset '" + cfg.preset + "', not '" + preset + "'");
+    if (!preset.empty() && preset != kAutoPreset && preset != cfg.preset) bad("was built with preset '" + cfg.preset + "', not '" + preset + "'");
     memory_config_validate(cfg);
 
     MemoryState & st = doc.state;

@@ -48,8 +48,8 @@ constexpr uint32_t kStoreVersion = 2;
 // with Error(CANCELLED), leaving no file behind.
 void store_save(const std::string & path, const StoredDocument & doc, const std::function<bool()> & cancelled = {});
 
-// Loads and verifies a store for `model`. A wrong model, preset (when `preset` is not empty),
-// version or checksum, or a truncated file, is Error(BAD_INPUT) saying which.
+// Loads and verifies a store for `model`. A wrong model, preset (when `preset` is neither empty
+// nor "auto"), version or checksum, or a truncated file, is Error(BAD_INPUT) saying which.
 StoredDocument store_load(const std::string & path, const Model & model, const std::string & preset = {});
 
 // The parts of a store that map blocks to passages (spans, blocks, prefix, the document map), with

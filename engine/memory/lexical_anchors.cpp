@@ -81,7 +81,7 @@ const std::vector<int> & LexicalIndex::anchors(const std::vector<MemoryBlock> & 
 }
 
 const std::vector<int> & LexicalIndex::step_anchors(const MemoryConfig & cfg, const std::vector<MemoryBlock> & blocks, const std::vector<int> & tokens) {
-    const bool on = cfg.lookup.anchors > 0 && cfg.lookup.beta > 0.0f && has_question();
+    const bool on = cfg.lookup.anchors > 0 && has_question();
     return anchors(blocks, tokens, on ? std::min(cfg.lookup.anchors, cfg.topk) : 0);
 }
 

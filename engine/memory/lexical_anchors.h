@@ -28,8 +28,8 @@ public:
     // indexed first; tokens[b.start, b.start + b.len) are block b's ids.
     const std::vector<int> & anchors(const std::vector<MemoryBlock> & blocks, const std::vector<int> & tokens, int n);
 
-    // A step's anchors under cfg: min(cfg.lookup.anchors, cfg.topk) of them once a question was given
-    // and beta > 0 (the question's lookup is on); none otherwise. Both backends call this.
+    // A step's anchors under cfg: min(cfg.lookup.anchors, cfg.topk) of them once a question was given,
+    // whatever beta is (anchors and beta are independent settings); none before. Both backends call this.
     const std::vector<int> & step_anchors(const MemoryConfig & cfg, const std::vector<MemoryBlock> & blocks, const std::vector<int> & tokens);
 
 private:

@@ -33,7 +33,9 @@ struct MemoryConfig {
     // The GPU's share of block K/V is the device's (DeviceParams::gpu_block_budget).
 };
 
-// "512", "1k", "2k" or "infllm"; throws Error(BAD_INPUT) for other names.
+// "512", "1k", "2k" or "infllm" (the method's table), or "auto" and "whole", which take 2k's values
+// until memory_for_reading (reading_plan.h) resolves them for a document; throws Error(BAD_INPUT)
+// for other names.
 MemoryConfig memory_preset(const std::string & name);
 
 // The method's default beta for a model: 4 for Llama 3 vocabularies, 1 otherwise (Mistral, Qwen2).

@@ -8,6 +8,7 @@
 #include "tokenizer/tokenizer.h"
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace quire {
@@ -19,6 +20,16 @@ struct Model {
     std::unique_ptr<Tokenizer> tokenizer; // null when the model comes without one
     std::string tokenizer_error;          // why there is none
     ChatTemplate chat;
+
+    // The weights as a device holds them, kept while the model lives so that readings and
+    // questions after the first do not convert and upload them again (a 1.5B model: seconds each).
+    // Filled by the CUDA backend (GpuWeights::shared); `key` says in which precision.
+    struct DeviceWeights {
+        std::mutex mutex;
+        std::shared_ptr<const void> weights;
+        int key = -1;
+    };
+    std::shared_ptr<DeviceWeights> device_weights = std::make_shared<DeviceWeights>();
 
     // The tokenizer, or Error(BAD_INPUT) explaining why there is none.
     const Tokenizer & tok() const;

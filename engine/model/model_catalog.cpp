@@ -85,4 +85,9 @@ const CatalogModel & catalog_default() {
     return model_catalog().front();
 }
 
+const CatalogModel & catalog_default_for(bool gpu_usable, uint64_t gpu_bytes) {
+    const CatalogModel * gpu = catalog_find(kGpuDefaultModel);
+    return gpu_usable && gpu_bytes >= kGpuDefaultMinBytes && gpu ? *gpu : catalog_default();
+}
+
 } // namespace quire

@@ -56,6 +56,21 @@ std::string model_find(const CatalogModel & m, const std::string & cache) {
     return model_cache_state(m, installed) == CacheState::PRESENT ? model_cache_path(m, installed) : std::string();
 }
 
+std::string model_default_path(bool gpu_usable, uint64_t gpu_bytes, const std::string & cache, std::string * why) {
+    const CatalogModel & best = catalog_default_for(gpu_usable, gpu_bytes);
+    const CatalogModel & cpu = catalog_default();
+    const bool gpu_pick = &best != &cpu;
+    std::string path = model_find(best, cache), said;
+    if (!path.empty()) {
+        said = gpu_pick ? best.name + ", the strongest model Quire fetches, because a GPU can run it" : best.name + ", the default model, fast on any CPU";
+    } else if (gpu_pick && !(path = model_find(cpu, cache)).empty()) {
+        said = cpu.name + ", the default model: this GPU would run " + best.name + ", which answers better, once it is fetched (quire-cli models fetch " +
+               best.name + ")";
+    }
+    if (why) *why = said;
+    return path;
+}
+
 #ifdef QUIRE_HAVE_MODEL_FETCH
 
 bool model_fetch_available() { return true; }

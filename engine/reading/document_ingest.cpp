@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "document/document_source.h"
 #include "memory/model_fingerprint.h"
+#include "memory/reading_plan.h"
 
 #include <chrono>
 #include <filesystem>
@@ -51,14 +52,16 @@ PreparedDocument document_prepare(const Model & model, const std::string & path,
     return doc;
 }
 
-IngestEstimate ingest_estimate(const Model & model, const MemoryConfig & cfg, const PreparedDocument & doc) {
+IngestEstimate ingest_estimate(const Model & model, const MemoryConfig & asked, const PreparedDocument & doc) {
+    const MemoryConfig cfg = memory_for_reading(model.hp, asked, static_cast<int64_t>(doc.tokens.size()));
     const uint64_t kvd = static_cast<uint64_t>(model.hp.kv_dim()), qd = static_cast<uint64_t>(model.hp.q_dim());
     const uint64_t n = doc.tokens.size() + 64; // the chat frame around the document
     const uint64_t fixed = static_cast<uint64_t>(cfg.n_init) + static_cast<uint64_t>(cfg.n_local);
     const uint64_t bs = static_cast<uint64_t>(std::max(cfg.block_size, 1));
     const uint64_t blocks = n > fixed ? (n - fixed + bs - 1) / bs : 0;
-    const uint64_t per_layer = ((2 * static_cast<uint64_t>(cfg.n_init) + 3 * static_cast<uint64_t>(cfg.n_local)) * kvd +
-                                static_cast<uint64_t>(cfg.n_local) * static_cast<uint64_t>(model.hp.n_head) + blocks * (2 * bs * kvd + qd)) *
+    const uint64_t window = std::min<uint64_t>(static_cast<uint64_t>(cfg.n_local), n); // a whole reading's window holds the document
+    const uint64_t per_layer = ((2 * static_cast<uint64_t>(cfg.n_init) + 3 * window) * kvd + window * static_cast<uint64_t>(model.hp.n_head) +
+                                blocks * (2 * bs * kvd + qd)) *
                                sizeof(float);
     IngestEstimate e;
     e.tokens = static_cast<int64_t>(doc.tokens.size());

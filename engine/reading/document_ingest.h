@@ -32,6 +32,7 @@ struct IngestEstimate {
     uint64_t store_bytes = 0;  // the block store on disk
     uint64_t memory_bytes = 0; // the block memory the reading holds in RAM (0 with a host budget: spilled to a mapped file)
 };
+// For the configuration the reading will use (memory_for_reading: "auto" resolved).
 IngestEstimate ingest_estimate(const Model & model, const MemoryConfig & cfg, const PreparedDocument & doc);
 
 // Reads a prepared document into the model's block memory. `progress` (phase MEMORY) may cancel

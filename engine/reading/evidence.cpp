@@ -5,6 +5,8 @@
 
 namespace quire {
 
+int evidence_budget(const MemoryConfig & reading) { return std::min(reading.n_local / 4 * 3, 2048); }
+
 std::vector<int> evidence_ranking(const RetrievalStep & step, int n_blocks) {
     std::vector<double> score(static_cast<size_t>(std::max(n_blocks, 0)), 0.0);
     std::vector<int> anchors;

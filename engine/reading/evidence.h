@@ -18,6 +18,11 @@
 
 namespace quire {
 
+// AskParams::evidence_tokens' "as the reading suits": three quarters of the reading's local
+// window, at most 2048 tokens (2k: 768; infllm: 2048, the budgets measured in docs/evaluation.md).
+inline constexpr int kAutoEvidence = -1;
+int evidence_budget(const MemoryConfig & reading);
+
 // Block indices of `n_blocks`, best first, from the question step's trace.
 std::vector<int> evidence_ranking(const RetrievalStep & question_step, int n_blocks);
 

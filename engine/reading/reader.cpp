@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "reading/evidence.h"
+#include "memory/reading_plan.h"
 #include "reading/make_memory_backend.h"
 #include "sampling/sampler.h"
 
@@ -79,7 +80,7 @@ std::vector<float> feed_question(Feeder & f, MemoryBackend & mm, const Tokenizer
 IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg_in, const IngestCallback & progress,
                            const RetrievalCallback & on_retrieval, const DeviceParams & device) {
     memory_config_validate(cfg_in);
-    MemoryConfig cfg = cfg_in;
+    MemoryConfig cfg = memory_for_reading(model.hp, cfg_in, static_cast<int64_t>(doc_tokens.size()));
     cfg.lookup.beta = 0.0f; // no question yet: plain InfLLM selection while reading
     const auto t0 = Clock::now();
     IngestResult r{MemoryState(model.hp, cfg), 0, 0};
@@ -90,7 +91,7 @@ IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tok
     r.prefix_len = static_cast<int>(frame.prefix.size());
     f.feed(doc_tokens, StepKind::DOCUMENT, false, progress, static_cast<int64_t>(doc_tokens.size()), t0);
     if (!mm->state_in_place()) mm->to_host(r.state);
-    r.state.cfg.lookup = lookup_for(cfg_in.lookup, model, cfg_in.topk);
+    r.state.cfg.lookup = lookup_for(cfg_in.lookup, model, cfg.topk);
     r.seconds = since(t0);
     return r;
 }
@@ -129,9 +130,10 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
         f.feed(body, StepKind::DOCUMENT, false);
         doc_last = static_cast<int64_t>(mm.consumed_tokens().size());
     }
-    if (params.evidence_tokens < 0) fail(Status::BAD_INPUT, "evidence_tokens must be >= 0");
+    if (params.evidence_tokens < 0 && params.evidence_tokens != kAutoEvidence) fail(Status::BAD_INPUT, "evidence_tokens must be >= 0");
+    const int evidence = params.evidence_tokens == kAutoEvidence ? evidence_budget(doc.cfg) : params.evidence_tokens;
     AskResult res;
-    logits = feed_question(f, mm, tok, frame, question, params.evidence_tokens, doc_first, doc_last, &res.evidence);
+    logits = feed_question(f, mm, tok, frame, question, evidence, doc_first, doc_last, &res.evidence);
 
     res.stop_reason = "length";
     Sampler sampler(params.gen.sampling);

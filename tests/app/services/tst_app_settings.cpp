@@ -1,6 +1,7 @@
 // App settings: a round trip through QSettings (an INI file in a temporary folder), defaults that
-// pass the engine's validation, hand-edited nonsense falling back to the defaults, and the ask
-// and ingest parameters built from them.
+// pass the engine's validation (preset auto, anchors, re-read evidence), hand-edited nonsense
+// falling back to the defaults, the old default moving to the new one, and the ask and ingest
+// parameters built from them.
 #include "services/app_settings.h"
 
 #include <QSettings>
@@ -16,7 +17,8 @@ private slots:
     void defaultsAreValid() {
         const AppSettings d;
         QVERIFY2(d.validate().isEmpty(), qPrintable(d.validate()));
-        QCOMPARE(QString::fromStdString(d.memory.preset), QString("2k"));
+        QCOMPARE(QString::fromStdString(d.memory.preset), QString(kAutoPreset)); // whole when it fits, else the model's preset
+        QCOMPARE(d.ask_params().evidence_tokens, kAutoEvidence);                // the best passages re-read
         QCOMPARE(d.ask_params().gen.n_predict, d.answer_tokens);
         QCOMPARE(d.ask_params().lookup.anchors, kDefaultAnchors); // word-match anchors on by default
         QCOMPARE(d.device().gpu_block_budget, uint64_t(0));
@@ -39,6 +41,7 @@ private slots:
         a.cpu_threads = 3;
         a.language = "de";
         a.theme = "dark";
+        a.reread = false;
         {
             QSettings s(dir.filePath("q.ini"), QSettings::IniFormat);
             save_settings(s, a);
@@ -57,7 +60,9 @@ private slots:
         QCOMPARE(b.cpu_threads, 3);
         QCOMPARE(b.language, QString("de"));
         QCOMPARE(b.theme, QString("dark"));
+        QVERIFY(!b.reread);
         const AskParams p = b.ask_params();
+        QCOMPARE(p.evidence_tokens, 0); // the paper's method
         QCOMPARE(p.gen.n_predict, 99);
         QCOMPARE(p.lookup.anchors, 3);
         AppSettings many = b;
@@ -83,6 +88,35 @@ private slots:
         QCOMPARE(b.memory.block_size, AppSettings().memory.block_size);
         QCOMPARE(b.model_path, QString("/models/keep.gguf")); // the model and looks survive
         QCOMPARE(b.theme, QString("dark"));
+    }
+
+    void oldDefaultMovesToAuto() {
+        // Version 1 saved its default, 2k as shipped: it becomes auto. A 2k the user changed stays.
+        QTemporaryDir dir;
+        auto old_file = [&](const QString & name, int topk) {
+            QSettings s(dir.filePath(name), QSettings::IniFormat);
+            const MemoryConfig d = memory_preset("2k");
+            s.setValue("memory/preset", "2k");
+            for (const auto & f : memory_settings()) s.setValue(QString("memory/") + f.name, d.*f.field);
+            s.setValue("memory/topk", topk);
+        };
+        old_file("shipped.ini", memory_preset("2k").topk);
+        old_file("changed.ini", 12);
+        QSettings shipped(dir.filePath("shipped.ini"), QSettings::IniFormat), changed(dir.filePath("changed.ini"), QSettings::IniFormat);
+        QCOMPARE(QString::fromStdString(load_settings(shipped).memory.preset), QString(kAutoPreset));
+        const AppSettings c = load_settings(changed);
+        QCOMPARE(QString::fromStdString(c.memory.preset), QString("2k"));
+        QCOMPARE(c.memory.topk, 12);
+        // Saved again (version 2), a 2k as shipped is the user's choice and stays.
+        QTemporaryDir d2;
+        AppSettings two;
+        two.memory = memory_preset("2k");
+        {
+            QSettings s(d2.filePath("v2.ini"), QSettings::IniFormat);
+            save_settings(s, two);
+        }
+        QSettings v2(d2.filePath("v2.ini"), QSettings::IniFormat);
+        QCOMPARE(QString::fromStdString(load_settings(v2).memory.preset), QString("2k"));
     }
 
     void validationSaysWhy() {

@@ -171,6 +171,19 @@ private slots:
             }
         });
         QVERIFY(anchored > 0);
+        // Anchors and beta are independent: with beta 0 (InfLLM's scores) the anchors still lead.
+        ap.lookup.beta = 0.0f;
+        int anchored_beta0 = 0;
+        memory_ask(m, doc.state, doc.prefix_len, question, ap, {}, [&](const RetrievalStep & s) {
+            for (const BlockScores & l : s.layers)
+                if (!l.selected.empty() && (s.kind == StepKind::QUESTION || s.kind == StepKind::TOKEN)) {
+                    QVERIFY(!l.anchors.empty());
+                    QCOMPARE(l.selected.front(), l.anchors.front());
+                    ++anchored_beta0;
+                }
+        });
+        QVERIFY(anchored_beta0 > 0);
+        ap.lookup.beta = Lookup::kModelBeta;
         ap.lookup.anchors = 0; // the paper's method: no anchors, selection by the scores alone
         memory_ask(m, doc.state, doc.prefix_len, question, ap, {}, [&](const RetrievalStep & s) {
             for (const BlockScores & l : s.layers) {

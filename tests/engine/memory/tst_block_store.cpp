@@ -109,7 +109,8 @@ private slots:
     void askInAnotherProcessMatches() {
         AskParams ap;
         ap.gen.n_predict = 24;
-        ap.lookup.anchors = kDefaultAnchors; // quire-cli ask's default, as the app's
+        ap.lookup.anchors = kDefaultAnchors; // quire-cli ask's defaults, as the app's
+        ap.evidence_tokens = kAutoEvidence;
         std::vector<RetrievalStep> steps;
         const auto mem = memory_ask(*m_, doc_.state, doc_.prefix_len, "What is the secret word?", ap, {}, [&](const RetrievalStep & s) { steps.push_back(s); });
         QProcess p;
