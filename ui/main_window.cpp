@@ -2,6 +2,7 @@
 
 #include "chat_view.h"
 #include "model_dialog.h"
+#include "reading_note.h"
 #include "settings_dialog.h"
 #include "theme.h"
 #include "library_model.h"
@@ -251,19 +252,9 @@ void MainWindow::update_ready() {
     else if (!doc_ && d && d->state == app::IngestState::Cancelled) why = tr("Reading was cancelled: open the document again to read it.");
     else if (!doc_) why = tr("The document is being read…");
     chat_->set_ready(ready, why);
-    chat_->set_reading_note(doc_ ? reading_note(doc_->state.cfg, opt_.settings) : QString());
+    chat_->set_reading_note(doc_ ? reading_note(doc_->state.cfg, opt_.settings) : QString()); // reading_note.h
 }
 
-QString MainWindow::reading_note(const MemoryConfig & c, const app::AppSettings & a) {
-    if (c.preset == kWholePreset) return tr("Answers read the whole document with full attention: it fits the model's context.");
-    QString note = tr("Answers read block memory (preset %1): the best %2 blocks of %3 tokens for each step, and a window of %4 tokens.")
-                       .arg(QString::fromStdString(c.preset))
-                       .arg(c.topk)
-                       .arg(c.block_size)
-                       .arg(c.n_local);
-    if (a.reread && a.mode == AskMode::ASK) note += " " + tr("The best passages are read again before each answer.");
-    return note;
-}
 
 QString MainWindow::store_path_for(qint64 id) const { return db_.new_store_path(QDir(opt_.data_dir).filePath("stores"), id); }
 

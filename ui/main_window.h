@@ -109,8 +109,6 @@ private:
     // A protected PDF: ask for its password (never stored) and read it with it.
     void ask_password(qint64 id, const QString & message);
     void update_ready();
-    // What the chat says about how answers are made: whole document or block memory, and how.
-    static QString reading_note(const MemoryConfig & c, const app::AppSettings & a);
     void start_ingest(const app::DocumentRecord & d, bool ignore_space = false);
     QString store_path_for(qint64 id) const;
     void restore_session();

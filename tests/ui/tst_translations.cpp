@@ -89,7 +89,7 @@ private slots:
                 if (!want.contains(m)) extra << QString(m).replace('\x1f', " / ");
             QVERIFY2(missing.isEmpty() && extra.isEmpty(),
                      qPrintable(l + ": not translated: " + missing.join("; ") + " | no longer in the sources: " + extra.join("; ") +
-                                " (cmake --build BUILD --target update_translations, then translate)"));
+                                " (bash scripts/update-translations.sh, then translate)"));
         }
     }
 
