@@ -252,7 +252,7 @@ void MainWindow::update_ready() {
     else if (!doc_ && d && d->state == app::IngestState::Cancelled) why = tr("Reading was cancelled: open the document again to read it.");
     else if (!doc_) why = tr("The document is being read…");
     chat_->set_ready(ready, why);
-    chat_->set_reading_note(doc_ ? reading_note(doc_->state.cfg, opt_.settings) : QString()); // reading_note.h
+    chat_->set_reading_note(doc_ ? reading_note(doc_->state.cfg, opt_.settings) : QString());
 }
 
 

@@ -195,8 +195,7 @@ void SettingsDialog::accept() {
 
 void SettingsDialog::enable_fields() {
     // Automatic and whole choose the values per document and model when a document is read.
-    const QString p = preset_->currentData().toString();
-    const bool chosen = p == kAutoPreset || p == kWholePreset;
+    const bool chosen = chosen_per_document(preset_->currentData().toString().toStdString());
     for (QSpinBox * f : memory_) {
         f->setEnabled(!chosen);
         f->setStatusTip(chosen ? tr("Chosen per document and model") : QString());

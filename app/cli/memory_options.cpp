@@ -45,7 +45,7 @@ MemoryConfig memory_config_from_args(const Args & a) {
         throw UsageError{e.what()};
     }
     for (const auto & m : memory_settings()) {
-        if (a.has(m.flag) && (c.preset == "auto" || c.preset == "whole"))
+        if (a.has(m.flag) && chosen_per_document(c.preset))
             throw UsageError{std::string(m.flag) + " does not go with --preset " + c.preset + ": its values are chosen per document and model"};
         c.*m.field = a.get_int(m.flag, c.*m.field);
     }

@@ -147,6 +147,7 @@ void CudaMemoryModel::upload(const MemoryState & h) {
     DeviceBuffer<StepCounters> zero(1);
     DeviceBuffer<float> amax(2 * group);
     std::vector<float> repr(nb * QD);
+    const int stride = static_cast<int>(NL); // table entries are [block][layer]
     const StepCounters z{0, 0};
     CUDA_CHECK(cudaMemcpyAsync(zero.get(), &z, sizeof z, cudaMemcpyHostToDevice, stream_));
     auto put = [&](const float * src, size_t n, size_t at = 0) {
@@ -159,7 +160,6 @@ void CudaMemoryModel::upload(const MemoryState & h) {
         for (size_t b0 = 0; b0 < nb; b0 += group) {
             const size_t n = std::min(group, nb - b0), e = b0 * NL + l;
             for (size_t i = 0; i < n; ++i) put(S.blk_k[b0 + i], blk, i * blk), put(S.blk_v[b0 + i], blk, (group + i) * blk);
-            const int stride = static_cast<int>(NL);
             CUDA_CHECK(launch_blocks_store(stage.get(), KvType::F32, table_->tab_k() + e, table_->scale_k() + e, stride, st_, static_cast<int>(n),
                                            static_cast<long long>(blk), amax.get(), stream_));
             CUDA_CHECK(launch_blocks_store(stage.get() + group * blk, KvType::F32, table_->tab_v() + e, table_->scale_v() + e, stride, st_,

@@ -76,6 +76,9 @@ GpuMatrix random_matrix(int rows, int cols, CudaPrecision p, uint64_t seed) {
     return m;
 }
 
+// Whether the model keeps its weights on the device in p (the caller holds c.mutex).
+bool holds(const Model::DeviceWeights & c, CudaPrecision p) { return c.weights && c.key == static_cast<int>(p); }
+
 } // namespace
 
 uint64_t GpuWeights::bytes_needed(const HParams & hp, CudaPrecision p) {
@@ -89,9 +92,8 @@ uint64_t GpuWeights::bytes_needed(const HParams & hp, CudaPrecision p) {
 void GpuWeights::check_room(const Model & model, CudaPrecision p, uint64_t reserve, const std::string & what) {
     bool uploaded = false;
     {
-        Model::DeviceWeights & c = *model.device_weights;
-        std::lock_guard<std::mutex> lock(c.mutex);
-        uploaded = c.weights && c.key == static_cast<int>(p);
+        std::lock_guard<std::mutex> lock(model.device_weights->mutex);
+        uploaded = holds(*model.device_weights, p);
     }
     const uint64_t need = uploaded ? 0 : bytes_needed(model.hp, p);
     size_t free_b = 0, total_b = 0;
@@ -104,7 +106,7 @@ void GpuWeights::check_room(const Model & model, CudaPrecision p, uint64_t reser
 std::shared_ptr<const GpuWeights> GpuWeights::shared(const Model & model, CudaPrecision p) {
     Model::DeviceWeights & c = *model.device_weights;
     std::lock_guard<std::mutex> lock(c.mutex);
-    if (c.weights && c.key == static_cast<int>(p)) return std::static_pointer_cast<const GpuWeights>(c.weights);
+    if (holds(c, p)) return std::static_pointer_cast<const GpuWeights>(c.weights);
     c.weights.reset(); // the other precision's copy goes first (once no backend holds it)
     std::shared_ptr<const GpuWeights> w = upload(model, p);
     c.weights = w;

@@ -48,8 +48,7 @@ std::string answer_full(const Model & model, const std::vector<int> & context, c
 int eval_rag_budget(const EvalOptions & opt, const HParams & hp) {
     // "auto" and "whole" read short documents whole; rag gets the span of the block memory
     // preset "auto" reads long ones with.
-    const bool resolved = opt.memory.preset == kAutoPreset || opt.memory.preset == kWholePreset;
-    const MemoryConfig m = resolved ? memory_preset(memory_preset_for(hp)) : opt.memory;
+    const MemoryConfig m = chosen_per_document(opt.memory.preset) ? memory_preset(memory_preset_for(hp)) : opt.memory;
     return opt.rag_tokens > 0 ? opt.rag_tokens : m.n_init + m.n_local + m.topk * m.block_size;
 }
 

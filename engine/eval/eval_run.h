@@ -21,7 +21,7 @@ enum class EvalMethod { FULL, INFLLM, QLLM, RAG, TRUNCATE };
 
 const char * eval_method_name(EvalMethod m);
 // INFLLM and QLLM read the document into block memory (ask or deep mode); the others are one
-// prompt in an ordinary KV cache.
+// prompt, all of it in one window (full attention).
 bool eval_method_uses_memory(EvalMethod m);
 EvalMethod eval_method_from_name(const std::string & s); // throws Error(BAD_INPUT)
 

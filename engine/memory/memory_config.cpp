@@ -2,6 +2,7 @@
 #include "memory/memory_config.h"
 
 #include "core/error.h"
+#include "memory/reading_plan.h"
 #include "model/model.h"
 
 #include <algorithm>
@@ -19,10 +20,11 @@ MemoryConfig memory_preset(const std::string & name) {
         c.n_local = 1024, c.block_size = 128, c.topk = 8, c.exc_block_size = 512;
     } else if (name == "infllm") {
         c.n_local = 4096, c.block_size = 128, c.topk = 16, c.exc_block_size = 512;
-    } else if (name == "auto" || name == "whole") {
+    } else if (chosen_per_document(name)) {
         // Resolved per document and model before a reading (memory_for_reading, reading_plan.h);
         // until then the 2k table's values.
-        c.n_local = 1024, c.block_size = 128, c.topk = 8, c.exc_block_size = 512;
+        c = memory_preset("2k");
+        c.preset = name;
     } else {
         fail(Status::BAD_INPUT, "unknown memory preset '" + name + "' (known: auto, whole, 512, 1k, 2k, infllm)");
     }

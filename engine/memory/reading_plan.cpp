@@ -8,6 +8,8 @@
 
 namespace quire {
 
+bool chosen_per_document(const std::string & preset) { return preset == kAutoPreset || preset == kWholePreset; }
+
 int whole_window(const HParams & hp) {
     const int ctx = hp.n_ctx_train > 0 ? hp.n_ctx_train : 2048;
     return std::min(ctx, kWholeMaxTokens);
@@ -24,7 +26,7 @@ MemoryConfig memory_for_reading(const HParams & hp, const MemoryConfig & asked, 
         memory_use_preset(c, "2k");
         c.preset = kWholePreset;
         c.n_local = whole_window(hp);
-    } else if (asked.preset == kAutoPreset) {
+    } else if (chosen_per_document(asked.preset)) { // auto, too long to read whole
         memory_use_preset(c, memory_preset_for(hp));
     }
     return c;

@@ -11,6 +11,7 @@
 #include "memory/memory_config.h"
 
 #include <cstdint>
+#include <string>
 
 namespace quire {
 
@@ -23,6 +24,10 @@ inline constexpr int kWholeRoom = 1024;
 // The longest whole reading: its window's keys and values stay in memory (Qwen2.5-1.5B: 0.9 GiB
 // in fp16 at 32K), so longer trained contexts (Llama 3.1's 128K) read as block memory instead.
 inline constexpr int kWholeMaxTokens = 32768;
+
+// "auto" and "whole": presets whose values are chosen per document and model (here), not by
+// the user's fields.
+bool chosen_per_document(const std::string & preset);
 
 // The window of a whole reading of a model with these parameters: its trained context, at most kWholeMaxTokens (2048
 // for a model that does not say).
