@@ -1,13 +1,33 @@
 #include "reading/evidence.h"
 
+#include "memory/lexical_anchors.h"
+#include "memory/reading_plan.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace quire {
 
-int evidence_budget(const MemoryConfig & reading) { return std::min(reading.n_local / 4 * 3, 2048); }
+int evidence_budget(const MemoryConfig & reading, int64_t read_tokens) {
+    constexpr int64_t most = 2048;
+    if (reading.preset == kWholePreset) return static_cast<int>(std::clamp<int64_t>(reading.n_local - read_tokens - kWholeRoom, 0, most));
+    return static_cast<int>(std::min<int64_t>(reading.n_local / 4 * 3, most));
+}
 
-std::vector<int> evidence_ranking(const RetrievalStep & step, int n_blocks) {
+std::vector<int> word_ranking(const std::vector<MemoryBlock> & blocks, const std::vector<int> & tokens, const std::vector<int> & question) {
+    LexicalIndex index;
+    index.add_question(question);
+    return index.anchors(blocks, tokens, static_cast<int>(blocks.size()));
+}
+
+std::vector<MemoryBlock> passages_of(int64_t first, int64_t last, int len) {
+    std::vector<MemoryBlock> out;
+    if (len <= 0) return out;
+    for (int64_t p = first; p < last; p += len) out.push_back({p, static_cast<int>(std::min<int64_t>(len, last - p))});
+    return out;
+}
+
+std::vector<int> evidence_ranking(const RetrievalStep & step, int n_blocks, const std::vector<int> & words) {
     std::vector<double> score(static_cast<size_t>(std::max(n_blocks, 0)), 0.0);
     std::vector<int> anchors;
     for (const BlockScores & L : step.layers) {
@@ -25,9 +45,22 @@ std::vector<int> evidence_ranking(const RetrievalStep & step, int n_blocks) {
     std::vector<int> order(score.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return score[static_cast<size_t>(a)] > score[static_cast<size_t>(b)]; });
-    std::vector<int> ranked = anchors;
-    for (int b : order)
-        if (std::find(anchors.begin(), anchors.end(), b) == anchors.end()) ranked.push_back(b);
+    std::vector<char> taken(score.size(), 0);
+    std::vector<int> ranked;
+    auto take = [&](int b) {
+        if (b < 0 || b >= n_blocks || taken[static_cast<size_t>(b)]) return;
+        taken[static_cast<size_t>(b)] = 1;
+        ranked.push_back(b);
+    };
+    if (words.empty()) { // the anchors lead, then the attention
+        for (int b : anchors) take(b);
+        for (int b : order) take(b);
+        return ranked;
+    }
+    for (size_t i = 0; i < std::max(words.size(), order.size()); ++i) { // in turn
+        if (i < words.size()) take(words[i]);
+        if (i < order.size()) take(order[i]);
+    }
     return ranked;
 }
 

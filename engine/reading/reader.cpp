@@ -46,9 +46,9 @@ private:
 };
 
 // Question text, then the end of the user turn; the question tokens set the question vector.
-// With evidence_tokens > 0 (evidence.h), the question's lookup ranks the document's blocks
-// (positions [doc_first, doc_last)), the best are read again as text, and the question is asked
-// once more before the turn ends; the re-read spans go to *used.
+// With evidence_tokens > 0 (evidence.h), the question ranks the document's blocks (positions
+// [doc_first, doc_last)), the best are read again as text, and the question is asked once more
+// before the turn ends; the re-read spans go to *used.
 std::vector<float> feed_question(Feeder & f, MemoryBackend & mm, const Tokenizer & tok, const ChatFrame & frame, const std::string & question,
                                  int evidence_tokens, int64_t doc_first, int64_t doc_last, std::vector<TokenSpan> * used) {
     f.feed(tok.encode("\n\nQuestion: "), StepKind::PROMPT, false);
@@ -56,10 +56,15 @@ std::vector<float> feed_question(Feeder & f, MemoryBackend & mm, const Tokenizer
     RetrievalStep last;
     f.feed(q, StepKind::QUESTION, false, {}, 0, {}, evidence_tokens > 0 ? &last : nullptr);
     if (evidence_tokens > 0) {
-        const std::vector<MemoryBlock> blocks = mm.memory_blocks();
         const std::vector<int> tokens = mm.consumed_tokens();
-        const auto spans = evidence_spans(blocks, evidence_ranking(last, static_cast<int>(blocks.size())), evidence_tokens, doc_first,
-                                          std::min<int64_t>(doc_last, static_cast<int64_t>(tokens.size())));
+        doc_last = std::min<int64_t>(doc_last, static_cast<int64_t>(tokens.size()));
+        // A whole reading ranks passages of its document by the question's words; block memory
+        // ranks its blocks by the words and by the question's lookup in turn.
+        const bool whole = mm.config().preset == kWholePreset;
+        const std::vector<MemoryBlock> blocks = whole ? passages_of(doc_first, doc_last, mm.config().block_size) : mm.memory_blocks();
+        const std::vector<int> words = word_ranking(blocks, tokens, q);
+        const auto spans =
+            evidence_spans(blocks, whole ? words : evidence_ranking(last, static_cast<int>(blocks.size()), words), evidence_tokens, doc_first, doc_last);
         if (!spans.empty()) {
             std::vector<int> ev = tok.encode("\n\nPassages of the document that may answer it:\n\n");
             const std::vector<int> gap = tok.encode("\n\n[...]\n\n");
@@ -131,7 +136,8 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
         doc_last = static_cast<int64_t>(mm.consumed_tokens().size());
     }
     if (params.evidence_tokens < 0 && params.evidence_tokens != kAutoEvidence) fail(Status::BAD_INPUT, "evidence_tokens must be >= 0");
-    const int evidence = params.evidence_tokens == kAutoEvidence ? evidence_budget(doc.cfg) : params.evidence_tokens;
+    const int evidence =
+        params.evidence_tokens == kAutoEvidence ? evidence_budget(doc.cfg, static_cast<int64_t>(doc.tokens.size())) : params.evidence_tokens;
     AskResult res;
     logits = feed_question(f, mm, tok, frame, question, evidence, doc_first, doc_last, &res.evidence);
 

@@ -48,9 +48,9 @@ constexpr Lookup kAppLookup{Lookup::kModelBeta, kDefaultAnchors};
 struct AskParams {
     AskMode mode = AskMode::ASK;
     Lookup lookup{Lookup::kModelBeta, 0}; // resolved with lookup_for (anchors capped at the reading's topk)
-    // > 0: re-read the question's best-ranked blocks as text, up to this many tokens, and ask
-    // again (reading/evidence.h); kAutoEvidence: evidence_budget of the reading; 0: the paper's
-    // method. A whole reading has no blocks and nothing to re-read.
+    // > 0: re-read the question's best-ranked blocks (a whole reading: passages) as text, up to
+    // this many tokens, and ask again (reading/evidence.h); kAutoEvidence: evidence_budget of the
+    // reading; 0: the paper's method.
     int evidence_tokens = 0;
     GenerateParams gen; // gen.device: the CPU or the GPU, and the GPU's share of the block memory
 };

@@ -1,8 +1,11 @@
-// Re-reading the evidence (reading/evidence.h): the ranking puts word-match anchors first, then
-// the blocks whose combined scores stand out over the layers; the spans widen each block, keep
-// to the budget, stay inside the document, merge and come in document order; and memory_ask
-// with stories260K re-reads exactly those spans of the document, verbatim, after the question,
-// while evidence_tokens = 0 leaves the paper's ask as it was.
+// Re-reading the evidence (reading/evidence.h): the ranking takes the word ranking (BM25 of the
+// question's token ids) and the blocks whose combined scores stand out over the layers in turn,
+// or the anchors first without a word ranking; the spans widen each block, keep to the budget,
+// stay inside the document, merge and come in document order; the budget follows the reading;
+// and memory_ask with stories260K re-reads exactly those spans of the document, verbatim, after
+// the question, in block memory and in a whole reading, while evidence_tokens = 0 leaves the
+// paper's ask as it was.
+#include "memory/reading_plan.h"
 #include "reading/evidence.h"
 #include "reading/reader.h"
 #include "test_env.h"
@@ -31,6 +34,52 @@ private slots:
         std::vector<int> sorted = r;
         std::sort(sorted.begin(), sorted.end());
         QCOMPARE(sorted, (std::vector<int>{0, 1, 2, 3, 4})); // each block once
+    }
+
+    void rankingTakesWordsAndAttentionInTurn() {
+        RetrievalStep step;
+        BlockScores a;
+        a.combined = {0.0f, 5.0f, 3.0f, 1.0f, 2.0f}; // attention order 1, 2, 4, 3, 0
+        a.anchors = {3};
+        step.layers = {a};
+        QCOMPARE(evidence_ranking(step, 5, {3, 2}), (std::vector<int>{3, 1, 2, 4, 0}));
+        QCOMPARE(evidence_ranking(step, 5, {0}), (std::vector<int>{0, 1, 2, 4, 3}));
+        QCOMPARE(evidence_ranking(step, 5, {7, -1}), (std::vector<int>{1, 2, 4, 3, 0})); // not blocks: skipped
+    }
+
+    void wordRankingFindsTheBlocksThatNameIt() {
+        // Eight blocks of four ids; ids 50 and 51 are the question's rare words, 1 a common one.
+        std::vector<int> tokens;
+        for (int b = 0; b < 8; ++b) tokens.insert(tokens.end(), {1, 2, 3, 4});
+        tokens[5 * 4 + 1] = 50, tokens[5 * 4 + 2] = 51; // block 5 holds both
+        tokens[2 * 4 + 3] = 51;                         // block 2 one
+        const std::vector<MemoryBlock> blocks = passages_of(0, static_cast<int64_t>(tokens.size()), 4);
+        QCOMPARE(blocks.size(), size_t(8));
+        QCOMPARE(word_ranking(blocks, tokens, {1, 50, 51}), (std::vector<int>{5, 2})); // blocks with only "1" are not ranked
+        QVERIFY(word_ranking(blocks, tokens, {1, 2}).empty());
+        QVERIFY(word_ranking({}, tokens, {50}).empty());
+    }
+
+    void passagesCoverTheRange() {
+        const auto p = passages_of(10, 45, 16);
+        QCOMPARE(p.size(), size_t(3));
+        QCOMPARE(p[0].start, int64_t(10));
+        QCOMPARE(p[1].start, int64_t(26));
+        QCOMPARE(p[2].start, int64_t(42));
+        QCOMPARE(p[2].len, 3);
+        QVERIFY(passages_of(10, 10, 16).empty());
+        QVERIFY(passages_of(0, 10, 0).empty());
+    }
+
+    void budgetFollowsTheReading() {
+        QCOMPARE(evidence_budget(memory_preset("2k"), 50000), 768);
+        QCOMPARE(evidence_budget(memory_preset("infllm"), 50000), 2048);
+        MemoryConfig whole = memory_preset("2k");
+        whole.preset = kWholePreset;
+        whole.n_local = 32768;
+        QCOMPARE(evidence_budget(whole, 20000), 2048);
+        QCOMPARE(evidence_budget(whole, 32768 - kWholeRoom - 500), 500); // what the window has left
+        QCOMPARE(evidence_budget(whole, 32768), 0);
     }
 
     void spansWidenFitMergeAndStayInside() {
@@ -90,6 +139,37 @@ private slots:
         for (const auto & sp : with.evidence) text += m.tok().decode(std::vector<int>(ids.begin() + sp.begin, ids.begin() + sp.end));
         QVERIFY2(text.find("kite") != std::string::npos, text.c_str());
         QVERIFY(with.session_tokens.size() > plain.session_tokens.size() + static_cast<size_t>(total));
+    }
+
+    void wholeReadingReReadsThePassagesThatNameIt() {
+        auto model = test::load_stories260k();
+        if (!model) QSKIP("stories260K is absent (../shared/models/stories260K)");
+        const Model & m = *model;
+        // About 400 tokens (4 passages of 128, so that a word can be rare among them) in the
+        // model's 512; the kite in the second passage.
+        std::string story;
+        for (int i = 0; m.tok().encode(story).size() < 400; ++i) story += i == 10 ? "Lily had a blue kite called Zip. " : "Tom went to the park and played with a red ball. ";
+        const IngestResult doc = memory_ingest(m, m.tok().encode(story), memory_preset(kWholePreset));
+        QCOMPARE(doc.state.n_blocks(), 0);
+        AskParams ap;
+        ap.gen.n_predict = 4;
+        ap.gen.sampling.temperature = 0;
+        ap.evidence_tokens = 24;
+        const AskResult a = memory_ask(m, doc.state, doc.prefix_len, "What was Lily's kite called?", ap);
+        // One span: the passage that holds the kite, widened a quarter passage back, cut to 24.
+        QCOMPARE(a.evidence.size(), size_t(1));
+        const TokenSpan sp = a.evidence[0];
+        const std::vector<int> & ids = doc.state.tokens;
+        QCOMPARE(sp.end - sp.begin, int64_t(24));
+        bool at_kite = false;
+        for (const MemoryBlock & p : passages_of(doc.prefix_len, static_cast<int64_t>(ids.size()), 128)) {
+            const std::string text = m.tok().decode(std::vector<int>(ids.begin() + p.start, ids.begin() + p.start + p.len));
+            at_kite = at_kite || (text.find("kite") != std::string::npos && sp.begin == std::max<int64_t>(doc.prefix_len, p.start - p.len / 4));
+        }
+        QVERIFY(at_kite);
+        // Read again, verbatim, after the document and the first question.
+        QVERIFY(std::search(a.session_tokens.begin() + static_cast<std::ptrdiff_t>(ids.size()), a.session_tokens.end(), ids.begin() + sp.begin,
+                            ids.begin() + sp.end) != a.session_tokens.end());
     }
 };
 
