@@ -114,8 +114,11 @@ take-build)
 # The real-document question sets and the demo book with the big model (parts joined, SHA-256
 # checked): the app's way (--preset auto: whole when the document fits the trained context,
 # else the block memory preset for the model; anchors 2 and re-read evidence) for infllm and
-# qllm, rag and truncate beside, then the block memory alone (the paper's method, and with
-# anchors and evidence) on the documents that auto reads whole. $OUT/eval.tgz, summary-*.md.
+# qllm, rag and truncate beside, then the whole readings without re-read evidence (-noev), then
+# the block memory alone (the paper's method, and with anchors and evidence) on the documents
+# that auto reads whole. With SmolLM2's part a kept (`cp .evcarry/a/part /tmp/smol-part-a`, a call
+# before) and .evcarry/b carried, the default model runs beside (SMOL_METHODS).
+# $OUT/eval.tgz, summary-*.md.
 big-docqa)
   if [[ -d /tmp/big ]]; then cat /tmp/big/* > /tmp/big.gguf && rm -rf /tmp/big; fi
   echo "$(cat .devcarry/big-sha)  /tmp/big.gguf" | sha256sum -c - || exit 3
@@ -136,6 +139,9 @@ big-docqa)
   ( dq grep $D/grep-manual.txt $D/grep-manual.jsonl --method qllm,rag "${app[@]}"
     dq demo "${demo[@]}" --method qllm,rag "${app[@]}"
     dq gzip $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm,rag "${app[@]}"
+    dq demo-noev "${demo[@]}" --method qllm --preset auto --anchors 2 --evidence-tokens 0
+    dq gzip-noev $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm --preset auto --anchors 2 --evidence-tokens 0
+    dq grep-noev $D/grep-manual.txt $D/grep-manual.jsonl --method qllm --preset auto --anchors 2 --evidence-tokens 0
     dq demo-memory "${demo[@]}" --method infllm,qllm --preset infllm --anchors 2 --evidence-tokens "$EV"
     dq demo-paper "${demo[@]}" --method infllm,qllm --preset infllm
     dq gzip-memory $D/gzip-manual.txt $D/gzip-manual.jsonl --method infllm,qllm --preset infllm --anchors 2 --evidence-tokens "$EV"
@@ -146,10 +152,11 @@ big-docqa)
       sm() { local name=$1 doc=$2 qs=$3; shift 3; (( end - SECONDS > 5 )) || return
         timeout $((end - SECONDS)) $B eval --model /tmp/smol.gguf --task docqa --doc "$doc" --questions "$qs" "$@" --out /tmp/ev/smol-$name > /dev/null 2>/tmp/ev/smol-$name.log; }
       sapp=(--preset auto --anchors 2 --evidence-tokens auto)
-      ( sm demo "${demo[@]}" --method infllm,qllm,rag,truncate "${sapp[@]}"
-        sm gzip $D/gzip-manual.txt $D/gzip-manual.jsonl --method infllm,qllm,rag,truncate "${sapp[@]}"
-        sm grep $D/grep-manual.txt $D/grep-manual.jsonl --method infllm,qllm,rag,truncate "${sapp[@]}"
-        sm coreutils $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method infllm,qllm,rag,truncate "${sapp[@]}"
+      SM=${SMOL_METHODS:-infllm,qllm,rag,truncate}
+      ( sm coreutils $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method "$SM" "${sapp[@]}"
+        sm gzip $D/gzip-manual.txt $D/gzip-manual.jsonl --method "$SM" "${sapp[@]}"
+        sm grep $D/grep-manual.txt $D/grep-manual.jsonl --method "$SM" "${sapp[@]}"
+        sm demo "${demo[@]}" --method "$SM" "${sapp[@]}"
         sm demo-paper "${demo[@]}" --method infllm,qllm --preset auto
         sm gzip-paper $D/gzip-manual.txt $D/gzip-manual.jsonl --method infllm,qllm --preset auto
         sm grep-paper $D/grep-manual.txt $D/grep-manual.jsonl --method infllm,qllm --preset auto
