@@ -117,6 +117,10 @@
         <source>The number of CPU threads cannot be negative.</source>
         <translation>Die Anzahl der CPU-Threads darf nicht negativ sein.</translation>
     </message>
+    <message>
+        <source>passage</source>
+        <translation>Passage</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -712,6 +716,14 @@ Gewichte: %6</translation>
     <message>
         <source>Block %1: page %2</source>
         <translation>Block %1: Seite %2</translation>
+    </message>
+    <message>
+        <source>The passage holds no text of the document</source>
+        <translation>Die Passage enthält keinen Text des Dokuments</translation>
+    </message>
+    <message>
+        <source>Passage read again before the answer: page %1</source>
+        <translation>Vor der Antwort erneut gelesene Passage: Seite %1</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,10 @@
         <source>The number of CPU threads cannot be negative.</source>
         <translation>El número de hilos de CPU no puede ser negativo.</translation>
     </message>
+    <message>
+        <source>passage</source>
+        <translation>pasaje</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -712,6 +716,14 @@ Pesos: %6</translation>
     <message>
         <source>Block %1: page %2</source>
         <translation>Bloque %1: página %2</translation>
+    </message>
+    <message>
+        <source>The passage holds no text of the document</source>
+        <translation>El pasaje no contiene texto del documento</translation>
+    </message>
+    <message>
+        <source>Passage read again before the answer: page %1</source>
+        <translation>Pasaje releído antes de la respuesta: página %1</translation>
     </message>
 </context>
 <context>

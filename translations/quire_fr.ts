@@ -117,6 +117,10 @@
         <source>The number of CPU threads cannot be negative.</source>
         <translation>Le nombre de threads CPU ne peut pas être négatif.</translation>
     </message>
+    <message>
+        <source>passage</source>
+        <translation>passage</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -712,6 +716,14 @@ Poids : %6</translation>
     <message>
         <source>Block %1: page %2</source>
         <translation>Bloc %1 : page %2</translation>
+    </message>
+    <message>
+        <source>The passage holds no text of the document</source>
+        <translation>Le passage ne contient aucun texte du document</translation>
+    </message>
+    <message>
+        <source>Passage read again before the answer: page %1</source>
+        <translation>Passage relu avant la réponse : page %1</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,10 @@
         <source>The number of CPU threads cannot be negative.</source>
         <translation>CPU スレッド数を負にすることはできません。</translation>
     </message>
+    <message>
+        <source>passage</source>
+        <translation>箇所</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -711,6 +715,14 @@ Weights: %6</source>
     <message>
         <source>Block %1: page %2</source>
         <translation>ブロック %1: %2 ページ</translation>
+    </message>
+    <message>
+        <source>The passage holds no text of the document</source>
+        <translation>この箇所には文書の本文がありません</translation>
+    </message>
+    <message>
+        <source>Passage read again before the answer: page %1</source>
+        <translation>回答の前に読み直した箇所：%1 ページ</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,10 @@
         <source>The number of CPU threads cannot be negative.</source>
         <translation>CPU 线程数不能为负数。</translation>
     </message>
+    <message>
+        <source>passage</source>
+        <translation>段落</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -711,6 +715,14 @@ Weights: %6</source>
     <message>
         <source>Block %1: page %2</source>
         <translation>块 %1：第 %2 页</translation>
+    </message>
+    <message>
+        <source>The passage holds no text of the document</source>
+        <translation>该段落不包含文档的文本</translation>
+    </message>
+    <message>
+        <source>Passage read again before the answer: page %1</source>
+        <translation>回答前重新读取的段落：第 %1 页</translation>
     </message>
 </context>
 <context>

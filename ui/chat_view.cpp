@@ -27,12 +27,14 @@ QString paragraphs(const QString & text) {
 QString chips(const QString & evidence_json) {
     QString h;
     for (const app::Evidence & e : app::evidence_from_json(evidence_json)) {
-        const QString label = e.pages.isEmpty() ? QObject::tr("block %1").arg(e.block)
-                                                : (e.pages.size() == 1 ? QObject::tr("p. %1").arg(e.pages.front())
-                                                                       : QObject::tr("pp. %1–%2").arg(e.pages.front()).arg(e.pages.back()));
-        h += QString("<a href=\"quire:block/%1\" title=\"%2\" style=\"text-decoration:none\">&nbsp;%3&nbsp;</a> ")
-                 .arg(e.block)
-                 .arg(e.excerpt.toHtmlEscaped(), label.toHtmlEscaped());
+        const bool passage = e.token_start >= 0;
+        const QString label = !e.pages.isEmpty() ? (e.pages.size() == 1 ? QObject::tr("p. %1").arg(e.pages.front())
+                                                                        : QObject::tr("pp. %1–%2").arg(e.pages.front()).arg(e.pages.back()))
+                              : passage ? QObject::tr("passage")
+                                        : QObject::tr("block %1").arg(e.block);
+        const QString target = passage ? QString("tokens/%1/%2").arg(e.token_start).arg(e.token_end) : QString("block/%1").arg(e.block);
+        h += QString("<a href=\"quire:%1\" title=\"%2\" style=\"text-decoration:none\">&nbsp;%3&nbsp;</a> ")
+                 .arg(target, e.excerpt.toHtmlEscaped(), label.toHtmlEscaped());
     }
     return h;
 }
@@ -83,6 +85,10 @@ ChatView::ChatView(QWidget * parent) : QWidget(parent) {
     });
     connect(view_, &QTextBrowser::anchorClicked, this, [this](const QUrl & url) {
         if (url.scheme() == "quire" && url.path().startsWith("block/")) emit evidence_clicked(url.path().mid(6).toInt());
+        if (url.scheme() == "quire" && url.path().startsWith("tokens/")) {
+            const QStringList range = url.path().mid(7).split('/');
+            if (range.size() == 2) emit passage_clicked(range[0].toLongLong(), range[1].toLongLong());
+        }
         if (url.scheme() == "quire" && url.path().startsWith("ask/")) {
             const int i = url.path().mid(4).toInt();
             if (i >= 0 && i < suggestions_.size() && ready_ && !busy_) emit ask_requested(suggestions_[i]);

@@ -40,6 +40,7 @@ signals:
     void stop_requested();
     void regenerate_requested();
     void evidence_clicked(int block);
+    void passage_clicked(qint64 token_start, qint64 token_end); // a re-read passage's chip
 
 protected:
     bool eventFilter(QObject * o, QEvent * e) override;

@@ -169,6 +169,7 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
         if (!ex.isEmpty()) ask(ex.back().question);
     });
     connect(chat_, &ChatView::evidence_clicked, reader_, &ReaderView::show_block);
+    connect(chat_, &ChatView::passage_clicked, reader_, &ReaderView::show_tokens);
     connect(panel_, &RetrievalPanel::block_clicked, reader_, &ReaderView::show_block);
     connect(reader_, &ReaderView::status, this, [this](const QString & m) { statusBar()->showMessage(m, 6000); });
 

@@ -315,6 +315,18 @@ void ReaderView::show_block(int block) {
     }
 }
 
+void ReaderView::show_tokens(qint64 token_start, qint64 token_end) {
+    if (!doc_) return;
+    try {
+        const Passage p = passage_for_tokens(*doc_, token_start, token_end);
+        if (p.byte_start < 0) return emit status(tr("The passage holds no text of the document"));
+        show_range(p.byte_start, p.byte_end, p.pages.empty() ? -1 : p.pages.front());
+        emit status(tr("Passage read again before the answer: page %1").arg(p.pages.empty() ? page_ + 1 : p.pages.front() + 1));
+    } catch (const std::exception & e) {
+        emit status(QString::fromStdString(e.what()));
+    }
+}
+
 void ReaderView::set_zoom(double z) {
     z = std::clamp(z, 0.25, 6.0);
     if (std::abs(z - zoom_) < 1e-6) return;

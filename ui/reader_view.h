@@ -47,6 +47,7 @@ public slots:
     // Go to the range's page (`page` if given: the first page with its words) and highlight it.
     void show_range(qint64 byte_start, qint64 byte_end, int page = -1);
     void show_block(int block);      // a memory block's passage
+    void show_tokens(qint64 token_start, qint64 token_end); // the passage of these tokens of the reading
     void set_zoom(double z);
     void zoom_in() { set_zoom(zoom_ * 1.25); }
     void zoom_out() { set_zoom(zoom_ / 1.25); }

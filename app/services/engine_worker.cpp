@@ -94,6 +94,38 @@ RetrievalFramePtr retrieval_frame(const RetrievalStep & step) {
     return f;
 }
 
+namespace {
+
+// Pages and excerpt of a passage; false when it holds no text of the document.
+bool describe_passage(const Passage & p, Evidence & e) {
+    for (int pg : p.pages) e.pages << pg + 1;
+    e.excerpt = QString::fromStdString(p.excerpt).simplified();
+    if (e.excerpt.size() > 320) e.excerpt = e.excerpt.left(317) + "...";
+    return !e.pages.isEmpty();
+}
+
+} // namespace
+
+QList<Evidence> reread_evidence(const std::vector<TokenSpan> & spans, const StoredDocument & doc, int n) {
+    std::vector<TokenSpan> ranked = spans;
+    std::stable_sort(ranked.begin(), ranked.end(), [](const TokenSpan & a, const TokenSpan & b) { return a.rank < b.rank; });
+    QList<Evidence> out;
+    for (const TokenSpan & s : ranked) {
+        if (static_cast<int>(out.size()) >= n) break;
+        Evidence e;
+        e.token_start = s.begin, e.token_end = s.end;
+        if (!doc.map.empty()) {
+            try {
+                if (!describe_passage(passage_for_tokens(doc, s.begin, s.end), e)) continue;
+            } catch (const Error &) {
+                continue;
+            }
+        }
+        out << e;
+    }
+    return out;
+}
+
 QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, const StoredDocument & doc, int n) {
     struct Tally {
         int count = 0;
@@ -121,14 +153,10 @@ QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, c
         e.score = tally.sum / tally.count;
         if (!doc.map.empty()) {
             try {
-                const Passage p = passage_for_block(doc, block);
-                for (int pg : p.pages) e.pages << pg + 1;
-                e.excerpt = QString::fromStdString(p.excerpt).simplified();
-                if (e.excerpt.size() > 320) e.excerpt = e.excerpt.left(317) + "...";
+                if (!describe_passage(passage_for_block(doc, block), e)) continue;
             } catch (const Error &) {
                 continue; // a block of the question or the answer: no passage of the document
             }
-            if (e.pages.isEmpty()) continue;
         }
         out << e;
     }
@@ -277,8 +305,10 @@ void EngineWorker::ask(const AskRequest & r) {
             emit answer_step(r.exchange_id, f);
         };
         const AskResult res = memory_ask(*model_, doc_->state, doc_->prefix_len, r.question.toStdString(), r.params, on_text, on_step);
+        // The chips: the passages read again before the answer when there were any (the
+        // ranking that chose them), else the blocks the lookup selected most.
         emit answer_finished(r.exchange_id, QString::fromStdString(res.text), QString::fromStdString(res.stop_reason),
-                             answer_evidence(frames, *doc_, r.n_evidence));
+                             res.evidence.empty() ? answer_evidence(frames, *doc_, r.n_evidence) : reread_evidence(res.evidence, *doc_, r.n_evidence));
     } catch (const std::exception & e) {
         emit answer_failed(r.exchange_id, describe(e));
     }

@@ -65,8 +65,11 @@ struct RetrievalFrame {
 using RetrievalFramePtr = std::shared_ptr<const RetrievalFrame>;
 RetrievalFramePtr retrieval_frame(const RetrievalStep & step);
 
+// One chip of an answer: a memory block the lookup selected, or (token_start >= 0) a passage
+// the answer re-read before it was given (AskResult::evidence).
 struct Evidence {
-    int block = 0;
+    int block = -1;
+    qint64 token_start = -1, token_end = -1; // a re-read passage: tokens of the reading
     QList<int> pages; // 1-based, for display
     QString excerpt;
     double score = 0;  // mean combined score where selected
@@ -80,6 +83,8 @@ std::string backend_versions();
 
 // The blocks an answer leaned on most: by selections over layers and steps, then by score.
 QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, const StoredDocument & doc, int n);
+// The passages an answer re-read, best ranked first (at most n).
+QList<Evidence> reread_evidence(const std::vector<TokenSpan> & spans, const StoredDocument & doc, int n);
 
 class EngineWorker : public QObject {
     Q_OBJECT

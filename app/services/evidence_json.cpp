@@ -11,7 +11,10 @@ QString evidence_to_json(const QList<Evidence> & ev) {
     for (const Evidence & e : ev) {
         QJsonArray pages;
         for (int p : e.pages) pages.append(p);
-        a.append(QJsonObject{{"block", e.block}, {"pages", pages}, {"excerpt", e.excerpt}, {"score", e.score}, {"selections", e.selections}});
+        if (e.token_start >= 0) // a re-read passage
+            a.append(QJsonObject{{"tokens", QJsonArray{e.token_start, e.token_end}}, {"pages", pages}, {"excerpt", e.excerpt}});
+        else
+            a.append(QJsonObject{{"block", e.block}, {"pages", pages}, {"excerpt", e.excerpt}, {"score", e.score}, {"selections", e.selections}});
     }
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
@@ -20,9 +23,11 @@ QList<Evidence> evidence_from_json(const QString & json) {
     QList<Evidence> out;
     for (const QJsonValue & v : QJsonDocument::fromJson(json.toUtf8()).array()) {
         const QJsonObject o = v.toObject();
-        if (!o.contains("block")) continue;
+        const QJsonArray tokens = o["tokens"].toArray();
+        if (!o.contains("block") && tokens.size() != 2) continue;
         Evidence e;
-        e.block = o["block"].toInt();
+        e.block = o.contains("block") ? o["block"].toInt() : -1;
+        if (tokens.size() == 2) e.token_start = tokens[0].toInteger(-1), e.token_end = tokens[1].toInteger(-1);
         for (const QJsonValue & p : o["pages"].toArray()) e.pages << p.toInt();
         e.excerpt = o["excerpt"].toString();
         e.score = o["score"].toDouble();

@@ -1,5 +1,6 @@
 // An answer's evidence as stored in the library and exported: a JSON array of
-// {"block", "pages" (1-based), "excerpt", "score", "selections"}.
+// {"block", "pages" (1-based), "excerpt", "score", "selections"} for a selected block, or
+// {"tokens": [start, end], "pages", "excerpt"} for a passage re-read before the answer.
 #pragma once
 
 #include "services/engine_worker.h"

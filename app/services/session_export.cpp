@@ -32,6 +32,7 @@ QString evidence_line(const QJsonObject & e) {
     QString where = pages.isEmpty() ? QString() : (pages.size() == 1 ? "p. " + pages.front() : "pp. " + pages.front() + "-" + pages.back());
     QStringList meta;
     if (e.contains("block")) meta << QString("block %1").arg(e.value("block").toInt());
+    if (e.contains("tokens")) meta << QString("read again before the answer");
     if (e.contains("score")) meta << QString("score %1").arg(e.value("score").toDouble(), 0, 'f', 3);
     QString s = where;
     if (!meta.isEmpty()) s += (s.isEmpty() ? "" : " ") + QString("(%1)").arg(meta.join(", "));

@@ -67,20 +67,24 @@ std::vector<int> evidence_ranking(const RetrievalStep & step, int n_blocks, cons
 std::vector<TokenSpan> evidence_spans(const std::vector<MemoryBlock> & blocks, const std::vector<int> & ranked, int budget, int64_t first, int64_t last) {
     std::vector<TokenSpan> chosen; // disjoint, in document order
     int64_t used = 0;
-    for (int b : ranked) {
+    for (size_t r = 0; r < ranked.size(); ++r) {
+        const int b = ranked[r];
         if (b < 0 || static_cast<size_t>(b) >= blocks.size()) continue;
         const MemoryBlock & m = blocks[static_cast<size_t>(b)];
-        TokenSpan s{std::max(first, m.start - m.len / 4), std::min(last, m.start + m.len + m.len / 2)};
+        TokenSpan s{std::max(first, m.start - m.len / 4), std::min(last, m.start + m.len + m.len / 2), static_cast<int>(r)};
         if (s.end <= s.begin) continue;
         // s merged with the chosen spans it touches; what it adds is the union's growth.
         const auto lo = std::lower_bound(chosen.begin(), chosen.end(), s.begin, [](const TokenSpan & c, int64_t at) { return c.end < at; });
         auto hi = lo;
         TokenSpan u = s;
         int64_t had = 0;
-        for (; hi != chosen.end() && hi->begin <= s.end; ++hi) u.begin = std::min(u.begin, hi->begin), u.end = std::max(u.end, hi->end), had += hi->end - hi->begin;
+        for (; hi != chosen.end() && hi->begin <= s.end; ++hi) {
+            u.begin = std::min(u.begin, hi->begin), u.end = std::max(u.end, hi->end), u.rank = std::min(u.rank, hi->rank);
+            had += hi->end - hi->begin;
+        }
         const int64_t add = (u.end - u.begin) - had;
         if (used + add > budget) {
-            if (chosen.empty()) chosen.push_back({s.begin, s.begin + std::max(budget, 0)}); // the best block alone, cut to the budget
+            if (chosen.empty()) chosen.push_back({s.begin, s.begin + std::max(budget, 0), s.rank}); // the best block alone, cut to the budget
             break;
         }
         chosen.insert(chosen.erase(lo, hi), u);

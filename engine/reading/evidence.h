@@ -43,10 +43,11 @@ std::vector<MemoryBlock> passages_of(int64_t first, int64_t last, int len);
 
 struct TokenSpan {
     int64_t begin = 0, end = 0; // token positions [begin, end)
+    int rank = 0;               // where its best block stood in the ranking (0: first)
 };
 
 // Spans of the document (positions in [first, last)) holding the ranked blocks, at most `budget`
-// tokens in all, in document order.
+// tokens in all, in document order (their ranks say which came first).
 std::vector<TokenSpan> evidence_spans(const std::vector<MemoryBlock> & blocks, const std::vector<int> & ranked, int budget, int64_t first, int64_t last);
 
 } // namespace quire

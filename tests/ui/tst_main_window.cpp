@@ -359,7 +359,8 @@ private slots:
         w.retrieval_model()->set_step(1);
         const auto ex = db.exchanges(w.current_session());
         const auto ev = app::evidence_from_json(ex.front().evidence_json);
-        if (!ev.isEmpty()) w.reader()->show_block(ev.front().block);
+        if (!ev.isEmpty() && ev.front().token_start >= 0) w.reader()->show_tokens(ev.front().token_start, ev.front().token_end);
+        else if (!ev.isEmpty()) w.reader()->show_block(ev.front().block);
         QDir().mkpath(shots);
         for (bool dark : {false, true}) {
             apply_theme(dark ? Theme::Dark : Theme::Light);

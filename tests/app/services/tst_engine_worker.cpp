@@ -4,6 +4,7 @@
 // Stop, Cancel (no store left), and bad inputs (a broken model, a broken PDF) that end in a
 // failed signal while the worker keeps working.
 #include "services/engine_worker.h"
+#include "services/evidence_json.h"
 
 #include "core/cpu_threads.h"
 #include "memory/memory_config.h"
@@ -174,6 +175,39 @@ private slots:
             QVERIFY(!e.excerpt.isEmpty());
             QVERIFY(e.selections > 0);
         }
+    }
+
+    void reReadPassagesAreTheChips() {
+        QVERIFY(rec_->doc);
+        rec_->reset_answer();
+        AskRequest r;
+        r.exchange_id = 9;
+        r.question = "What did Lily see?";
+        r.params.lookup = kAppLookup;
+        r.params.evidence_tokens = 96;
+        r.params.gen.n_predict = 8;
+        post([this, r] { worker_->ask(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(rec_->answered || !rec_->answer_error.isEmpty(), 120000);
+        QVERIFY2(rec_->answered, qPrintable(rec_->answer_error));
+        QVERIFY(!rec_->evidence.isEmpty());
+        qint64 total = 0;
+        for (const Evidence & e : rec_->evidence) {
+            // A passage of the document's tokens, with the pages and text of exactly those tokens.
+            QVERIFY(e.token_start >= rec_->doc->prefix_len && e.token_end > e.token_start);
+            QVERIFY(e.token_end <= static_cast<qint64>(rec_->doc->state.tokens.size()));
+            total += e.token_end - e.token_start;
+            const Passage p = passage_for_tokens(*rec_->doc, e.token_start, e.token_end);
+            QVERIFY(!e.pages.isEmpty() && e.pages.front() == p.pages.front() + 1);
+            const QString text = QString::fromStdString(p.excerpt).simplified();
+            QCOMPARE(e.excerpt, text.size() > 320 ? text.left(317) + "..." : text);
+        }
+        QVERIFY(total <= 96);
+        // Stored and read back as passages.
+        const QList<Evidence> back = evidence_from_json(evidence_to_json(rec_->evidence));
+        QCOMPARE(back.size(), rec_->evidence.size());
+        QCOMPARE(back.front().token_start, rec_->evidence.front().token_start);
+        QCOMPARE(back.front().token_end, rec_->evidence.front().token_end);
+        QCOMPARE(back.front().block, -1);
     }
 
     void stopEndsTheAnswer() {

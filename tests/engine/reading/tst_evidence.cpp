@@ -96,6 +96,8 @@ private slots:
         QCOMPARE(s[0].begin, int64_t(10));
         QCOMPARE(s[0].end, int64_t(34));
         QCOMPARE(s[1].begin, int64_t(38));
+        QCOMPARE(s[0].rank, 2); // block 0 came third
+        QCOMPARE(s[1].rank, 0); // the merged span holds the first
         // The last block is clipped at the document's end; a budget below one block cuts the best.
         s = evidence_spans(blocks, {5}, 100, 10, 106);
         QCOMPARE(s[0].end, int64_t(106));
