@@ -114,7 +114,8 @@ take-build)
 # The real-document question sets and the demo book with the big model (parts joined, SHA-256
 # checked): the app's way (--preset auto: whole when the document fits the trained context,
 # else the block memory preset for the model; anchors 2 and re-read evidence) for infllm and
-# qllm, rag and truncate beside, then the whole readings without re-read evidence (-noev), then
+# qllm, rag and truncate beside, rag with 3 passages (-rag3), the whole readings without re-read
+# evidence (-noev), then
 # the block memory alone (the paper's method, and with anchors and evidence) on the documents
 # that auto reads whole. With SmolLM2's part a kept (`cp .evcarry/a/part /tmp/smol-part-a`, a call
 # before) and .evcarry/b carried, the default model runs beside (SMOL_METHODS).
@@ -135,10 +136,15 @@ big-docqa)
   app=(--preset auto --anchors 2 --evidence-tokens "$EV")
   export OMP_NUM_THREADS=5
   ( dq coreutils $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method qllm,rag,infllm${BIG_TRUNCATE:+,truncate} "${app[@]}"
+    dq coreutils-rag3 $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method rag --rag-passages 3 --preset auto
     dq coreutils-paper $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method infllm,qllm --preset auto ) &
   ( dq grep $D/grep-manual.txt $D/grep-manual.jsonl --method qllm,rag "${app[@]}"
     dq demo "${demo[@]}" --method qllm,rag "${app[@]}"
     dq gzip $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm,rag "${app[@]}"
+    for r in demo gzip grep; do # GPT4All's way: 3 passages (cheap: no reading)
+      if [[ $r == demo ]]; then dq demo-rag3 "${demo[@]}" --method rag --rag-passages 3 --preset auto
+      else dq $r-rag3 $D/$r-manual.txt $D/$r-manual.jsonl --method rag --rag-passages 3 --preset auto; fi
+    done
     dq demo-noev "${demo[@]}" --method qllm --preset auto --anchors 2 --evidence-tokens 0
     dq gzip-noev $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm --preset auto --anchors 2 --evidence-tokens 0
     dq grep-noev $D/grep-manual.txt $D/grep-manual.jsonl --method qllm --preset auto --anchors 2 --evidence-tokens 0

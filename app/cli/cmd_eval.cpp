@@ -22,7 +22,7 @@ namespace {
 
 const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --lengths L[,L...] --out DIR
                      [--depths N] [--method M[,M...]] [--mode ask|deep|ask,deep] [--samples N]
-                     [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--rag-tokens N] [--evidence-tokens N|auto]
+                     [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--rag-tokens N] [--rag-passages N] [--evidence-tokens N|auto]
                      [--backend auto|cpu|cuda] [memory options]
        quire-cli eval --model PATH --task docqa --doc FILE --questions FILE.jsonl --out DIR [...]
   --task      passkey, kv, needle, multihop (generated), docqa (a real document's questions)
@@ -44,6 +44,9 @@ const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --len
   --rag-tokens
               rag's passages in tokens (default: what the block memory attends, sinks + window
               + top-k blocks)
+  --rag-passages
+              and at most N passages (default 0: as many as the tokens allow; GPT4All's LocalDocs
+              puts 3 snippets in the prompt by default, of 512 characters each)
   --mode      ask (read once, then the question) and/or deep (read again after the question);
               default ask. full attention has no mode.
   --samples   instances per length and depth (default 1)
@@ -96,7 +99,7 @@ template <typename T, typename F> std::vector<T> parse_list(const std::string & 
 
 int cmd_eval(const std::vector<std::string> & argv) {
     std::set<std::string> opts = {"--model", "--tokenizer", "--task", "--lengths", "--depths", "--method", "--mode", "--samples", "--seed",
-                                  "--beta", "--anchors", "--answer-tokens", "--rag-tokens", "--evidence-tokens", "--backend", "--out", "--doc", "--questions"};
+                                  "--beta", "--anchors", "--answer-tokens", "--rag-tokens", "--rag-passages", "--evidence-tokens", "--backend", "--out", "--doc", "--questions"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
     const Args a(argv, opts, {"--help"});
     if (a.has("--help")) {
@@ -130,6 +133,8 @@ int cmd_eval(const std::vector<std::string> & argv) {
     opt.evidence_tokens = evidence_tokens_from_args(a, 0);
     opt.rag_tokens = a.get_int("--rag-tokens", 0);
     if (opt.rag_tokens < 0) throw UsageError{"--rag-tokens must be >= 0"};
+    opt.rag_passages = a.get_int("--rag-passages", 0);
+    if (opt.rag_passages < 0) throw UsageError{"--rag-passages must be >= 0"};
     const uint64_t seed = static_cast<uint64_t>(a.get_double("--seed", 20261129));
     try {
         opt.device.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));

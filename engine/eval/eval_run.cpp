@@ -94,7 +94,7 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
             out.answer = answer_full(model, doc, inst.question, opt);
             out.answer_seconds = since(t0);
         } else if (method == EvalMethod::RAG) {
-            const std::string context = rag_context(model.tok(), inst.document, inst.question, eval_rag_budget(opt, model.hp));
+            const std::string context = rag_context(model.tok(), inst.document, inst.question, eval_rag_budget(opt, model.hp), 200, opt.rag_passages);
             out.answer = answer_full(model, model.tok().encode(context), inst.question, opt);
             out.answer_seconds = since(t0);
         } else {

@@ -77,7 +77,7 @@ std::vector<double> bm25_scores(std::string_view text, const std::vector<TextPas
     return score;
 }
 
-std::string rag_context(const Tokenizer & tok, std::string_view text, std::string_view question, int token_budget, int words) {
+std::string rag_context(const Tokenizer & tok, std::string_view text, std::string_view question, int token_budget, int words, int max_passages) {
     const auto passages = split_passages(text, words);
     const auto score = bm25_scores(text, passages, question);
     std::vector<size_t> order(passages.size());
@@ -85,7 +85,9 @@ std::string rag_context(const Tokenizer & tok, std::string_view text, std::strin
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t c) { return score[a] > score[c]; });
     std::string out;
     int used = 0;
+    int taken = 0;
     for (size_t i : order) {
+        if (max_passages > 0 && taken++ == max_passages) break;
         std::string p(text.substr(passages[i].begin, passages[i].end - passages[i].begin));
         const int n = static_cast<int>(tok.encode(p).size()) + (out.empty() ? 0 : 1);
         if (used + n > token_budget) {

@@ -32,7 +32,10 @@ std::vector<std::string> bm25_words(std::string_view text);
 std::vector<double> bm25_scores(std::string_view text, const std::vector<TextPassage> & passages, std::string_view query);
 
 // The passages for a question: ranked by BM25, best first, as many as fit `token_budget` tokens
-// (the first always, cut to the budget if it alone is longer), joined by blank lines.
-std::string rag_context(const Tokenizer & tok, std::string_view text, std::string_view question, int token_budget, int words = 200);
+// (the first always, cut to the budget if it alone is longer) and at most `max_passages` of them
+// (0: no limit; GPT4All's LocalDocs puts 3 snippets of 512 characters in the prompt by default),
+// joined by blank lines.
+std::string rag_context(const Tokenizer & tok, std::string_view text, std::string_view question, int token_budget, int words = 200,
+                        int max_passages = 0);
 
 } // namespace quire

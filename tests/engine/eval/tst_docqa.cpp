@@ -143,6 +143,14 @@ private slots:
             QVERIFY2(static_cast<int>(model->tok().encode(c).size()) <= budget + 2, qPrintable(QString::number(budget)));
             if (budget >= 300) QVERIFY(c.rfind("The owl was named Hoot.", 0) != std::string::npos || c.find("Hoot") < 1500); // best first
         }
+        // At most N passages (GPT4All's way), within the budget, the best first.
+        auto count = [](const std::string & c) { size_t n = 1, at = 0; while ((at = c.find("\n\n", at)) != std::string::npos) ++n, at += 2; return n; };
+        QVERIFY(count(rag_context(model->tok(), text, "What was the owl named?", 4000)) > 3);
+        for (int n : {1, 3}) {
+            const std::string c = rag_context(model->tok(), text, "What was the owl named?", 4000, 200, n);
+            QCOMPARE(count(c), size_t(n));
+            QVERIFY(c.find("Hoot") < 1500);
+        }
     }
 
     // The command line with stories260K (fast): one row per question and method, the style column.
