@@ -1,8 +1,9 @@
-// Re-reading the evidence (Quire's extension of QLLM, off unless asked for): after the question
-// has been read, its lookup has scored every memory block in every layer; the best-ranked blocks
-// are read again as text, at true positions in the local window, just before the question is
-// asked a second time, so that the model sees its evidence as ordinary context instead of as
-// memory keys at a fixed distance. The same ranking is what the app cites.
+// Re-reading the evidence (Quire's extension of QLLM; the apps' default, the engine's is off):
+// after the question has been read, its lookup has scored every memory block in every layer;
+// the best-ranked blocks are read again as text, at true positions in the local window, just
+// before the question is asked a second time, so that the model sees its evidence as ordinary
+// context instead of as memory keys at a fixed distance. The same ranking orders the chips the
+// app cites.
 //   rank: two rankings taken in turn, best first, each block once: the blocks by the BM25 score
 //   of the question's token ids (word_ranking; the anchors are its first), and the blocks by
 //   their combined score s(B) = s(B,H) + beta * s(B,Q), standardised within each layer and
