@@ -253,7 +253,7 @@ void MainWindow::update_ready() {
     else if (!doc_ && d && d->state == app::IngestState::Cancelled) why = tr("Reading was cancelled: open the document again to read it.");
     else if (!doc_) why = tr("The document is being read…");
     chat_->set_ready(ready, why);
-    chat_->set_reading_note(doc_ ? reading_note(doc_->state.cfg, opt_.settings) : QString());
+    chat_->set_reading_note(doc_ ? reading_note(doc_->state.cfg, static_cast<int64_t>(doc_->state.tokens.size()), opt_.settings) : QString());
 }
 
 

@@ -7,9 +7,12 @@
 
 #include <QString>
 
+#include <cstdint>
+
 namespace quire::ui {
 
-// c: the configuration the document was read with (its store's); a: the answer settings.
-QString reading_note(const MemoryConfig & c, const app::AppSettings & a);
+// c: the configuration the document was read with (its store's), read_tokens: the reading's
+// tokens (chat frame and document); a: the answer settings.
+QString reading_note(const MemoryConfig & c, int64_t read_tokens, const app::AppSettings & a);
 
 } // namespace quire::ui
