@@ -303,28 +303,26 @@ void ReaderView::show_range(qint64 byte_start, qint64 byte_end, int page) {
     }
 }
 
-void ReaderView::show_block(int block) {
+void ReaderView::show_passage(const std::function<Passage()> & find, const QString & none, const QString & at_page) {
     if (!doc_) return;
     try {
-        const Passage p = passage_for_block(*doc_, block);
-        if (p.byte_start < 0) return emit status(tr("Block %1 holds no text of the document").arg(block));
+        const Passage p = find();
+        if (p.byte_start < 0) return emit status(none);
         show_range(p.byte_start, p.byte_end, p.pages.empty() ? -1 : p.pages.front());
-        emit status(tr("Block %1: page %2").arg(block).arg(p.pages.empty() ? page_ + 1 : p.pages.front() + 1));
+        emit status(at_page.arg(p.pages.empty() ? page_ + 1 : p.pages.front() + 1));
     } catch (const std::exception & e) {
         emit status(QString::fromStdString(e.what()));
     }
 }
 
+void ReaderView::show_block(int block) {
+    show_passage([&] { return passage_for_block(*doc_, block); }, tr("Block %1 holds no text of the document").arg(block),
+                 tr("Block %1: page %2").arg(block));
+}
+
 void ReaderView::show_tokens(qint64 token_start, qint64 token_end) {
-    if (!doc_) return;
-    try {
-        const Passage p = passage_for_tokens(*doc_, token_start, token_end);
-        if (p.byte_start < 0) return emit status(tr("The passage holds no text of the document"));
-        show_range(p.byte_start, p.byte_end, p.pages.empty() ? -1 : p.pages.front());
-        emit status(tr("Passage read again before the answer: page %1").arg(p.pages.empty() ? page_ + 1 : p.pages.front() + 1));
-    } catch (const std::exception & e) {
-        emit status(QString::fromStdString(e.what()));
-    }
+    show_passage([&] { return passage_for_tokens(*doc_, token_start, token_end); }, tr("The passage holds no text of the document"),
+                 tr("Passage read again before the answer: page %1"));
 }
 
 void ReaderView::set_zoom(double z) {

@@ -12,6 +12,8 @@
 #include <QThread>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QScrollArea;
@@ -59,6 +61,9 @@ signals:
     void status(const QString & message);
 
 private:
+    // Shows the passage `find` gives (it may throw) and says where: `none` when it holds no text
+    // of the document, else `at_page` with the page for its last %N.
+    void show_passage(const std::function<Passage()> & find, const QString & none, const QString & at_page);
     int page_of(qint64 byte) const;
     void request_render();
     void update_text_highlight();
