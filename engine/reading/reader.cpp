@@ -46,36 +46,42 @@ private:
 };
 
 // Question text, then the end of the user turn; the question tokens set the question vector.
-// With evidence_tokens > 0 (evidence.h), the question ranks the document's blocks (positions
-// [doc_first, doc_last)), the best are read again as text, and the question is asked once more
-// before the turn ends; the re-read spans go to *used.
+// With evidence_tokens > 0 (evidence.h) the best passages of the document (positions
+// [doc_first, doc_last)) are read again as text and the question comes (again) after them, with
+// a request for a short answer from the document; the re-read spans go to *used. Block memory
+// reads the question first: its lookup ranks the blocks beside the question's words. A whole
+// reading ranks passages by the words alone, so the question is read once, after them (asked
+// before and after its passages, the model sometimes answered by listing passages again).
 std::vector<float> feed_question(Feeder & f, MemoryBackend & mm, const Tokenizer & tok, const ChatFrame & frame, const std::string & question,
                                  int evidence_tokens, int64_t doc_first, int64_t doc_last, std::vector<TokenSpan> * used) {
-    f.feed(tok.encode("\n\nQuestion: "), StepKind::PROMPT, false);
     const std::vector<int> q = tok.encode(question);
+    const bool whole = mm.config().preset == kWholePreset;
     RetrievalStep last;
-    f.feed(q, StepKind::QUESTION, false, {}, 0, {}, evidence_tokens > 0 ? &last : nullptr);
+    auto ask = [&](bool with_trace) {
+        f.feed(tok.encode("\n\nQuestion: "), StepKind::PROMPT, false);
+        f.feed(q, StepKind::QUESTION, false, {}, 0, {}, with_trace ? &last : nullptr);
+    };
+    if (evidence_tokens <= 0 || !whole) ask(evidence_tokens > 0);
     if (evidence_tokens > 0) {
         const std::vector<int> tokens = mm.consumed_tokens();
         doc_last = std::min<int64_t>(doc_last, static_cast<int64_t>(tokens.size()));
-        // A whole reading ranks passages of its document by the question's words; block memory
-        // ranks its blocks by the words and by the question's lookup in turn.
-        const bool whole = mm.config().preset == kWholePreset;
         const std::vector<MemoryBlock> blocks = whole ? passages_of(doc_first, doc_last, mm.config().block_size) : mm.memory_blocks();
         const std::vector<int> words = word_ranking(blocks, tokens, q);
         const auto spans =
             evidence_spans(blocks, whole ? words : evidence_ranking(last, static_cast<int>(blocks.size()), words), evidence_tokens, doc_first, doc_last);
         if (!spans.empty()) {
-            std::vector<int> ev = tok.encode("\n\nPassages of the document that may answer it:\n\n");
+            std::vector<int> ev = tok.encode(whole ? "\n\nPassages of the document about the question below:\n\n"
+                                                   : "\n\nPassages of the document that may answer it:\n\n");
             const std::vector<int> gap = tok.encode("\n\n[...]\n\n");
             for (size_t i = 0; i < spans.size(); ++i) {
                 if (i) ev.insert(ev.end(), gap.begin(), gap.end());
                 ev.insert(ev.end(), tokens.begin() + spans[i].begin, tokens.begin() + spans[i].end);
             }
             f.feed(ev, StepKind::PROMPT, false);
-            f.feed(tok.encode("\n\nQuestion: " + question), StepKind::PROMPT, false);
             if (used) *used = spans;
         }
+        if (whole || !spans.empty()) ask(false);
+        if (!spans.empty()) f.feed(tok.encode("\nAnswer briefly, from the document."), StepKind::PROMPT, false);
     }
     return f.feed(frame.suffix, StepKind::PROMPT, true);
 }

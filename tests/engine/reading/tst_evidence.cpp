@@ -141,6 +141,12 @@ private slots:
         for (const auto & sp : with.evidence) text += m.tok().decode(std::vector<int>(ids.begin() + sp.begin, ids.begin() + sp.end));
         QVERIFY2(text.find("kite") != std::string::npos, text.c_str());
         QVERIFY(with.session_tokens.size() > plain.session_tokens.size() + static_cast<size_t>(total));
+        // Block memory reads the question before the passages (its lookup ranks them) and after.
+        const std::vector<int> q = m.tok().encode("What was Lily's kite called?");
+        const auto after_doc = s.begin() + static_cast<std::ptrdiff_t>(ids.size());
+        const auto first_q = std::search(after_doc, s.end(), q.begin(), q.end());
+        QVERIFY(first_q != s.end());
+        QVERIFY(std::search(first_q + 1, s.end(), q.begin(), q.end()) != s.end());
     }
 
     void wholeReadingReReadsThePassagesThatNameIt() {
@@ -169,9 +175,14 @@ private slots:
             at_kite = at_kite || (text.find("kite") != std::string::npos && sp.begin == std::max<int64_t>(doc.prefix_len, p.start - p.len / 4));
         }
         QVERIFY(at_kite);
-        // Read again, verbatim, after the document and the first question.
-        QVERIFY(std::search(a.session_tokens.begin() + static_cast<std::ptrdiff_t>(ids.size()), a.session_tokens.end(), ids.begin() + sp.begin,
-                            ids.begin() + sp.end) != a.session_tokens.end());
+        // Read again, verbatim, after the document; the question once, after the passage.
+        const auto after_doc = a.session_tokens.begin() + static_cast<std::ptrdiff_t>(ids.size());
+        const auto passage = std::search(after_doc, a.session_tokens.end(), ids.begin() + sp.begin, ids.begin() + sp.end);
+        QVERIFY(passage != a.session_tokens.end());
+        const std::vector<int> q = m.tok().encode("What was Lily's kite called?");
+        const auto first_q = std::search(after_doc, a.session_tokens.end(), q.begin(), q.end());
+        QVERIFY(first_q > passage && first_q != a.session_tokens.end());
+        QVERIFY(std::search(first_q + 1, a.session_tokens.end(), q.begin(), q.end()) == a.session_tokens.end());
     }
 };
 
