@@ -1,0 +1,383 @@
+// Integer dot products of quantised weights and 16-bit activations (see quant_dot.h). The block
+// layouts are those of model/ggml_type.cpp's dequantisation, which the tests compare against.
+#include "cpu/quant_dot.h"
+
+#include "core/half.h"
+#include "core/simd.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define QUIRE_HAVE_X86 1
+#define QUIRE_AVX2 __attribute__((target("avx2,fma,f16c")))
+#endif
+
+namespace quire::cpu {
+
+namespace {
+
+constexpr int QK_K = 256;
+constexpr float kQ16Max = 32767.0f;
+
+float half_at(const uint8_t * p) {
+    uint16_t v;
+    std::memcpy(&v, p, 2);
+    return fp16_to_fp32(v);
+}
+
+// Each unpacks one block into u (its elements) and a, b (one pair per 16 elements).
+void unpack_q4_0(const uint8_t * blk, uint8_t * u, float * a, float * b) { // d, qs[16]
+    const float d = half_at(blk);
+    for (int j = 0; j < 16; ++j) {
+        u[j] = blk[2 + j] & 0x0F;
+        u[j + 16] = blk[2 + j] >> 4;
+    }
+    a[0] = a[1] = d;
+    b[0] = b[1] = -8.0f * d;
+}
+
+void unpack_q4_1(const uint8_t * blk, uint8_t * u, float * a, float * b) { // d, m, qs[16]
+    for (int j = 0; j < 16; ++j) {
+        u[j] = blk[4 + j] & 0x0F;
+        u[j + 16] = blk[4 + j] >> 4;
+    }
+    a[0] = a[1] = half_at(blk);
+    b[0] = b[1] = half_at(blk + 2);
+}
+
+void unpack_q5(const uint8_t * qh_p, const uint8_t * qs, uint8_t * u) {
+    uint32_t qh;
+    std::memcpy(&qh, qh_p, 4);
+    for (int j = 0; j < 16; ++j) {
+        u[j] = static_cast<uint8_t>((qs[j] & 0x0F) | (((qh >> j) & 1) << 4));
+        u[j + 16] = static_cast<uint8_t>((qs[j] >> 4) | (((qh >> (j + 16)) & 1) << 4));
+    }
+}
+
+void unpack_q5_0(const uint8_t * blk, uint8_t * u, float * a, float * b) { // d, qh[4], qs[16]
+    unpack_q5(blk + 2, blk + 6, u);
+    const float d = half_at(blk);
+    a[0] = a[1] = d;
+    b[0] = b[1] = -16.0f * d;
+}
+
+void unpack_q5_1(const uint8_t * blk, uint8_t * u, float * a, float * b) { // d, m, qh[4], qs[16]
+    unpack_q5(blk + 4, blk + 8, u);
+    a[0] = a[1] = half_at(blk);
+    b[0] = b[1] = half_at(blk + 2);
+}
+
+void unpack_q8_0(const uint8_t * blk, uint8_t * u, float * a, float * b) { // d, qs[32] (int8)
+    std::memcpy(u, blk + 2, 32);
+    a[0] = a[1] = half_at(blk);
+    b[0] = b[1] = 0.0f;
+}
+
+void scale_min_k4(int j, const uint8_t * q, int & d, int & m) {
+    if (j < 4) {
+        d = q[j] & 63;
+        m = q[j + 4] & 63;
+    } else {
+        d = (q[j + 4] & 0x0F) | ((q[j - 4] >> 6) << 4);
+        m = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
+    }
+}
+
+// Q4_K and Q5_K: d, dmin, scales[12], (Q5_K: qh[32]), qs[128]; eight groups of 32.
+void unpack_qk(const uint8_t * blk, bool five, uint8_t * u, float * a, float * b) {
+    const float d = half_at(blk), dmin = half_at(blk + 2);
+    const uint8_t * scales = blk + 4;
+    const uint8_t * qh = blk + 16;
+    const uint8_t * q = blk + (five ? 48 : 16);
+    for (int j = 0; j < 4; ++j) {
+        for (int h = 0; h < 2; ++h) {
+            int sc, m;
+            scale_min_k4(2 * j + h, scales, sc, m);
+            const int g = 4 * j + 2 * h; // the first of the group's two halves
+            a[g] = a[g + 1] = d * static_cast<float>(sc);
+            b[g] = b[g + 1] = -dmin * static_cast<float>(m);
+            const int bit = 2 * j + h;
+            uint8_t * y = u + 64 * j + 32 * h;
+            for (int l = 0; l < 32; ++l) {
+                const int lo = h ? q[l] >> 4 : q[l] & 0x0F;
+                y[l] = static_cast<uint8_t>(lo | (five ? ((qh[l] >> bit) & 1) << 4 : 0));
+            }
+        }
+        q += 32;
+    }
+}
+void unpack_q4_k(const uint8_t * blk, uint8_t * u, float * a, float * b) { unpack_qk(blk, false, u, a, b); }
+void unpack_q5_k(const uint8_t * blk, uint8_t * u, float * a, float * b) { unpack_qk(blk, true, u, a, b); }
+
+void unpack_q6_k(const uint8_t * blk, uint8_t * u, float * a, float * b) { // ql[128], qh[64], scales[16] (int8), d
+    const uint8_t * ql = blk;
+    const uint8_t * qh = blk + 128;
+    const auto * sc = reinterpret_cast<const int8_t *>(blk + 192);
+    const float d = half_at(blk + 208);
+    for (int g = 0; g < 16; ++g) {
+        a[g] = d * static_cast<float>(sc[g]);
+        b[g] = -32.0f * a[g];
+    }
+    for (int c = 0; c < 2; ++c) {
+        uint8_t * y = u + 128 * c;
+        for (int l = 0; l < 32; ++l) {
+            y[l] = static_cast<uint8_t>((ql[l] & 0x0F) | ((qh[l] & 3) << 4));
+            y[l + 32] = static_cast<uint8_t>((ql[l + 32] & 0x0F) | (((qh[l] >> 2) & 3) << 4));
+            y[l + 64] = static_cast<uint8_t>((ql[l] >> 4) | (((qh[l] >> 4) & 3) << 4));
+            y[l + 96] = static_cast<uint8_t>((ql[l + 32] >> 4) | (((qh[l] >> 6) & 3) << 4));
+        }
+        ql += 64;
+        qh += 32;
+    }
+}
+
+using UnpackFn = void (*)(const uint8_t *, uint8_t *, float *, float *);
+
+struct Layout {
+    UnpackFn fn = nullptr;
+    int elems = 0, bytes = 0;
+};
+
+Layout layout_of(GgmlType t) {
+    switch (t) {
+    case GgmlType::Q4_0: return {unpack_q4_0, 32, 18};
+    case GgmlType::Q4_1: return {unpack_q4_1, 32, 20};
+    case GgmlType::Q5_0: return {unpack_q5_0, 32, 22};
+    case GgmlType::Q5_1: return {unpack_q5_1, 32, 24};
+    case GgmlType::Q8_0: return {unpack_q8_0, 32, 34};
+    case GgmlType::Q4_K: return {unpack_q4_k, QK_K, 144};
+    case GgmlType::Q5_K: return {unpack_q5_k, QK_K, 176};
+    case GgmlType::Q6_K: return {unpack_q6_k, QK_K, 210};
+    default: return {};
+    }
+}
+
+// sum over each 16 of u * q, times a * d, for n values: the integer part of dot_q16.
+float scaled_sums_scalar(const uint8_t * u, bool is_signed, const float * a, const int16_t * q, const float * d, int64_t n) {
+    float acc = 0.0f;
+    for (int64_t g = 0; g < n / 16; ++g) {
+        int32_t s = 0;
+        const uint8_t * ug = u + 16 * g;
+        const int16_t * qg = q + 16 * g;
+        if (is_signed) {
+            for (int i = 0; i < 16; ++i) s += static_cast<int8_t>(ug[i]) * qg[i];
+        } else {
+            for (int i = 0; i < 16; ++i) s += ug[i] * qg[i];
+        }
+        acc += a[g] * d[g / 2] * static_cast<float>(s);
+    }
+    return acc;
+}
+
+#ifdef QUIRE_HAVE_X86
+QUIRE_AVX2 inline float hsum(__m256 v) {
+    __m128 h = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    h = _mm_add_ps(h, _mm_movehl_ps(h, h));
+    h = _mm_add_ss(h, _mm_movehdup_ps(h));
+    return _mm_cvtss_f32(h);
+}
+
+// Sixteen products per multiply-add (16-bit weights times 16-bit activations, pairs summed to
+// 32 bits): the first 16 values of a group in one register of 32-bit sums, the next 16 in another.
+QUIRE_AVX2 inline void group16(__m256 & acc, __m256i u, bool is_signed, const int16_t * q, float s0, float s1) {
+    const __m128i lo = _mm256_castsi256_si128(u), hi = _mm256_extracti128_si256(u, 1);
+    const __m256i w0 = is_signed ? _mm256_cvtepi8_epi16(lo) : _mm256_cvtepu8_epi16(lo);
+    const __m256i w1 = is_signed ? _mm256_cvtepi8_epi16(hi) : _mm256_cvtepu8_epi16(hi);
+    const __m256i p0 = _mm256_madd_epi16(w0, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q)));
+    const __m256i p1 = _mm256_madd_epi16(w1, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q + 16)));
+    acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(p0), _mm256_set1_ps(s0), acc);
+    acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(p1), _mm256_set1_ps(s1), acc);
+}
+
+QUIRE_AVX2 float scaled_sums_avx2(const uint8_t * u, bool is_signed, const float * a, const int16_t * q, const float * d, int64_t n) {
+    __m256 acc = _mm256_setzero_ps();
+    for (int64_t i = 0, g = 0; i < n; i += 32, g += 2) {
+        const float dg = d[g / 2];
+        group16(acc, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(u + i)), is_signed, q + i, a[g] * dg, a[g + 1] * dg);
+    }
+    return hsum(acc);
+}
+
+// Fused kernels: each block's weights go from its bytes to 32 unsigned bytes in registers, no
+// unpacked row in memory; then as above, the b terms from the activations' sums.
+// One group of 32 (g: its index in the row) with scales a0 (values 0-15) and a1 (16-31).
+QUIRE_AVX2 inline void group(__m256 & acc, float & bias, __m256i u, const Q16Row & x, int64_t g, float a0, float a1, float b0, float b1) {
+    const float d = x.d[static_cast<size_t>(g)];
+    group16(acc, u, false, x.q.data() + 32 * g, a0 * d, a1 * d);
+    bias += b0 * x.s16[static_cast<size_t>(2 * g)] + b1 * x.s16[static_cast<size_t>(2 * g + 1)];
+}
+
+QUIRE_AVX2 inline __m256i nibbles(const uint8_t * p) { // 16 bytes: low nibbles, then high
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+    const __m128i m = _mm_set1_epi8(0x0F);
+    return _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(v, 4), m), _mm_and_si128(v, m));
+}
+
+// 0x10 in byte i where bit i of the 32 bits is set.
+QUIRE_AVX2 inline __m256i bit4_of(const uint8_t * p) {
+    uint32_t bits;
+    std::memcpy(&bits, p, 4);
+    const __m256i spread = _mm256_shuffle_epi8(_mm256_set1_epi32(static_cast<int>(bits)),
+                                               _mm256_set_epi64x(0x0303030303030303, 0x0202020202020202, 0x0101010101010101, 0));
+    const __m256i sel = _mm256_set1_epi64x(static_cast<int64_t>(0x8040201008040201ULL));
+    return _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(spread, sel), sel), _mm256_set1_epi8(0x10));
+}
+
+QUIRE_AVX2 inline float half_f16c(const uint8_t * p) {
+    uint16_t v;
+    std::memcpy(&v, p, 2);
+    return _cvtsh_ss(v);
+}
+
+QUIRE_AVX2 float dot_row_avx2(GgmlType t, const uint8_t * row, const Q16Row & x, int64_t n) {
+    __m256 acc = _mm256_setzero_ps();
+    float bias = 0.0f;
+    switch (t) {
+    case GgmlType::Q4_0:
+        for (int64_t g = 0; g < n / 32; ++g, row += 18) {
+            const float d = half_f16c(row);
+            group(acc, bias, nibbles(row + 2), x, g, d, d, -8 * d, -8 * d);
+        }
+        break;
+    case GgmlType::Q4_1:
+        for (int64_t g = 0; g < n / 32; ++g, row += 20) {
+            const float d = half_f16c(row), m = half_f16c(row + 2);
+            group(acc, bias, nibbles(row + 4), x, g, d, d, m, m);
+        }
+        break;
+    case GgmlType::Q5_0:
+        for (int64_t g = 0; g < n / 32; ++g, row += 22) {
+            const float d = half_f16c(row);
+            group(acc, bias, _mm256_or_si256(nibbles(row + 6), bit4_of(row + 2)), x, g, d, d, -16 * d, -16 * d);
+        }
+        break;
+    case GgmlType::Q5_1:
+        for (int64_t g = 0; g < n / 32; ++g, row += 24) {
+            const float d = half_f16c(row), m = half_f16c(row + 2);
+            group(acc, bias, _mm256_or_si256(nibbles(row + 8), bit4_of(row + 4)), x, g, d, d, m, m);
+        }
+        break;
+    case GgmlType::Q8_0:
+        for (int64_t g = 0; g < n / 32; ++g, row += 34) {
+            const float d = half_f16c(row) * x.d[static_cast<size_t>(g)];
+            group16(acc, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(row + 2)), true, x.q.data() + 32 * g, d, d);
+        }
+        break;
+    case GgmlType::Q4_K:
+    case GgmlType::Q5_K: {
+        const bool five = t == GgmlType::Q5_K;
+        const __m256i m4 = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
+        for (int64_t blk = 0; blk < n / QK_K; ++blk, row += five ? 176 : 144) {
+            const float d = half_f16c(row), dmin = half_f16c(row + 2);
+            const uint8_t * qs = row + (five ? 48 : 16);
+            const __m256i qh = five ? _mm256_loadu_si256(reinterpret_cast<const __m256i *>(row + 16)) : _mm256_setzero_si256();
+            for (int j = 0; j < 4; ++j) {
+                const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(qs + 32 * j));
+                for (int h = 0; h < 2; ++h) {
+                    int sc, m;
+                    scale_min_k4(2 * j + h, row + 4, sc, m);
+                    __m256i u = _mm256_and_si256(h ? _mm256_srli_epi16(v, 4) : v, m4);
+                    if (five) u = _mm256_or_si256(u, _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(qh, _mm_cvtsi32_si128(2 * j + h)), one), 4));
+                    const float a = d * static_cast<float>(sc), b = -dmin * static_cast<float>(m);
+                    group(acc, bias, u, x, blk * 8 + 2 * j + h, a, a, b, b);
+                }
+            }
+        }
+        break;
+    }
+    case GgmlType::Q6_K: {
+        const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(0x30);
+        for (int64_t blk = 0; blk < n / QK_K; ++blk, row += 210) {
+            const uint8_t * ql = row;
+            const uint8_t * qhp = row + 128;
+            const auto * sc = reinterpret_cast<const int8_t *>(row + 192);
+            const float d = half_f16c(row + 208);
+            for (int c = 0; c < 2; ++c, ql += 64, qhp += 32, sc += 8) {
+                const __m256i l0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(ql));
+                const __m256i l1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(ql + 32));
+                const __m256i qh = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(qhp));
+                const __m256i u[4] = {
+                    _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_and_si256(_mm256_slli_epi16(qh, 4), m2)),
+                    _mm256_or_si256(_mm256_and_si256(l1, m4), _mm256_and_si256(_mm256_slli_epi16(qh, 2), m2)),
+                    _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4), _mm256_and_si256(qh, m2)),
+                    _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4), _mm256_and_si256(_mm256_srli_epi16(qh, 2), m2)),
+                };
+                for (int k = 0; k < 4; ++k) {
+                    const float a0 = d * static_cast<float>(sc[2 * k]), a1 = d * static_cast<float>(sc[2 * k + 1]);
+                    group(acc, bias, u[k], x, blk * 8 + 4 * c + k, a0, a1, -32 * a0, -32 * a1);
+                }
+            }
+        }
+        break;
+    }
+    default: break;
+    }
+    return hsum(acc) + bias;
+}
+
+bool have_avx2() {
+    static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+    return yes;
+}
+#endif
+
+} // namespace
+
+void quantize_q16(const float * x, int64_t n, Q16Row & out) {
+    out.q.resize(static_cast<size_t>(n));
+    out.d.resize(static_cast<size_t>(n / 32));
+    out.s16.resize(static_cast<size_t>(n / 16));
+    for (int64_t g = 0; g < n / 32; ++g) {
+        const float * xg = x + 32 * g;
+        float amax = 0.0f;
+        for (int i = 0; i < 32; ++i) amax = std::max(amax, std::fabs(xg[i]));
+        const float d = amax / kQ16Max, inv = amax > 0.0f ? kQ16Max / amax : 0.0f;
+        int32_t s[2] = {0, 0};
+        for (int i = 0; i < 32; ++i) {
+            const int v = static_cast<int>(std::nearbyint(xg[i] * inv));
+            out.q[static_cast<size_t>(32 * g + i)] = static_cast<int16_t>(v);
+            s[i / 16] += v;
+        }
+        out.d[static_cast<size_t>(g)] = d;
+        out.s16[static_cast<size_t>(2 * g)] = d * static_cast<float>(s[0]);
+        out.s16[static_cast<size_t>(2 * g + 1)] = d * static_cast<float>(s[1]);
+    }
+}
+
+bool quant_dot_supported(GgmlType t, int64_t n) {
+    const Layout l = layout_of(t);
+    return l.fn && n > 0 && n % l.elems == 0;
+}
+
+void unpack_row(GgmlType t, const uint8_t * src, int64_t n, UnpackedRow & out) {
+    const Layout l = layout_of(t);
+    out.u.resize(static_cast<size_t>(n));
+    out.a.resize(static_cast<size_t>(n / 16));
+    out.b.resize(static_cast<size_t>(n / 16));
+    out.is_signed = t == GgmlType::Q8_0;
+    for (int64_t i = 0; i < n / l.elems; ++i)
+        l.fn(src + i * l.bytes, out.u.data() + i * l.elems, out.a.data() + i * (l.elems / 16), out.b.data() + i * (l.elems / 16));
+}
+
+float dot_q16(const UnpackedRow & w, const Q16Row & x, int64_t n) {
+    float bias = 0.0f;
+    for (int64_t g = 0; g < n / 16; ++g) bias += w.b[static_cast<size_t>(g)] * x.s16[static_cast<size_t>(g)];
+#ifdef QUIRE_HAVE_X86
+    if (have_avx2()) return scaled_sums_avx2(w.u.data(), w.is_signed, w.a.data(), x.q.data(), x.d.data(), n) + bias;
+#endif
+    return scaled_sums_scalar(w.u.data(), w.is_signed, w.a.data(), x.q.data(), x.d.data(), n) + bias;
+}
+
+float dot_row(GgmlType t, const uint8_t * row, const Q16Row & x, int64_t n) {
+#ifdef QUIRE_HAVE_X86
+    if (have_avx2()) return dot_row_avx2(t, row, x, n);
+#endif
+    thread_local UnpackedRow w;
+    unpack_row(t, row, n, w);
+    return dot_q16(w, x, n);
+}
+
+} // namespace quire::cpu
