@@ -4,15 +4,19 @@
 #include "cli/model_arg.h"
 #include "quire.h"
 
+#include <chrono>
 #include <cstdio>
+#include <optional>
 
 namespace quire::cli {
 
 namespace {
 const char * kHelp = R"(usage: quire-cli generate --model PATH [--tokenizer PATH] [--prompt TEXT | --prompt-file F]
                           [--chat] [--system TEXT] [-n N] [--temp T] [--top-k K] [--top-p P]
-                          [--repeat-penalty R] [--seed S] [--ctx N] [--backend auto|cpu|cuda]
+                          [--repeat-penalty R] [--seed S] [--ctx N] [--backend auto|cpu|cuda] [--timings]
 Prints the generated text alone on stdout. With an empty prompt, generation starts from BOS.
+--timings prints one JSON line to stderr: the prompt's tokens and seconds (until the first token),
+the generated tokens and the seconds after the first, and both rates (scripts/bench-cpu.sh).
 --chat wraps the prompt in the model's chat format as a user message.
 Defaults: -n 128, --temp 0 (greedy), --top-k 40, --top-p 0.95, --repeat-penalty 1, --seed 0.
 )";
@@ -21,7 +25,7 @@ Defaults: -n 128, --temp 0 (greedy), --top-k 40, --top-p 0.95, --repeat-penalty 
 int cmd_generate(const std::vector<std::string> & argv) {
     const Args a(argv, {"--model", "--tokenizer", "--prompt", "--prompt-file", "--system", "-n", "--temp", "--top-k", "--top-p",
                         "--repeat-penalty", "--seed", "--ctx", "--backend"},
-                 {"--chat", "--help"});
+                 {"--chat", "--help", "--timings"});
     if (a.has("--help")) {
         std::fputs(kHelp, stdout);
         return 0;
@@ -62,11 +66,26 @@ int cmd_generate(const std::vector<std::string> & argv) {
         ids = tok.tokenize(prompt, prompt.empty() || tok.special().add_bos, false);
         if (ids.empty()) throw UsageError{"empty prompt and the vocabulary has no BOS token to start from"};
     }
-    generate(*model, ids, gp, [](const std::string & piece) {
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    std::optional<Clock::time_point> first; // the first token: the prompt has been read
+    const GenerateResult res = generate(*model, ids, gp, [&](const std::string & piece) {
+        if (!first) first = Clock::now();
         std::fwrite(piece.data(), 1, piece.size(), stdout);
         std::fflush(stdout);
         return true;
     });
+    if (a.has("--timings")) {
+        const auto end = Clock::now();
+        const auto secs = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+        const double prompt_s = secs(first.value_or(end) - t0), gen_s = secs(end - first.value_or(end));
+        const size_t after_first = res.tokens.empty() ? 0 : res.tokens.size() - 1;
+        std::fprintf(stderr,
+                     "{\"prompt_tokens\": %zu, \"prompt_seconds\": %.4f, \"prompt_tokens_per_second\": %.2f, \"generated_tokens\": %zu, "
+                     "\"generate_seconds\": %.4f, \"generate_tokens_per_second\": %.2f}\n",
+                     ids.size(), prompt_s, prompt_s > 0 ? static_cast<double>(ids.size()) / prompt_s : 0.0, res.tokens.size(), gen_s,
+                     gen_s > 0 ? static_cast<double>(after_first) / gen_s : 0.0);
+    }
     return 0;
 }
 

@@ -9,10 +9,9 @@
 #include <cmath>
 #include <cstring>
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #include <immintrin.h>
 #define QUIRE_HAVE_X86 1
-#define QUIRE_AVX2 __attribute__((target("avx2,fma,f16c")))
 #endif
 
 namespace quire::cpu {
@@ -173,51 +172,34 @@ float scaled_sums_scalar(const uint8_t * u, bool is_signed, const float * a, con
 }
 
 #ifdef QUIRE_HAVE_X86
-QUIRE_AVX2 inline float hsum(__m256 v) {
+// The AVX2 kernels: everything up to the pragma's end is compiled for AVX2, FMA and F16C and only
+// called where the CPU has them (have_avx2).
+#pragma GCC push_options
+#pragma GCC target("avx2,fma,f16c")
+
+inline float hsum(__m256 v) {
     __m128 h = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
     h = _mm_add_ps(h, _mm_movehl_ps(h, h));
     h = _mm_add_ss(h, _mm_movehdup_ps(h));
     return _mm_cvtss_f32(h);
 }
 
-// Sixteen products per multiply-add (16-bit weights times 16-bit activations, pairs summed to
-// 32 bits): the first 16 values of a group in one register of 32-bit sums, the next 16 in another.
-QUIRE_AVX2 inline void group16(__m256 & acc, __m256i u, bool is_signed, const int16_t * q, float s0, float s1) {
-    const __m128i lo = _mm256_castsi256_si128(u), hi = _mm256_extracti128_si256(u, 1);
-    const __m256i w0 = is_signed ? _mm256_cvtepi8_epi16(lo) : _mm256_cvtepu8_epi16(lo);
-    const __m256i w1 = is_signed ? _mm256_cvtepi8_epi16(hi) : _mm256_cvtepu8_epi16(hi);
-    const __m256i p0 = _mm256_madd_epi16(w0, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q)));
-    const __m256i p1 = _mm256_madd_epi16(w1, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q + 16)));
-    acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(p0), _mm256_set1_ps(s0), acc);
-    acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(p1), _mm256_set1_ps(s1), acc);
+inline float half_f16c(const uint8_t * p) {
+    uint16_t v;
+    std::memcpy(&v, p, 2);
+    return _cvtsh_ss(v);
 }
 
-QUIRE_AVX2 float scaled_sums_avx2(const uint8_t * u, bool is_signed, const float * a, const int16_t * q, const float * d, int64_t n) {
-    __m256 acc = _mm256_setzero_ps();
-    for (int64_t i = 0, g = 0; i < n; i += 32, g += 2) {
-        const float dg = d[g / 2];
-        group16(acc, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(u + i)), is_signed, q + i, a[g] * dg, a[g + 1] * dg);
-    }
-    return hsum(acc);
-}
+inline __m256i load32(const uint8_t * p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p)); }
 
-// Fused kernels: each block's weights go from its bytes to 32 unsigned bytes in registers, no
-// unpacked row in memory; then as above, the b terms from the activations' sums.
-// One group of 32 (g: its index in the row) with scales a0 (values 0-15) and a1 (16-31).
-QUIRE_AVX2 inline void group(__m256 & acc, float & bias, __m256i u, const Q16Row & x, int64_t g, float a0, float a1, float b0, float b1) {
-    const float d = x.d[static_cast<size_t>(g)];
-    group16(acc, u, false, x.q.data() + 32 * g, a0 * d, a1 * d);
-    bias += b0 * x.s16[static_cast<size_t>(2 * g)] + b1 * x.s16[static_cast<size_t>(2 * g + 1)];
-}
-
-QUIRE_AVX2 inline __m256i nibbles(const uint8_t * p) { // 16 bytes: low nibbles, then high
+inline __m256i nibbles(const uint8_t * p) { // 16 bytes: low nibbles, then high
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
     const __m128i m = _mm_set1_epi8(0x0F);
     return _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(v, 4), m), _mm_and_si128(v, m));
 }
 
 // 0x10 in byte i where bit i of the 32 bits is set.
-QUIRE_AVX2 inline __m256i bit4_of(const uint8_t * p) {
+inline __m256i bit4_of(const uint8_t * p) {
     uint32_t bits;
     std::memcpy(&bits, p, 4);
     const __m256i spread = _mm256_shuffle_epi8(_mm256_set1_epi32(static_cast<int>(bits)),
@@ -226,97 +208,118 @@ QUIRE_AVX2 inline __m256i bit4_of(const uint8_t * p) {
     return _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(spread, sel), sel), _mm256_set1_epi8(0x10));
 }
 
-QUIRE_AVX2 inline float half_f16c(const uint8_t * p) {
-    uint16_t v;
-    std::memcpy(&v, p, 2);
-    return _cvtsh_ss(v);
+// One group of 32 weights decoded from a row's bytes: w_i = a0 * u_i + b0 for the first 16,
+// a1 and b1 for the next (u: signed bytes for Q8_0).
+struct Group {
+    __m256i u;
+    float a0, a1, b0, b1;
+};
+
+Group q4_0(const uint8_t * row, int64_t g) {
+    const uint8_t * b = row + 18 * g;
+    const float d = half_f16c(b);
+    return {nibbles(b + 2), d, d, -8 * d, -8 * d};
+}
+Group q4_1(const uint8_t * row, int64_t g) {
+    const uint8_t * b = row + 20 * g;
+    const float d = half_f16c(b), m = half_f16c(b + 2);
+    return {nibbles(b + 4), d, d, m, m};
+}
+Group q5_0(const uint8_t * row, int64_t g) {
+    const uint8_t * b = row + 22 * g;
+    const float d = half_f16c(b);
+    return {_mm256_or_si256(nibbles(b + 6), bit4_of(b + 2)), d, d, -16 * d, -16 * d};
+}
+Group q5_1(const uint8_t * row, int64_t g) {
+    const uint8_t * b = row + 24 * g;
+    const float d = half_f16c(b), m = half_f16c(b + 2);
+    return {_mm256_or_si256(nibbles(b + 8), bit4_of(b + 4)), d, d, m, m};
+}
+Group q8_0(const uint8_t * row, int64_t g) {
+    const uint8_t * b = row + 34 * g;
+    const float d = half_f16c(b);
+    return {load32(b + 2), d, d, 0, 0};
+}
+// Q4_K and Q5_K: group k of a super-block is the low (k even) or high nibbles of qs[32 * (k / 2)],
+// with the k-th 6-bit scale and minimum (and bit k of qh for Q5_K).
+template <bool Five>
+Group qk(const uint8_t * row, int64_t g) {
+    const uint8_t * b = row + (Five ? 176 : 144) * (g / 8);
+    const int k = static_cast<int>(g % 8);
+    const __m256i v = load32(b + (Five ? 48 : 16) + 32 * (k / 2));
+    __m256i u = _mm256_and_si256(k % 2 ? _mm256_srli_epi16(v, 4) : v, _mm256_set1_epi8(0x0F));
+    if (Five) u = _mm256_or_si256(u, _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(load32(b + 16), _mm_cvtsi32_si128(k)), _mm256_set1_epi8(1)), 4));
+    int sc, m;
+    scale_min_k4(k, b + 4, sc, m);
+    const float a = half_f16c(b) * static_cast<float>(sc), bb = -half_f16c(b + 2) * static_cast<float>(m);
+    return {u, a, a, bb, bb};
+}
+// Q6_K: group k is part k % 4 of half k / 4 (ql: 64 bytes, qh: 32 per half), 16 scales of 16.
+Group q6_k(const uint8_t * row, int64_t g) {
+    const uint8_t * b = row + 210 * (g / 8);
+    const int k = static_cast<int>(g % 8), c = k / 4, part = k % 4;
+    const __m256i l = load32(b + 64 * c + 32 * (part % 2)), qh = load32(b + 128 + 32 * c);
+    const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(0x30);
+    const __m256i lo = _mm256_and_si256(part < 2 ? l : _mm256_srli_epi16(l, 4), m4);
+    // the two high bits: qh bits 0-1 for part 0, 2-3 for part 1, 4-5 for part 2, 6-7 for part 3
+    const __m256i hi = _mm256_and_si256(_mm256_slli_epi16(_mm256_srl_epi16(qh, _mm_cvtsi32_si128(2 * part)), 4), m2);
+    const auto * sc = reinterpret_cast<const int8_t *>(b + 192 + 8 * c + 2 * part);
+    const float d = half_f16c(b + 208), a0 = d * static_cast<float>(sc[0]), a1 = d * static_cast<float>(sc[1]);
+    return {_mm256_or_si256(lo, hi), a0, a1, -32 * a0, -32 * a1};
 }
 
-QUIRE_AVX2 float dot_row_avx2(GgmlType t, const uint8_t * row, const Q16Row & x, int64_t n) {
-    __m256 acc = _mm256_setzero_ps();
-    float bias = 0.0f;
-    switch (t) {
-    case GgmlType::Q4_0:
-        for (int64_t g = 0; g < n / 32; ++g, row += 18) {
-            const float d = half_f16c(row);
-            group(acc, bias, nibbles(row + 2), x, g, d, d, -8 * d, -8 * d);
-        }
-        break;
-    case GgmlType::Q4_1:
-        for (int64_t g = 0; g < n / 32; ++g, row += 20) {
-            const float d = half_f16c(row), m = half_f16c(row + 2);
-            group(acc, bias, nibbles(row + 4), x, g, d, d, m, m);
-        }
-        break;
-    case GgmlType::Q5_0:
-        for (int64_t g = 0; g < n / 32; ++g, row += 22) {
-            const float d = half_f16c(row);
-            group(acc, bias, _mm256_or_si256(nibbles(row + 6), bit4_of(row + 2)), x, g, d, d, -16 * d, -16 * d);
-        }
-        break;
-    case GgmlType::Q5_1:
-        for (int64_t g = 0; g < n / 32; ++g, row += 24) {
-            const float d = half_f16c(row), m = half_f16c(row + 2);
-            group(acc, bias, _mm256_or_si256(nibbles(row + 8), bit4_of(row + 4)), x, g, d, d, m, m);
-        }
-        break;
-    case GgmlType::Q8_0:
-        for (int64_t g = 0; g < n / 32; ++g, row += 34) {
-            const float d = half_f16c(row) * x.d[static_cast<size_t>(g)];
-            group16(acc, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(row + 2)), true, x.q.data() + 32 * g, d, d);
-        }
-        break;
-    case GgmlType::Q4_K:
-    case GgmlType::Q5_K: {
-        const bool five = t == GgmlType::Q5_K;
-        const __m256i m4 = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
-        for (int64_t blk = 0; blk < n / QK_K; ++blk, row += five ? 176 : 144) {
-            const float d = half_f16c(row), dmin = half_f16c(row + 2);
-            const uint8_t * qs = row + (five ? 48 : 16);
-            const __m256i qh = five ? _mm256_loadu_si256(reinterpret_cast<const __m256i *>(row + 16)) : _mm256_setzero_si256();
-            for (int j = 0; j < 4; ++j) {
-                const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(qs + 32 * j));
-                for (int h = 0; h < 2; ++h) {
-                    int sc, m;
-                    scale_min_k4(2 * j + h, row + 4, sc, m);
-                    __m256i u = _mm256_and_si256(h ? _mm256_srli_epi16(v, 4) : v, m4);
-                    if (five) u = _mm256_or_si256(u, _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(qh, _mm_cvtsi32_si128(2 * j + h)), one), 4));
-                    const float a = d * static_cast<float>(sc), b = -dmin * static_cast<float>(m);
-                    group(acc, bias, u, x, blk * 8 + 2 * j + h, a, a, b, b);
-                }
-            }
-        }
-        break;
+// Sixteen products per multiply-add (16-bit weights times 16-bit activations, pairs summed to
+// 32 bits), the group's two halves scaled apart unless their scales are equal (all types but
+// Q6_K); the b terms from the activations' sums of 16.
+template <bool Signed>
+inline void add_group(__m256 & acc, float & bias, const Group & G, const Q16Row & x, int64_t g) {
+    const __m128i lo = _mm256_castsi256_si128(G.u), hi = _mm256_extracti128_si256(G.u, 1);
+    const __m256i w0 = Signed ? _mm256_cvtepi8_epi16(lo) : _mm256_cvtepu8_epi16(lo);
+    const __m256i w1 = Signed ? _mm256_cvtepi8_epi16(hi) : _mm256_cvtepu8_epi16(hi);
+    const int16_t * q = x.q.data() + 32 * g;
+    const __m256i p0 = _mm256_madd_epi16(w0, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q)));
+    const __m256i p1 = _mm256_madd_epi16(w1, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q + 16)));
+    const float d = x.d[static_cast<size_t>(g)];
+    if (G.a0 == G.a1) {
+        acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_add_epi32(p0, p1)), _mm256_set1_ps(G.a0 * d), acc);
+    } else {
+        acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(p0), _mm256_set1_ps(G.a0 * d), acc);
+        acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(p1), _mm256_set1_ps(G.a1 * d), acc);
     }
-    case GgmlType::Q6_K: {
-        const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(0x30);
-        for (int64_t blk = 0; blk < n / QK_K; ++blk, row += 210) {
-            const uint8_t * ql = row;
-            const uint8_t * qhp = row + 128;
-            const auto * sc = reinterpret_cast<const int8_t *>(row + 192);
-            const float d = half_f16c(row + 208);
-            for (int c = 0; c < 2; ++c, ql += 64, qhp += 32, sc += 8) {
-                const __m256i l0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(ql));
-                const __m256i l1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(ql + 32));
-                const __m256i qh = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(qhp));
-                const __m256i u[4] = {
-                    _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_and_si256(_mm256_slli_epi16(qh, 4), m2)),
-                    _mm256_or_si256(_mm256_and_si256(l1, m4), _mm256_and_si256(_mm256_slli_epi16(qh, 2), m2)),
-                    _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4), _mm256_and_si256(qh, m2)),
-                    _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4), _mm256_and_si256(_mm256_srli_epi16(qh, 2), m2)),
-                };
-                for (int k = 0; k < 4; ++k) {
-                    const float a0 = d * static_cast<float>(sc[2 * k]), a1 = d * static_cast<float>(sc[2 * k + 1]);
-                    group(acc, bias, u[k], x, blk * 8 + 4 * c + k, a0, a1, -32 * a0, -32 * a1);
-                }
-            }
-        }
-        break;
-    }
-    default: break;
-    }
-    return hsum(acc) + bias;
+    bias += G.b0 * x.s16[static_cast<size_t>(2 * g)] + G.b1 * x.s16[static_cast<size_t>(2 * g + 1)];
 }
+
+// Two groups per iteration into two accumulators: one chain of dependent multiply-adds would
+// wait on each other's latency.
+template <Group (*Decode)(const uint8_t *, int64_t), bool Signed = false>
+float drive(const uint8_t * row, const Q16Row & x, int64_t groups) {
+    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
+    float bias0 = 0.0f, bias1 = 0.0f;
+    int64_t g = 0;
+    for (; g + 2 <= groups; g += 2) {
+        add_group<Signed>(acc0, bias0, Decode(row, g), x, g);
+        add_group<Signed>(acc1, bias1, Decode(row, g + 1), x, g + 1);
+    }
+    if (g < groups) add_group<Signed>(acc0, bias0, Decode(row, g), x, g);
+    return hsum(_mm256_add_ps(acc0, acc1)) + bias0 + bias1;
+}
+
+float dot_row_avx2(GgmlType t, const uint8_t * row, const Q16Row & x, int64_t n) {
+    const int64_t groups = n / 32;
+    switch (t) {
+    case GgmlType::Q4_0: return drive<q4_0>(row, x, groups);
+    case GgmlType::Q4_1: return drive<q4_1>(row, x, groups);
+    case GgmlType::Q5_0: return drive<q5_0>(row, x, groups);
+    case GgmlType::Q5_1: return drive<q5_1>(row, x, groups);
+    case GgmlType::Q8_0: return drive<q8_0, true>(row, x, groups);
+    case GgmlType::Q4_K: return drive<qk<false>>(row, x, groups);
+    case GgmlType::Q5_K: return drive<qk<true>>(row, x, groups);
+    case GgmlType::Q6_K: return drive<q6_k>(row, x, groups);
+    default: return 0.0f;
+    }
+}
+
+#pragma GCC pop_options
 
 bool have_avx2() {
     static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
@@ -365,9 +368,6 @@ void unpack_row(GgmlType t, const uint8_t * src, int64_t n, UnpackedRow & out) {
 float dot_q16(const UnpackedRow & w, const Q16Row & x, int64_t n) {
     float bias = 0.0f;
     for (int64_t g = 0; g < n / 16; ++g) bias += w.b[static_cast<size_t>(g)] * x.s16[static_cast<size_t>(g)];
-#ifdef QUIRE_HAVE_X86
-    if (have_avx2()) return scaled_sums_avx2(w.u.data(), w.is_signed, w.a.data(), x.q.data(), x.d.data(), n) + bias;
-#endif
     return scaled_sums_scalar(w.u.data(), w.is_signed, w.a.data(), x.q.data(), x.d.data(), n) + bias;
 }
 

@@ -31,7 +31,8 @@ void quantize_q16(const float * x, int64_t n, Q16Row & out);
 // Whether rows of type t with n columns go through these integer dot products.
 bool quant_dot_supported(GgmlType t, int64_t n);
 
-// A weight row unpacked (u: n bytes, a and b: n / 16 each): the portable path and the tests'.
+// A weight row unpacked (u: n bytes, a and b: n / 16 each): the portable path (scalar), also the
+// reference the tests hold the AVX2 kernels to.
 struct UnpackedRow {
     std::vector<uint8_t> u;
     std::vector<float> a, b;
