@@ -56,9 +56,13 @@ namespace {
 // every row (measured with 8-bit activations: SmolLM2 Q4_1 read at 41 tokens/s that way, 75 this).
 constexpr int64_t kQuantDotMaxInputs = 3;
 
-void matmul_q8(const float * X, int64_t T, const Tensor & W, float * Y, const Vector * bias) {
+void matmul_quantised(const float * X, int64_t T, const Tensor & W, float * Y, const Vector * bias) {
     const int64_t rows = W.rows, cols = W.cols;
-    std::vector<Q16Row> xq(static_cast<size_t>(T));
+    // The calling thread's rows, kept between calls (no allocation per matmul once decoding
+    // runs); the OpenMP threads below read them through this reference, not their own copies.
+    thread_local std::vector<Q16Row> kept;
+    if (kept.size() < static_cast<size_t>(T)) kept.resize(static_cast<size_t>(T));
+    std::vector<Q16Row> & xq = kept;
     for (int64_t t = 0; t < T; ++t) quantize_q16(X + t * cols, cols, xq[static_cast<size_t>(t)]);
 #pragma omp parallel for schedule(static) if (rows * cols * T > 32768)
     for (int64_t r = 0; r < rows; ++r) {
@@ -71,7 +75,7 @@ void matmul_q8(const float * X, int64_t T, const Tensor & W, float * Y, const Ve
 } // namespace
 
 void matmul(const float * X, int64_t T, const Tensor & W, float * Y, const Vector * bias) {
-    if (T <= kQuantDotMaxInputs && quant_dot_supported(W.type, W.cols)) return matmul_q8(X, T, W, Y, bias);
+    if (T <= kQuantDotMaxInputs && quant_dot_supported(W.type, W.cols)) return matmul_quantised(X, T, W, Y, bias);
     const int64_t rows = W.rows, cols = W.cols;
     // Output rows are split over threads; each weight row is read (and dequantised) once for all
     // T inputs.

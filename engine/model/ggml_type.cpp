@@ -3,7 +3,7 @@
 
 #include "core/error.h"
 #include "core/simd.h"
-#include "core/half.h"
+#include "model/ggml_block.h"
 
 #include <cstring>
 
@@ -11,19 +11,10 @@ namespace quire {
 
 namespace {
 
-constexpr int QK_K = 256;
-
-uint16_t rd16(const uint8_t * p) {
-    uint16_t v;
-    std::memcpy(&v, p, 2);
-    return v;
-}
-float half_at(const uint8_t * p) { return fp16_to_fp32(rd16(p)); }
-
 // --- 32-element block types -------------------------------------------------------------
 
 QUIRE_CLONES void deq_q4_0(const uint8_t * b, float * y) { // d, qs[16]
-    const float d = half_at(b);
+    const float d = ggml_half_at(b);
     const uint8_t * qs = b + 2;
     for (int j = 0; j < 16; ++j) {
         y[j] = static_cast<float>((qs[j] & 0x0F) - 8) * d;
@@ -32,7 +23,7 @@ QUIRE_CLONES void deq_q4_0(const uint8_t * b, float * y) { // d, qs[16]
 }
 
 QUIRE_CLONES void deq_q4_1(const uint8_t * b, float * y) { // d, m, qs[16]
-    const float d = half_at(b), m = half_at(b + 2);
+    const float d = ggml_half_at(b), m = ggml_half_at(b + 2);
     const uint8_t * qs = b + 4;
     for (int j = 0; j < 16; ++j) {
         y[j] = static_cast<float>(qs[j] & 0x0F) * d + m;
@@ -50,36 +41,26 @@ QUIRE_CLONES void deq_q5(const uint8_t * qh_p, const uint8_t * qs, float d, floa
         y[j + 16] = static_cast<float>(((qs[j] >> 4) | xh1) - offset) * d + m;
     }
 }
-void deq_q5_0(const uint8_t * b, float * y) { deq_q5(b + 2, b + 6, half_at(b), 0.0f, 16, y); }
-void deq_q5_1(const uint8_t * b, float * y) { deq_q5(b + 4, b + 8, half_at(b), half_at(b + 2), 0, y); }
+void deq_q5_0(const uint8_t * b, float * y) { deq_q5(b + 2, b + 6, ggml_half_at(b), 0.0f, 16, y); }
+void deq_q5_1(const uint8_t * b, float * y) { deq_q5(b + 4, b + 8, ggml_half_at(b), ggml_half_at(b + 2), 0, y); }
 
 QUIRE_CLONES void deq_q8_0(const uint8_t * b, float * y) { // d, qs[32]
-    const float d = half_at(b);
+    const float d = ggml_half_at(b);
     for (int j = 0; j < 32; ++j) y[j] = static_cast<float>(static_cast<int8_t>(b[2 + j])) * d;
 }
 
 // --- 256-element k-quants ----------------------------------------------------------------
 
-void scale_min_k4(int j, const uint8_t * q, uint8_t & d, uint8_t & m) {
-    if (j < 4) {
-        d = q[j] & 63;
-        m = q[j + 4] & 63;
-    } else {
-        d = static_cast<uint8_t>((q[j + 4] & 0x0F) | ((q[j - 4] >> 6) << 4));
-        m = static_cast<uint8_t>((q[j + 4] >> 4) | ((q[j] >> 6) << 4));
-    }
-}
-
 QUIRE_CLONES void deq_q4_k(const uint8_t * b, float * y) { // d, dmin, scales[12], qs[128]
-    const float d = half_at(b), dmin = half_at(b + 2);
+    const float d = ggml_half_at(b), dmin = ggml_half_at(b + 2);
     const uint8_t * scales = b + 4;
     const uint8_t * q = b + 16;
     int is = 0;
-    for (int j = 0; j < QK_K; j += 64) {
-        uint8_t sc, m;
-        scale_min_k4(is, scales, sc, m);
+    for (int j = 0; j < kQK_K; j += 64) {
+        int sc, m;
+        ggml_scale_min_k4(is, scales, sc, m);
         const float d1 = d * sc, m1 = dmin * m;
-        scale_min_k4(is + 1, scales, sc, m);
+        ggml_scale_min_k4(is + 1, scales, sc, m);
         const float d2 = d * sc, m2 = dmin * m;
         for (int l = 0; l < 32; ++l) *y++ = d1 * static_cast<float>(q[l] & 0x0F) - m1;
         for (int l = 0; l < 32; ++l) *y++ = d2 * static_cast<float>(q[l] >> 4) - m2;
@@ -89,17 +70,17 @@ QUIRE_CLONES void deq_q4_k(const uint8_t * b, float * y) { // d, dmin, scales[12
 }
 
 QUIRE_CLONES void deq_q5_k(const uint8_t * b, float * y) { // d, dmin, scales[12], qh[32], qs[128]
-    const float d = half_at(b), dmin = half_at(b + 2);
+    const float d = ggml_half_at(b), dmin = ggml_half_at(b + 2);
     const uint8_t * scales = b + 4;
     const uint8_t * qh = b + 16;
     const uint8_t * ql = b + 48;
     int is = 0;
     uint8_t u1 = 1, u2 = 2;
-    for (int j = 0; j < QK_K; j += 64) {
-        uint8_t sc, m;
-        scale_min_k4(is, scales, sc, m);
+    for (int j = 0; j < kQK_K; j += 64) {
+        int sc, m;
+        ggml_scale_min_k4(is, scales, sc, m);
         const float d1 = d * sc, m1 = dmin * m;
-        scale_min_k4(is + 1, scales, sc, m);
+        ggml_scale_min_k4(is + 1, scales, sc, m);
         const float d2 = d * sc, m2 = dmin * m;
         for (int l = 0; l < 32; ++l) *y++ = d1 * static_cast<float>((ql[l] & 0x0F) + (qh[l] & u1 ? 16 : 0)) - m1;
         for (int l = 0; l < 32; ++l) *y++ = d2 * static_cast<float>((ql[l] >> 4) + (qh[l] & u2 ? 16 : 0)) - m2;
@@ -114,8 +95,8 @@ QUIRE_CLONES void deq_q6_k(const uint8_t * b, float * y) { // ql[128], qh[64], s
     const uint8_t * ql = b;
     const uint8_t * qh = b + 128;
     const auto * sc = reinterpret_cast<const int8_t *>(b + 192);
-    const float d = half_at(b + 208);
-    for (int n = 0; n < QK_K; n += 128) {
+    const float d = ggml_half_at(b + 208);
+    for (int n = 0; n < kQK_K; n += 128) {
         for (int l = 0; l < 32; ++l) {
             const int is = l / 16;
             const int q1 = ((ql[l] & 0x0F) | (((qh[l] >> 0) & 3) << 4)) - 32;
@@ -191,10 +172,10 @@ void ggml_dequantize(GgmlType type, const void * src, float * dst, uint64_t n) {
     switch (type) {
     case GgmlType::F32: std::memcpy(dst, p, n * 4); return;
     case GgmlType::F16:
-        for (uint64_t i = 0; i < n; ++i) dst[i] = fp16_to_fp32(rd16(p + 2 * i));
+        for (uint64_t i = 0; i < n; ++i) dst[i] = fp16_to_fp32(ggml_rd16(p + 2 * i));
         return;
     case GgmlType::BF16:
-        for (uint64_t i = 0; i < n; ++i) dst[i] = bf16_to_fp32(rd16(p + 2 * i));
+        for (uint64_t i = 0; i < n; ++i) dst[i] = bf16_to_fp32(ggml_rd16(p + 2 * i));
         return;
     default: break;
     }
