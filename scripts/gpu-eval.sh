@@ -119,6 +119,7 @@ take-build)
 # the block memory alone (the paper's method, and with anchors and evidence) on the documents
 # that auto reads whole. With SmolLM2's part a kept (`cp .evcarry/a/part /tmp/smol-part-a`, a call
 # before) and .evcarry/b carried, the default model runs beside (SMOL_METHODS).
+# RUN=alone runs the answers from the evidence alone (--evidence-alone) beside the app's way instead.
 # $OUT/eval.tgz, summary-*.md.
 big-docqa)
   if [[ -d /tmp/big ]]; then cat /tmp/big/* > /tmp/big.gguf && rm -rf /tmp/big; fi
@@ -135,6 +136,21 @@ big-docqa)
   dq() { local name=$1 doc=$2 qs=$3; shift 3; ev "$name" --task docqa --doc "$doc" --questions "$qs" "$@"; }
   app=(--preset auto --anchors 2 --evidence-tokens "$EV")
   export OMP_NUM_THREADS=5
+  if [[ ${RUN:-} == alone ]]; then # RUN=alone: answers from the evidence alone (-alone) beside the app's way, one card
+    alone=(--evidence-alone)
+    mem=(--preset infllm --anchors 2 --evidence-tokens "$EV")
+    ( dq coreutils-alone $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method qllm,infllm "${app[@]}" "${alone[@]}"
+      dq coreutils $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method qllm,infllm,rag "${app[@]}" ) &
+    ( dq grep-memory-alone $D/grep-manual.txt $D/grep-manual.jsonl --method qllm,infllm "${mem[@]}" "${alone[@]}"
+      dq demo-memory-alone "${demo[@]}" --method qllm,infllm "${mem[@]}" "${alone[@]}"
+      dq gzip-memory-alone $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm,infllm "${mem[@]}" "${alone[@]}"
+      dq grep $D/grep-manual.txt $D/grep-manual.jsonl --method qllm,rag "${app[@]}"
+      dq gzip $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm,rag "${app[@]}"
+      dq grep-memory $D/grep-manual.txt $D/grep-manual.jsonl --method qllm,infllm "${mem[@]}"
+      dq gzip-memory $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm,infllm "${mem[@]}"
+      dq demo-memory "${demo[@]}" --method qllm,infllm "${mem[@]}" ) &
+    SMOL_ALONE=1
+  else
   ( dq coreutils $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method qllm,rag,infllm${BIG_TRUNCATE:+,truncate} "${app[@]}"
     dq coreutils-rag3 $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method rag --rag-passages 3 --preset auto
     dq coreutils-paper $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method infllm,qllm --preset auto ) &
@@ -152,6 +168,7 @@ big-docqa)
     dq demo-paper "${demo[@]}" --method infllm,qllm --preset infllm
     dq gzip-memory $D/gzip-manual.txt $D/gzip-manual.jsonl --method infllm,qllm --preset infllm --anchors 2 --evidence-tokens "$EV"
     dq grep-memory $D/grep-manual.txt $D/grep-manual.jsonl --method infllm,qllm --preset infllm --anchors 2 --evidence-tokens "$EV" ) &
+  fi
   if [[ -f /tmp/smol-part-a && -f .evcarry/b/part ]]; then # the default model beside it (carried as in stage1/stage2)
     cat /tmp/smol-part-a .evcarry/b/part > /tmp/smol.gguf
     if echo "$SHA  /tmp/smol.gguf" | sha256sum -c - >/dev/null; then
@@ -159,6 +176,16 @@ big-docqa)
         timeout $((end - SECONDS)) $B eval --model /tmp/smol.gguf --task docqa --doc "$doc" --questions "$qs" "$@" --out /tmp/ev/smol-$name > /dev/null 2>/tmp/ev/smol-$name.log; }
       sapp=(--preset auto --anchors 2 --evidence-tokens auto)
       SM=${SMOL_METHODS:-infllm,qllm,rag,truncate}
+      if [[ -n ${SMOL_ALONE:-} ]]; then # the default model reads every set as block memory: each with and without
+        ( sm demo-alone "${demo[@]}" --method qllm,infllm "${sapp[@]}" --evidence-alone
+          sm demo "${demo[@]}" --method qllm,infllm,rag "${sapp[@]}"
+          sm coreutils-alone $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method qllm,infllm "${sapp[@]}" --evidence-alone
+          sm coreutils $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method qllm,infllm,rag "${sapp[@]}" ) &
+        ( sm grep-alone $D/grep-manual.txt $D/grep-manual.jsonl --method qllm,infllm "${sapp[@]}" --evidence-alone
+          sm grep $D/grep-manual.txt $D/grep-manual.jsonl --method qllm,infllm,rag "${sapp[@]}"
+          sm gzip-alone $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm,infllm "${sapp[@]}" --evidence-alone
+          sm gzip $D/gzip-manual.txt $D/gzip-manual.jsonl --method qllm,infllm,rag "${sapp[@]}" ) &
+      else
       ( sm coreutils $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method "$SM" "${sapp[@]}"
         sm gzip $D/gzip-manual.txt $D/gzip-manual.jsonl --method "$SM" "${sapp[@]}"
         sm grep $D/grep-manual.txt $D/grep-manual.jsonl --method "$SM" "${sapp[@]}"
@@ -167,6 +194,7 @@ big-docqa)
         sm gzip-paper $D/gzip-manual.txt $D/gzip-manual.jsonl --method infllm,qllm --preset auto
         sm grep-paper $D/grep-manual.txt $D/grep-manual.jsonl --method infllm,qllm --preset auto
         sm coreutils-paper $D/coreutils-manual.txt $D/coreutils-manual.jsonl --method infllm,qllm --preset auto ) &
+      fi
     fi
   fi
   wait

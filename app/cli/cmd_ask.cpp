@@ -12,7 +12,7 @@ namespace quire::cli {
 
 namespace {
 const char * kHelp = R"(usage: quire-cli ask --model PATH --store S --question TEXT [--mode ask|deep] [--beta B] [--anchors N]
-                     [--evidence-tokens N|auto] [--trace T.json [--trace-limit N]] [-n N] [--temp T] [--top-k K] [--top-p P] [--seed S]
+                     [--evidence-tokens N|auto] [--evidence-alone] [--trace T.json [--trace-limit N]] [-n N] [--temp T] [--top-k K] [--top-p P] [--seed S]
                      [--preset P] [--backend auto|cpu|cuda]
 Prints the answer on stdout. --mode ask (default) appends the question to the stored document;
 deep re-reads the document with the question first (slower, the paper's procedure). --beta
@@ -20,7 +20,9 @@ weighs the question in block selection (default: 4 for Llama 3, else 1; 0 is pla
 --anchors gives N of the top-k blocks to those that share the question's rarest tokens (BM25;
 default 2; 0 is the paper's method, attention scores alone). --evidence-tokens re-reads the
 blocks the question's lookup ranks best, up to N tokens, as text before asking again (default
-auto, as the app: 3/4 of the window, at most 2048; 0 is the paper's method).
+auto, as the app: 3/4 of the window, at most 2048; 0 is the paper's method). --evidence-alone
+answers from those passages alone, in a fresh full-attention context (a block memory's reading;
+a whole reading answers in its window).
 --trace writes every step's block scores and selections as JSON: every block's scores up to
 --trace-limit blocks (default 256), beyond that the top ones and statistics. --preset checks
 the store's preset.
@@ -30,7 +32,7 @@ the store's preset.
 int cmd_ask(const std::vector<std::string> & argv) {
     const Args a(argv, {"--model", "--tokenizer", "--store", "--question", "--mode", "--beta", "--anchors", "--evidence-tokens", "--trace", "-n", "--temp", "--top-k", "--top-p", "--seed",
                         "--preset", "--trace-limit", "--backend"},
-                 {"--help"});
+                 {"--help", "--evidence-alone"});
     if (a.has("--help")) {
         std::fputs(kHelp, stdout);
         return 0;
@@ -46,6 +48,8 @@ int cmd_ask(const std::vector<std::string> & argv) {
     ap.lookup.anchors = a.get_int("--anchors", kAppLookup.anchors);
     if (ap.lookup.anchors < 0) throw UsageError{"--anchors must be >= 0"};
     ap.evidence_tokens = evidence_tokens_from_args(a, kAutoEvidence);
+    ap.evidence_alone = a.has("--evidence-alone");
+    if (ap.evidence_alone && ap.evidence_tokens == 0) throw UsageError{"--evidence-alone needs evidence (--evidence-tokens)"};
     ap.gen.n_predict = a.get_int("-n", 256);
     ap.gen.sampling.temperature = static_cast<float>(a.get_double("--temp", 0.0));
     ap.gen.sampling.top_k = a.get_int("--top-k", 40);

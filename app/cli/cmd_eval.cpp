@@ -23,7 +23,7 @@ namespace {
 const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --lengths L[,L...] --out DIR
                      [--depths N] [--method M[,M...]] [--mode ask|deep|ask,deep] [--samples N]
                      [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--rag-tokens N] [--rag-passages N] [--evidence-tokens N|auto]
-                     [--backend auto|cpu|cuda] [memory options]
+                     [--evidence-alone] [--backend auto|cpu|cuda] [memory options]
        quire-cli eval --model PATH --task docqa --doc FILE --questions FILE.jsonl --out DIR [...]
   --task      passkey, kv, needle, multihop (generated), docqa (a real document's questions)
   --lengths   tokens per instance (document and question): 4k = 4096, 1m = 1048576, or a number
@@ -41,6 +41,9 @@ const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --len
               infllm and qllm re-read the blocks their lookup ranks best, up to N tokens, as
               text before the question is asked again (default 0: the paper's method; auto:
               as the app, 3/4 of the reading's window, at most 2048)
+  --evidence-alone
+              and answer from those passages alone, in a fresh full-attention context (the
+              block memory ranks them; a whole reading answers in its window as before)
   --rag-tokens
               rag's passages in tokens (default: what the block memory attends, sinks + window
               + top-k blocks)
@@ -101,7 +104,7 @@ int cmd_eval(const std::vector<std::string> & argv) {
     std::set<std::string> opts = {"--model", "--tokenizer", "--task", "--lengths", "--depths", "--method", "--mode", "--samples", "--seed",
                                   "--beta", "--anchors", "--answer-tokens", "--rag-tokens", "--rag-passages", "--evidence-tokens", "--backend", "--out", "--doc", "--questions"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
-    const Args a(argv, opts, {"--help"});
+    const Args a(argv, opts, {"--help", "--evidence-alone"});
     if (a.has("--help")) {
         std::printf("%s%s", kHelp, kMemoryHelp.c_str());
         return 0;
@@ -131,6 +134,8 @@ int cmd_eval(const std::vector<std::string> & argv) {
     opt.answer_tokens = a.get_int("--answer-tokens", docqa ? 64 : 24);
     if (opt.answer_tokens < 1) throw UsageError{"--answer-tokens must be at least 1"};
     opt.evidence_tokens = evidence_tokens_from_args(a, 0);
+    opt.evidence_alone = a.has("--evidence-alone");
+    if (opt.evidence_alone && opt.evidence_tokens == 0) throw UsageError{"--evidence-alone needs --evidence-tokens"};
     opt.rag_tokens = a.get_int("--rag-tokens", 0);
     if (opt.rag_tokens < 0) throw UsageError{"--rag-tokens must be >= 0"};
     opt.rag_passages = a.get_int("--rag-passages", 0);

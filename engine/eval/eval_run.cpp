@@ -112,6 +112,7 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
             // evidence, when asked for, apply to both, so that the two differ by the lookup alone.
             ap.lookup = method == EvalMethod::QLLM ? opt.lookup : Lookup{0.0f, opt.lookup.anchors};
             ap.evidence_tokens = opt.evidence_tokens;
+            ap.evidence_alone = opt.evidence_alone;
             ap.gen.n_predict = opt.answer_tokens;
             ap.gen.sampling = greedy();
             ap.gen.device = opt.device;

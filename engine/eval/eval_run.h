@@ -31,6 +31,7 @@ struct EvalOptions {
     DeviceParams device;
     int answer_tokens = 24;
     int evidence_tokens = 0; // infllm and qllm re-read their best-ranked blocks, up to this many tokens (AskParams::evidence_tokens)
+    bool evidence_alone = false; // and answer from them alone (AskParams::evidence_alone)
     int rag_tokens = 0;   // rag's passages, in tokens (0: what the block memory attends, eval_rag_budget)
     int rag_passages = 0; // and at most this many of them (0: as many as the tokens allow)
 };

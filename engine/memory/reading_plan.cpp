@@ -32,4 +32,13 @@ MemoryConfig memory_for_reading(const HParams & hp, const MemoryConfig & asked, 
     return c;
 }
 
+MemoryConfig whole_reading_for(const HParams & hp, const MemoryConfig & asked, int64_t tokens) {
+    MemoryConfig w = asked;
+    w.preset = kWholePreset;
+    MemoryConfig c = memory_for_reading(hp, w, tokens);
+    const int64_t need = (std::max<int64_t>(tokens, 1) + c.block_size - 1) / c.block_size * c.block_size;
+    c.n_local = static_cast<int>(std::min<int64_t>(c.n_local, need));
+    return c;
+}
+
 } // namespace quire

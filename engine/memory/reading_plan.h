@@ -44,4 +44,8 @@ const char * memory_preset_for(const HParams & hp);
 // "auto" or "whole"; those get their table values (the lookup and host budget stay as asked).
 MemoryConfig memory_for_reading(const HParams & hp, const MemoryConfig & asked, int64_t doc_tokens);
 
+// A whole reading of a short text of `tokens` tokens (a prompt and its answer): its window no
+// longer than the text needs, rounded up to a block (the GPU sizes its buffers by the window).
+MemoryConfig whole_reading_for(const HParams & hp, const MemoryConfig & asked, int64_t tokens);
+
 } // namespace quire

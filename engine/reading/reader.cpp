@@ -19,7 +19,7 @@ double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock:
 // Feeds tokens in execution blocks, numbering trace steps; returns the last logits if asked.
 class Feeder {
 public:
-    Feeder(MemoryBackend & mm, const RetrievalCallback & cb) : mm_(mm), cb_(cb) {}
+    Feeder(MemoryBackend & mm, const RetrievalCallback & cb, int first_index = 0) : mm_(mm), cb_(cb), index_(first_index) {}
     // keep_last: the last step's trace, also without a callback.
     std::vector<float> feed(const std::vector<int> & ids, StepKind kind, bool want_logits, const IngestCallback & progress = {},
                             int64_t total = 0, Clock::time_point t0 = {}, RetrievalStep * keep_last = nullptr) {
@@ -45,6 +45,39 @@ private:
     int index_ = 0;
 };
 
+// The question's evidence (evidence.h): spans of the document (positions [doc_first, doc_last) of
+// the session's tokens) to read again, ranked by the question's words and, in a block memory, by
+// the lookup of the question's step `asked`.
+std::vector<TokenSpan> choose_evidence(const MemoryBackend & mm, const std::vector<int> & tokens, const std::vector<int> & q, const RetrievalStep & asked,
+                                       int budget, int64_t doc_first, int64_t doc_last) {
+    const bool whole = mm.config().preset == kWholePreset;
+    doc_last = std::min<int64_t>(doc_last, static_cast<int64_t>(tokens.size()));
+    const std::vector<MemoryBlock> blocks = whole ? passages_of(doc_first, doc_last, mm.config().block_size) : mm.memory_blocks();
+    const std::vector<int> words = word_ranking(blocks, tokens, q);
+    return evidence_spans(blocks, whole ? words : evidence_ranking(asked, static_cast<int>(blocks.size()), words), budget, doc_first, doc_last);
+}
+
+// The spans' tokens under a heading, "[...]" between them. `then_question`: the question follows
+// (a whole reading, an answer from the evidence alone), else it was asked before them.
+std::vector<int> evidence_text(const Tokenizer & tok, const std::vector<int> & tokens, const std::vector<TokenSpan> & spans, bool then_question) {
+    std::vector<int> ev = tok.encode(then_question ? "\n\nPassages of the document about the question below:\n\n" : "\n\nPassages of the document that may answer it:\n\n");
+    const std::vector<int> gap = tok.encode("\n\n[...]\n\n");
+    for (size_t i = 0; i < spans.size(); ++i) {
+        if (i) ev.insert(ev.end(), gap.begin(), gap.end());
+        ev.insert(ev.end(), tokens.begin() + spans[i].begin, tokens.begin() + spans[i].end);
+    }
+    return ev;
+}
+
+std::vector<int> question_text(const Tokenizer & tok, const std::vector<int> & q) {
+    std::vector<int> t = tok.encode("\n\nQuestion: ");
+    t.insert(t.end(), q.begin(), q.end());
+    return t;
+}
+
+// After passages, the question is followed by a request for a short answer from the document.
+std::vector<int> answer_request(const Tokenizer & tok) { return tok.encode("\nAnswer briefly, from the document."); }
+
 // Question text, then the end of the user turn; the question tokens set the question vector.
 // With evidence_tokens > 0 (evidence.h) the best passages of the document (positions
 // [doc_first, doc_last)) are read again as text and the question comes (again) after them, with
@@ -52,9 +85,8 @@ private:
 // reads the question first: its lookup ranks the blocks beside the question's words. A whole
 // reading ranks passages by the words alone, so the question is read once, after them (asked
 // before and after its passages, the model sometimes answered by listing passages again).
-std::vector<float> feed_question(Feeder & f, MemoryBackend & mm, const Tokenizer & tok, const ChatFrame & frame, const std::string & question,
+std::vector<float> feed_question(Feeder & f, MemoryBackend & mm, const Tokenizer & tok, const ChatFrame & frame, const std::vector<int> & q,
                                  int evidence_tokens, int64_t doc_first, int64_t doc_last, std::vector<TokenSpan> * used) {
-    const std::vector<int> q = tok.encode(question);
     const bool whole = mm.config().preset == kWholePreset;
     RetrievalStep last;
     auto ask = [&](bool with_trace) {
@@ -64,26 +96,42 @@ std::vector<float> feed_question(Feeder & f, MemoryBackend & mm, const Tokenizer
     if (evidence_tokens <= 0 || !whole) ask(evidence_tokens > 0);
     if (evidence_tokens > 0) {
         const std::vector<int> tokens = mm.consumed_tokens();
-        doc_last = std::min<int64_t>(doc_last, static_cast<int64_t>(tokens.size()));
-        const std::vector<MemoryBlock> blocks = whole ? passages_of(doc_first, doc_last, mm.config().block_size) : mm.memory_blocks();
-        const std::vector<int> words = word_ranking(blocks, tokens, q);
-        const auto spans =
-            evidence_spans(blocks, whole ? words : evidence_ranking(last, static_cast<int>(blocks.size()), words), evidence_tokens, doc_first, doc_last);
+        const auto spans = choose_evidence(mm, tokens, q, last, evidence_tokens, doc_first, doc_last);
         if (!spans.empty()) {
-            std::vector<int> ev = tok.encode(whole ? "\n\nPassages of the document about the question below:\n\n"
-                                                   : "\n\nPassages of the document that may answer it:\n\n");
-            const std::vector<int> gap = tok.encode("\n\n[...]\n\n");
-            for (size_t i = 0; i < spans.size(); ++i) {
-                if (i) ev.insert(ev.end(), gap.begin(), gap.end());
-                ev.insert(ev.end(), tokens.begin() + spans[i].begin, tokens.begin() + spans[i].end);
-            }
-            f.feed(ev, StepKind::PROMPT, false);
+            f.feed(evidence_text(tok, tokens, spans, whole), StepKind::PROMPT, false);
             if (used) *used = spans;
         }
         if (whole || !spans.empty()) ask(false);
-        if (!spans.empty()) f.feed(tok.encode("\nAnswer briefly, from the document."), StepKind::PROMPT, false);
+        if (!spans.empty()) f.feed(answer_request(tok), StepKind::PROMPT, false);
     }
     return f.feed(frame.suffix, StepKind::PROMPT, true);
+}
+
+// An answer from the evidence alone (AskParams::evidence_alone): the question read into the block
+// memory, whose lookup ranks the blocks; then a fresh whole reading of the chat frame, the best
+// passages and the question, sized to hold them and the answer. Null when nothing was chosen.
+struct Focus {
+    MemoryState state;
+    std::unique_ptr<MemoryBackend> backend;
+    std::vector<int> prompt;
+};
+std::unique_ptr<Focus> focus_on_evidence(const Model & model, Feeder & f, MemoryBackend & mm, const ChatFrame & frame, const std::vector<int> & q,
+                                         const AskParams & params, int budget, int64_t doc_first, int64_t doc_last, std::vector<TokenSpan> & used) {
+    const Tokenizer & tok = model.tok();
+    RetrievalStep asked;
+    f.feed(tok.encode("\n\nQuestion: "), StepKind::PROMPT, false);
+    f.feed(q, StepKind::QUESTION, false, {}, 0, {}, &asked);
+    const std::vector<int> tokens = mm.consumed_tokens();
+    used = choose_evidence(mm, tokens, q, asked, budget, doc_first, doc_last);
+    if (used.empty()) return nullptr;
+    std::vector<int> prompt = frame.prefix;
+    for (const auto & part : {evidence_text(tok, tokens, used, true), question_text(tok, q), answer_request(tok), frame.suffix})
+        prompt.insert(prompt.end(), part.begin(), part.end());
+    auto focus = std::make_unique<Focus>();
+    focus->state = MemoryState(model.hp, whole_reading_for(model.hp, mm.config(), static_cast<int64_t>(prompt.size()) + params.gen.n_predict));
+    focus->backend = make_memory_backend(model, focus->state, params.gen.device);
+    focus->prompt = std::move(prompt);
+    return focus;
 }
 
 } // namespace
@@ -145,14 +193,34 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     const int evidence =
         params.evidence_tokens == kAutoEvidence ? evidence_budget(doc.cfg, static_cast<int64_t>(doc.tokens.size())) : params.evidence_tokens;
     AskResult res;
-    logits = feed_question(f, mm, tok, frame, question, evidence, doc_first, doc_last, &res.evidence);
+    const std::vector<int> q = tok.encode(question);
+    // An answer from the evidence alone answers in its own reading (focus), the block memory ranked.
+    std::unique_ptr<Focus> focus;
+    std::unique_ptr<Feeder> focus_feeder;
+    if (params.evidence_alone && evidence > 0 && mm.config().preset != kWholePreset) {
+        focus = focus_on_evidence(model, f, mm, frame, q, params, evidence, doc_first, doc_last, res.evidence);
+        if (focus) {
+            res.blocks = mm.memory_blocks(); // the ranking's blocks, for the trace; the memory itself is done with
+            res.session_tokens = mm.consumed_tokens();
+            backend.reset();
+            focus_feeder = std::make_unique<Feeder>(*focus->backend, on_retrieval, f.next_index());
+            logits = focus_feeder->feed(focus->prompt, StepKind::PROMPT, true);
+            res.answered_from_evidence = true;
+        } else {
+            logits = f.feed(frame.suffix, StepKind::PROMPT, true); // nothing to re-read: the memory answers
+        }
+    } else {
+        logits = feed_question(f, mm, tok, frame, q, evidence, doc_first, doc_last, &res.evidence);
+    }
+    MemoryBackend & answering = focus ? *focus->backend : *backend;
+    Feeder & steps = focus ? *focus_feeder : f;
 
     res.stop_reason = "length";
     Sampler sampler(params.gen.sampling);
-    std::vector<int> history = mm.consumed_tokens();
+    std::vector<int> history = answering.consumed_tokens();
     StreamDecoder dec(tok, history);
     // On the GPU the next token is picked on the device (same uniform numbers as the host sampler).
-    const bool device_pick = mm.picks_on_device(params.gen.sampling);
+    const bool device_pick = answering.picks_on_device(params.gen.sampling);
     int id = sampler.sample(logits, history);
     for (int n = 0; n < params.gen.n_predict; ++n) {
         if (tok.is_end_of_generation(id)) {
@@ -169,18 +237,20 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
         }
         if (n + 1 == params.gen.n_predict) break;
         RetrievalStep step;
-        step.index = f.next_index();
+        step.index = steps.next_index();
         RetrievalStep * tr = on_retrieval ? &step : nullptr;
         if (device_pick) {
-            id = mm.step_pick(id, params.gen.sampling, sampler.next_uniform(), tr);
+            id = answering.step_pick(id, params.gen.sampling, sampler.next_uniform(), tr);
         } else {
-            logits = mm.step({id}, StepKind::TOKEN, true, tr);
+            logits = answering.step({id}, StepKind::TOKEN, true, tr);
             id = sampler.sample(logits, history);
         }
         if (on_retrieval) on_retrieval(step);
     }
-    res.blocks = mm.memory_blocks();
-    res.session_tokens = mm.consumed_tokens();
+    if (!focus) {
+        res.blocks = mm.memory_blocks();
+        res.session_tokens = mm.consumed_tokens();
+    }
     res.seconds = since(t0);
     return res;
 }

@@ -52,6 +52,11 @@ struct AskParams {
     // this many tokens, and ask again (reading/evidence.h); kAutoEvidence: evidence_budget of the
     // reading; 0: the paper's method.
     int evidence_tokens = 0;
+    // With evidence from a block memory: answer from the passages alone, in a fresh full-attention
+    // context (chat frame, the passages at their own relative positions, the question), as from a
+    // short prompt; the block memory's lookup ranks the passages and the citations. A whole reading
+    // holds its document in the window already and answers there.
+    bool evidence_alone = false;
     GenerateParams gen; // gen.device: the CPU or the GPU, and the GPU's share of the block memory
 };
 
@@ -60,6 +65,7 @@ struct AskResult {
     std::vector<MemoryBlock> blocks;   // the session's blocks (the document's, then any it cut)
     std::vector<int> session_tokens;   // every token the session consumed (document, question, answer)
     std::vector<TokenSpan> evidence;   // the document's spans re-read before answering (evidence_tokens > 0)
+    bool answered_from_evidence = false; // evidence_alone took effect: the answer saw the passages, not the memory
     std::string text;
     std::string stop_reason; // "eos", "length", "stopped"
     double seconds = 0;

@@ -4,7 +4,10 @@
 // stay inside the document, merge and come in document order; the budget follows the reading;
 // and memory_ask with stories260K re-reads exactly those spans of the document, verbatim, after
 // the question, in block memory and in a whole reading, while evidence_tokens = 0 leaves the
-// paper's ask as it was.
+// paper's ask as it was; answering from the evidence alone gives what full attention over the
+// chat frame, those passages and the question generates (an independent path: generate()).
+#include "generate/generator.h"
+#include "tokenizer/chat_template.h"
 #include "memory/reading_plan.h"
 #include "reading/evidence.h"
 #include "reading/reader.h"
@@ -147,6 +150,53 @@ private slots:
         const auto first_q = std::search(after_doc, s.end(), q.begin(), q.end());
         QVERIFY(first_q != s.end());
         QVERIFY(std::search(first_q + 1, s.end(), q.begin(), q.end()) != s.end());
+    }
+
+    void evidenceAloneAnswersAsFullAttentionOverThePassages() {
+        auto model = test::load_stories260k();
+        if (!model) QSKIP("stories260K is absent (../shared/models/stories260K)");
+        const Model & m = *model;
+        std::string story;
+        for (int i = 0; i < 120; ++i) story += i == 70 ? "Lily had a blue kite called Zip. " : "Tom went to the park and played with a red ball. ";
+        MemoryConfig cfg = memory_preset("512");
+        cfg.n_local = 64, cfg.block_size = 16, cfg.topk = 3, cfg.exc_block_size = 32;
+        const IngestResult doc = memory_ingest(m, m.tok().encode(story), cfg);
+        const std::string question = "What was Lily's kite called?";
+        AskParams ap;
+        ap.lookup = {Lookup::kModelBeta, 2};
+        ap.gen.n_predict = 12;
+        ap.gen.sampling.temperature = 0;
+        ap.evidence_tokens = 40;
+        const AskResult in_memory = memory_ask(m, doc.state, doc.prefix_len, question, ap);
+        ap.evidence_alone = true;
+        const AskResult alone = memory_ask(m, doc.state, doc.prefix_len, question, ap);
+        QVERIFY(!in_memory.answered_from_evidence);
+        QVERIFY(alone.answered_from_evidence);
+        // The same ranking chose the same passages.
+        QCOMPARE(alone.evidence.size(), in_memory.evidence.size());
+        for (size_t i = 0; i < alone.evidence.size(); ++i) {
+            QCOMPARE(alone.evidence[i].begin, in_memory.evidence[i].begin);
+            QCOMPARE(alone.evidence[i].end, in_memory.evidence[i].end);
+        }
+        // Full attention over frame, passages, question and request gives the same answer.
+        const Tokenizer & tok = m.tok();
+        const ChatFrame frame = chat_frame(m.chat, tok);
+        const std::vector<int> & ids = doc.state.tokens;
+        std::vector<int> prompt = frame.prefix;
+        auto add = [&](const std::vector<int> & t) { prompt.insert(prompt.end(), t.begin(), t.end()); };
+        add(tok.encode("\n\nPassages of the document about the question below:\n\n"));
+        for (size_t i = 0; i < alone.evidence.size(); ++i) {
+            if (i) add(tok.encode("\n\n[...]\n\n"));
+            add(std::vector<int>(ids.begin() + alone.evidence[i].begin, ids.begin() + alone.evidence[i].end));
+        }
+        add(tok.encode("\n\nQuestion: ")); // each part encoded on its own, as the engine frames it
+        add(tok.encode(question));
+        add(tok.encode("\nAnswer briefly, from the document."));
+        add(frame.suffix);
+        GenerateParams gp = ap.gen;
+        const GenerateResult full = generate(m, prompt, gp);
+        QCOMPARE(alone.tokens, full.tokens);
+        QVERIFY(!alone.tokens.empty());
     }
 
     void wholeReadingReReadsThePassagesThatNameIt() {
