@@ -158,6 +158,8 @@ void quantize_q16(const float * x, int64_t n, Q16Row & out) {
     out.q.resize(static_cast<size_t>(n));
     out.d.resize(static_cast<size_t>(n / 32));
     out.s16.resize(static_cast<size_t>(n / 16));
+    out.s32.resize(static_cast<size_t>(n / 32));
+    out.d16.resize(static_cast<size_t>(n / 16));
     for (int64_t g = 0; g < n / 32; ++g) {
         const float * xg = x + 32 * g;
         float amax = 0.0f;
@@ -172,6 +174,8 @@ void quantize_q16(const float * x, int64_t n, Q16Row & out) {
         out.d[static_cast<size_t>(g)] = d;
         out.s16[static_cast<size_t>(2 * g)] = d * static_cast<float>(s[0]);
         out.s16[static_cast<size_t>(2 * g + 1)] = d * static_cast<float>(s[1]);
+        out.s32[static_cast<size_t>(g)] = d * static_cast<float>(s[0] + s[1]);
+        out.d16[static_cast<size_t>(2 * g)] = out.d16[static_cast<size_t>(2 * g + 1)] = d;
     }
 }
 

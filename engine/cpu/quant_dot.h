@@ -24,6 +24,8 @@ struct Q16Row {
     std::vector<int16_t> q; // n
     std::vector<float> d;   // n / 32: the scale of each group of 32
     std::vector<float> s16; // n / 16: d * (sum of q) over each half group of 16
+    std::vector<float> s32; // n / 32: d * (sum of q) over each group (s16's pairs)
+    std::vector<float> d16; // n / 16: the scale of each half group's group (d, each twice)
 };
 
 void quantize_q16(const float * x, int64_t n, Q16Row & out);

@@ -124,18 +124,37 @@ float drive(const uint8_t * row, const Q16Row & x, int64_t groups) {
     return hsum(_mm256_add_ps(acc0, acc1)) + bias0 + bias1;
 }
 
-// The k-quants a super-block at a time: its scales decoded once, and each 32 bytes of quants
-// loaded once for the two groups they hold (a decoder per group, as for the 32-value types,
-// converted the block's scales eight times and loaded its quants twice).
+// Sixteen products per multiply-add into 32-bit sums of pairs, the 32 weights of u against
+// activations q[0..32).
+inline __m256i products(__m256i u, const int16_t * q) {
+    const __m256i w0 = _mm256_cvtepu8_epi16(_mm256_castsi256_si128(u)), w1 = _mm256_cvtepu8_epi16(_mm256_extracti128_si256(u, 1));
+    return _mm256_add_epi32(_mm256_madd_epi16(w0, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q))),
+                            _mm256_madd_epi16(w1, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q + 16))));
+}
+
+// Bytes 0-7 of v as eight floats.
+inline __m256 byte_floats(uint64_t v) { return _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_cvtsi64_si128(static_cast<int64_t>(v)))); }
+
+// The k-quants a super-block at a time, its scalar work done once per super-block in vectors:
+// the eight (sub-block scale x activation scale) factors in one multiply, read back as
+// broadcasts, and the minimums' terms as one multiply-add with the activations' group sums; each
+// 32 bytes of quants loaded once for the two groups they hold. (Per group, the scales' scalar
+// arithmetic and broadcasts took more time than the products.)
 template <bool Five>
 float drive_qk(const uint8_t * row, const Q16Row & x, int64_t blocks) {
-    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
-    float bias0 = 0.0f, bias1 = 0.0f;
+    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), bias = _mm256_setzero_ps();
     const __m256i m4 = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
+    alignas(32) float f[8];
     for (int64_t bi = 0; bi < blocks; ++bi) {
         const uint8_t * b = row + (Five ? 176 : 144) * bi;
         const float d = half_f16c(b), dmin = half_f16c(b + 2);
+        uint64_t sc, mn;
+        ggml_scales_mins_k4(b + 4, sc, mn);
+        const int64_t g0 = 8 * bi;
+        _mm256_store_ps(f, _mm256_mul_ps(_mm256_mul_ps(byte_floats(sc), _mm256_set1_ps(d)), _mm256_loadu_ps(x.d.data() + g0)));
+        bias = _mm256_fmadd_ps(_mm256_mul_ps(byte_floats(mn), _mm256_set1_ps(-dmin)), _mm256_loadu_ps(x.s32.data() + g0), bias);
         const __m256i qh = Five ? load32(b + 16) : _mm256_setzero_si256();
+        const int16_t * q = x.q.data() + 32 * g0;
         for (int j = 0; j < 4; ++j) {
             const __m256i v = load32(b + (Five ? 48 : 16) + 32 * j);
             __m256i lo = _mm256_and_si256(v, m4), hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), m4);
@@ -143,25 +162,29 @@ float drive_qk(const uint8_t * row, const Q16Row & x, int64_t blocks) {
                 lo = _mm256_or_si256(lo, _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(qh, _mm_cvtsi32_si128(2 * j)), one), 4));
                 hi = _mm256_or_si256(hi, _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(qh, _mm_cvtsi32_si128(2 * j + 1)), one), 4));
             }
-            int sc, m;
-            ggml_scale_min_k4(2 * j, b + 4, sc, m);
-            float a = d * static_cast<float>(sc), bb = -dmin * static_cast<float>(m);
-            add_group<false>(acc0, bias0, Group{lo, a, a, bb, bb}, x, 8 * bi + 2 * j);
-            ggml_scale_min_k4(2 * j + 1, b + 4, sc, m);
-            a = d * static_cast<float>(sc), bb = -dmin * static_cast<float>(m);
-            add_group<false>(acc1, bias1, Group{hi, a, a, bb, bb}, x, 8 * bi + 2 * j + 1);
+            acc0 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(products(lo, q + 64 * j)), _mm256_broadcast_ss(f + 2 * j), acc0);
+            acc1 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(products(hi, q + 64 * j + 32)), _mm256_broadcast_ss(f + 2 * j + 1), acc1);
         }
     }
-    return hsum(_mm256_add_ps(acc0, acc1)) + bias0 + bias1;
+    return hsum(_mm256_add_ps(_mm256_add_ps(acc0, acc1), bias));
 }
 
+// Q6_K: sixteen signed scales per super-block, one per 16 weights; w = d * sc * (u - 32).
 float drive_q6k(const uint8_t * row, const Q16Row & x, int64_t blocks) {
-    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
-    float bias0 = 0.0f, bias1 = 0.0f;
+    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), bias = _mm256_setzero_ps();
     const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(0x30);
+    alignas(32) float f[16];
     for (int64_t bi = 0; bi < blocks; ++bi) {
         const uint8_t * b = row + 210 * bi;
         const float d = half_f16c(b + 208);
+        const int64_t h0 = 16 * bi; // the super-block's first half group
+        for (int k = 0; k < 2; ++k) {
+            const __m256 a = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(b + 192 + 8 * k)))),
+                                           _mm256_set1_ps(d));
+            _mm256_store_ps(f + 8 * k, _mm256_mul_ps(a, _mm256_loadu_ps(x.d16.data() + h0 + 8 * k)));
+            bias = _mm256_fmadd_ps(_mm256_mul_ps(a, _mm256_set1_ps(-32.0f)), _mm256_loadu_ps(x.s16.data() + h0 + 8 * k), bias);
+        }
+        const int16_t * q = x.q.data() + 16 * h0;
         for (int c = 0; c < 2; ++c) {
             const __m256i l0 = load32(b + 64 * c), l1 = load32(b + 64 * c + 32), qh = load32(b + 128 + 32 * c);
             const __m256i u[4] = {
@@ -170,17 +193,17 @@ float drive_q6k(const uint8_t * row, const Q16Row & x, int64_t blocks) {
                 _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4), _mm256_and_si256(qh, m2)),
                 _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4), _mm256_and_si256(_mm256_srli_epi16(qh, 2), m2)),
             };
-            const auto * sc = reinterpret_cast<const int8_t *>(b + 192 + 8 * c);
             for (int part = 0; part < 4; ++part) {
-                const float a0 = d * static_cast<float>(sc[2 * part]), a1 = d * static_cast<float>(sc[2 * part + 1]);
-                const Group G{u[part], a0, a1, -32 * a0, -32 * a1};
-                const int64_t g = 8 * bi + 4 * c + part;
-                if (part % 2) add_group<false>(acc1, bias1, G, x, g);
-                else add_group<false>(acc0, bias0, G, x, g);
+                const int h = 8 * c + 2 * part; // half groups h and h + 1 of the super-block
+                const int16_t * qg = q + 16 * h;
+                const __m256i p0 = _mm256_madd_epi16(_mm256_cvtepu8_epi16(_mm256_castsi256_si128(u[part])), _mm256_loadu_si256(reinterpret_cast<const __m256i *>(qg)));
+                const __m256i p1 = _mm256_madd_epi16(_mm256_cvtepu8_epi16(_mm256_extracti128_si256(u[part], 1)), _mm256_loadu_si256(reinterpret_cast<const __m256i *>(qg + 16)));
+                acc0 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(p0), _mm256_broadcast_ss(f + h), acc0);
+                acc1 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(p1), _mm256_broadcast_ss(f + h + 1), acc1);
             }
         }
     }
-    return hsum(_mm256_add_ps(acc0, acc1)) + bias0 + bias1;
+    return hsum(_mm256_add_ps(_mm256_add_ps(acc0, acc1), bias));
 }
 
 } // namespace

@@ -31,4 +31,16 @@ inline void ggml_scale_min_k4(int j, const uint8_t * q, int & d, int & m) {
     }
 }
 
+// The same for all eight sub-blocks at once, as bytes 0-7 of two 64-bit words (sub-block j in
+// byte j): four bytes of scales, four of minimums, their high bits and the second four's low bits.
+inline void ggml_scales_mins_k4(const uint8_t * q, uint64_t & scales, uint64_t & mins) {
+    uint32_t u0, u1, u2;
+    std::memcpy(&u0, q, 4), std::memcpy(&u1, q + 4, 4), std::memcpy(&u2, q + 8, 4);
+    const uint32_t s_lo = u0 & 0x3F3F3F3Fu, m_lo = u1 & 0x3F3F3F3Fu;
+    const uint32_t s_hi = (u2 & 0x0F0F0F0Fu) | (((u0 >> 6) & 0x03030303u) << 4);
+    const uint32_t m_hi = ((u2 >> 4) & 0x0F0F0F0Fu) | (((u1 >> 6) & 0x03030303u) << 4);
+    scales = s_lo | (static_cast<uint64_t>(s_hi) << 32);
+    mins = m_lo | (static_cast<uint64_t>(m_hi) << 32);
+}
+
 } // namespace quire
