@@ -16,9 +16,8 @@ void embed_tokens(const Model & m, const std::vector<int> & tokens, float * x) {
 
 void attention_inputs(const HParams & hp, const LayerWeights & W, const float * x, int T, float * xn, float * q, float * k, float * v) {
     rmsnorm(x, W.attn_norm.data(), xn, T, hp.n_embd, hp.norm_eps);
-    matmul(xn, T, W.wq, q, W.bq.empty() ? nullptr : &W.bq);
-    matmul(xn, T, W.wk, k, W.bk.empty() ? nullptr : &W.bk);
-    matmul(xn, T, W.wv, v, W.bv.empty() ? nullptr : &W.bv);
+    auto bias = [](const Vector & b) { return b.empty() ? nullptr : &b; };
+    matmul_same_input(xn, T, {{&W.wq, q, bias(W.bq)}, {&W.wk, k, bias(W.bk)}, {&W.wv, v, bias(W.bv)}});
 }
 
 void attention_output_and_ffn(const HParams & hp, const LayerWeights & W, const float * att, int T, float * x, float * xn, float * o,
@@ -29,8 +28,7 @@ void attention_output_and_ffn(const HParams & hp, const LayerWeights & W, const 
     matmul(att, T, W.wo, o);
     for (size_t i = 0; i < n; ++i) x[i] += o[i];
     rmsnorm(x, W.ffn_norm.data(), xn, T, hp.n_embd, hp.norm_eps);
-    matmul(xn, T, W.w_gate, s.g.data());
-    matmul(xn, T, W.w_up, s.u.data());
+    matmul_same_input(xn, T, {{&W.w_gate, s.g.data()}, {&W.w_up, s.u.data()}});
     swiglu(s.g.data(), s.u.data(), static_cast<int64_t>(nf));
     matmul(s.g.data(), T, W.w_down, o);
     for (size_t i = 0; i < n; ++i) x[i] += o[i];

@@ -56,26 +56,39 @@ namespace {
 // every row (measured with 8-bit activations: SmolLM2 Q4_1 read at 41 tokens/s that way, 75 this).
 constexpr int64_t kQuantDotMaxInputs = 3;
 
-void matmul_quantised(const float * X, int64_t T, const Tensor & W, float * Y, const Vector * bias) {
-    const int64_t rows = W.rows, cols = W.cols;
+bool quantised_path(int64_t T, const Tensor & W) { return T <= kQuantDotMaxInputs && quant_dot_supported(W.type, W.cols); }
+
+// The rows of every output in one parallel loop, split evenly over the threads; all W share cols.
+void matmul_quantised(const float * X, int64_t T, const MatmulOut * outs, size_t n_outs) {
+    const int64_t cols = outs[0].W->cols;
+    int64_t total = 0;
+    for (size_t j = 0; j < n_outs; ++j) total += outs[j].W->rows;
     // The calling thread's rows, kept between calls (no allocation per matmul once decoding
     // runs); the OpenMP threads below read them through this reference, not their own copies.
     thread_local std::vector<Q16Row> kept;
     if (kept.size() < static_cast<size_t>(T)) kept.resize(static_cast<size_t>(T));
     std::vector<Q16Row> & xq = kept;
     for (int64_t t = 0; t < T; ++t) quantize_q16(X + t * cols, cols, xq[static_cast<size_t>(t)]);
-#pragma omp parallel for schedule(static) if (rows * cols * T > 32768)
-    for (int64_t r = 0; r < rows; ++r) {
-        const uint8_t * row = W.data + static_cast<uint64_t>(r) * W.row_bytes;
-        const float b = bias ? (*bias)[static_cast<size_t>(r)] : 0.0f;
-        for (int64_t t = 0; t < T; ++t) Y[t * rows + r] = dot_row(W.type, row, xq[static_cast<size_t>(t)], cols) + b;
+#pragma omp parallel for schedule(static) if (total * cols * T > 32768)
+    for (int64_t i = 0; i < total; ++i) {
+        size_t j = 0;
+        int64_t r = i;
+        while (r >= outs[j].W->rows) r -= outs[j++].W->rows;
+        const MatmulOut & o = outs[j];
+        const int64_t rows = o.W->rows;
+        const uint8_t * row = o.W->data + static_cast<uint64_t>(r) * o.W->row_bytes;
+        const float b = o.bias ? (*o.bias)[static_cast<size_t>(r)] : 0.0f;
+        for (int64_t t = 0; t < T; ++t) o.Y[t * rows + r] = dot_row(o.W->type, row, xq[static_cast<size_t>(t)], cols) + b;
     }
 }
 
 } // namespace
 
 void matmul(const float * X, int64_t T, const Tensor & W, float * Y, const Vector * bias) {
-    if (T <= kQuantDotMaxInputs && quant_dot_supported(W.type, W.cols)) return matmul_quantised(X, T, W, Y, bias);
+    if (quantised_path(T, W)) {
+        const MatmulOut one{&W, Y, bias};
+        return matmul_quantised(X, T, &one, 1);
+    }
     const int64_t rows = W.rows, cols = W.cols;
     // Output rows are split over threads; each weight row is read (and dequantised) once for all
     // T inputs.
@@ -111,6 +124,14 @@ void matmul(const float * X, int64_t T, const Tensor & W, float * Y, const Vecto
             }
         }
     }
+}
+
+void matmul_same_input(const float * X, int64_t T, const std::vector<MatmulOut> & outs) {
+    const bool together = !outs.empty() && std::all_of(outs.begin(), outs.end(), [&](const MatmulOut & o) {
+        return quantised_path(T, *o.W) && o.W->cols == outs[0].W->cols;
+    });
+    if (together) return matmul_quantised(X, T, outs.data(), outs.size());
+    for (const MatmulOut & o : outs) matmul(X, T, *o.W, o.Y, o.bias);
 }
 
 void rmsnorm(const float * x, const float * w, float * y, int64_t T, int64_t n, float eps) {

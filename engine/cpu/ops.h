@@ -18,6 +18,16 @@ using quire::softmax; // core/vec_math.h
 // W may be of any supported stored type; its rows are dequantised on the fly.
 void matmul(const float * X, int64_t T, const Tensor & W, float * Y, const Vector * bias = nullptr);
 
+// Several matmuls of the same X (attention's q, k and v; the FFN's gate and up), equal to one
+// matmul each; when decoding, in one parallel region with X quantised once (fewer fork-joins and
+// waits per token).
+struct MatmulOut {
+    const Tensor * W;
+    float * Y;
+    const Vector * bias = nullptr;
+};
+void matmul_same_input(const float * X, int64_t T, const std::vector<MatmulOut> & outs);
+
 // Row-wise RMSNorm: y = x / sqrt(mean(x^2) + eps) * w, for T rows of n.
 void rmsnorm(const float * x, const float * w, float * y, int64_t T, int64_t n, float eps);
 

@@ -135,6 +135,45 @@ private slots:
         }
     }
 
+    // Several weights over one input (q, k, v; gate, up): each output as its own matmul gives it,
+    // bit for bit, also with a type of another path among them and 3 and 5 inputs.
+    void matmulSameInputEqualsOneMatmulEach() {
+        const Fixture a = fixture("Q4_K", static_cast<int>(GgmlType::Q4_K)), b = fixture("Q6_K", static_cast<int>(GgmlType::Q6_K));
+        QCOMPARE(a.w.size(), b.w.size());
+        const int64_t cols = static_cast<int64_t>(a.w.size());
+        std::string da, db;
+        for (int r = 0; r < 5; ++r) da += a.raw;
+        for (int r = 0; r < 2; ++r) db += b.raw;
+        Tensor Wa, Wb, Wf;
+        Wa.rows = 5, Wa.cols = cols, Wa.type = a.type, Wa.row_bytes = a.raw.size(), Wa.data = reinterpret_cast<const uint8_t *>(da.data());
+        Wb.rows = 2, Wb.cols = cols, Wb.type = b.type, Wb.row_bytes = b.raw.size(), Wb.data = reinterpret_cast<const uint8_t *>(db.data());
+        std::vector<float> wf(static_cast<size_t>(3 * cols));
+        for (size_t i = 0; i < wf.size(); ++i) wf[i] = static_cast<float>(i % 7) - 3.0f;
+        Wf.rows = 3, Wf.cols = cols, Wf.type = GgmlType::F32, Wf.row_bytes = static_cast<size_t>(cols) * 4, Wf.data = reinterpret_cast<const uint8_t *>(wf.data());
+        const Vector bias{1.0f, 2.0f};
+        std::mt19937 rng(3);
+        std::normal_distribution<float> nd(0.0f, 1.0f);
+        for (int64_t T : {1, 3, 5}) {
+            std::vector<float> X(static_cast<size_t>(T * cols));
+            for (auto & v : X) v = nd(rng);
+            for (bool with_float : {false, true}) {
+                std::vector<float> ya(static_cast<size_t>(T * 5)), yb(static_cast<size_t>(T * 2)), yf(static_cast<size_t>(T * 3));
+                std::vector<float> ra = ya, rb = yb, rf = yf;
+                std::vector<cpu::MatmulOut> outs{{&Wa, ya.data()}, {&Wb, yb.data(), &bias}};
+                if (with_float) outs.push_back({&Wf, yf.data()});
+                cpu::matmul_same_input(X.data(), T, outs);
+                cpu::matmul(X.data(), T, Wa, ra.data());
+                cpu::matmul(X.data(), T, Wb, rb.data(), &bias);
+                QCOMPARE(ya, ra);
+                QCOMPARE(yb, rb);
+                if (with_float) {
+                    cpu::matmul(X.data(), T, Wf, rf.data());
+                    QCOMPARE(yf, rf);
+                }
+            }
+        }
+    }
+
     void unsupportedTypesKeepTheFloatPath() {
         QVERIFY(!cpu::quant_dot_supported(GgmlType::F32, 64));
         QVERIFY(!cpu::quant_dot_supported(GgmlType::F16, 64));
