@@ -109,27 +109,50 @@ inline void add_group(__m256 & acc, float & bias, const Group & G, const Q16Row 
     bias += G.b0 * x.s16[static_cast<size_t>(2 * g)] + G.b1 * x.s16[static_cast<size_t>(2 * g + 1)];
 }
 
-// Two groups per iteration into two accumulators: one chain of dependent multiply-adds would
-// wait on each other's latency.
-template <Group (*Decode)(const uint8_t *, int64_t), bool Signed = false>
-float drive(const uint8_t * row, const Q16Row & x, int64_t groups) {
-    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
-    float bias0 = 0.0f, bias1 = 0.0f;
-    int64_t g = 0;
-    for (; g + 2 <= groups; g += 2) {
-        add_group<Signed>(acc0, bias0, Decode(row, g), x, g);
-        add_group<Signed>(acc1, bias1, Decode(row, g + 1), x, g + 1);
-    }
-    if (g < groups) add_group<Signed>(acc0, bias0, Decode(row, g), x, g);
-    return hsum(_mm256_add_ps(acc0, acc1)) + bias0 + bias1;
-}
-
-// Sixteen products per multiply-add into 32-bit sums of pairs, the 32 weights of u against
-// activations q[0..32).
+// Sixteen products per multiply-add into 32-bit sums of pairs, the 32 weights of u (unsigned,
+// or signed for Q8_0) against activations q[0..32).
+template <bool Signed = false>
 inline __m256i products(__m256i u, const int16_t * q) {
-    const __m256i w0 = _mm256_cvtepu8_epi16(_mm256_castsi256_si128(u)), w1 = _mm256_cvtepu8_epi16(_mm256_extracti128_si256(u, 1));
+    const __m128i lo = _mm256_castsi256_si128(u), hi = _mm256_extracti128_si256(u, 1);
+    const __m256i w0 = Signed ? _mm256_cvtepi8_epi16(lo) : _mm256_cvtepu8_epi16(lo);
+    const __m256i w1 = Signed ? _mm256_cvtepi8_epi16(hi) : _mm256_cvtepu8_epi16(hi);
     return _mm256_add_epi32(_mm256_madd_epi16(w0, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q))),
                             _mm256_madd_epi16(w1, _mm256_loadu_si256(reinterpret_cast<const __m256i *>(q + 16))));
+}
+
+// The 32-value types eight groups at a time: the eight blocks' fp16 scales (and minimums)
+// converted in one instruction, their (scale x activation scale) factors in one multiply, read
+// back as broadcasts, and the minimums' terms as one multiply-add with the activations' group
+// sums; the products into two accumulators (one chain of dependent multiply-adds would wait on
+// each other's latency). Blocks of `Bytes`, the fp16 scale first; w = d * u + b with b the fp16
+// minimum at byte 2 (`Min`) or `Offset` * d.
+template <Group (*Decode)(const uint8_t *, int64_t), int Bytes, bool Min, int Offset, bool Signed = false>
+float drive(const uint8_t * row, const Q16Row & x, int64_t groups) {
+    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), bias = _mm256_setzero_ps();
+    alignas(32) float f[8];
+    auto half_at = [row](int64_t g, int at) {
+        uint16_t v;
+        std::memcpy(&v, row + Bytes * g + at, 2);
+        return static_cast<short>(v);
+    };
+    int64_t g = 0;
+    for (; g + 8 <= groups; g += 8) {
+        const __m256 d = _mm256_cvtph_ps(_mm_setr_epi16(half_at(g, 0), half_at(g + 1, 0), half_at(g + 2, 0), half_at(g + 3, 0), half_at(g + 4, 0),
+                                                        half_at(g + 5, 0), half_at(g + 6, 0), half_at(g + 7, 0)));
+        _mm256_store_ps(f, _mm256_mul_ps(d, _mm256_loadu_ps(x.d.data() + g)));
+        const __m256 b = Min ? _mm256_cvtph_ps(_mm_setr_epi16(half_at(g, 2), half_at(g + 1, 2), half_at(g + 2, 2), half_at(g + 3, 2), half_at(g + 4, 2),
+                                                              half_at(g + 5, 2), half_at(g + 6, 2), half_at(g + 7, 2)))
+                             : _mm256_mul_ps(d, _mm256_set1_ps(static_cast<float>(Offset)));
+        if (Min || Offset) bias = _mm256_fmadd_ps(b, _mm256_loadu_ps(x.s32.data() + g), bias);
+        const int16_t * q = x.q.data() + 32 * g;
+        for (int k = 0; k < 8; k += 2) {
+            acc0 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(products<Signed>(Decode(row, g + k).u, q + 32 * k)), _mm256_broadcast_ss(f + k), acc0);
+            acc1 = _mm256_fmadd_ps(_mm256_cvtepi32_ps(products<Signed>(Decode(row, g + k + 1).u, q + 32 * k + 32)), _mm256_broadcast_ss(f + k + 1), acc1);
+        }
+    }
+    float rest = 0.0f;
+    for (; g < groups; ++g) add_group<Signed>(acc0, rest, Decode(row, g), x, g);
+    return hsum(_mm256_add_ps(_mm256_add_ps(acc0, acc1), bias)) + rest;
 }
 
 // Bytes 0-7 of v as eight floats.
@@ -211,11 +234,11 @@ float drive_q6k(const uint8_t * row, const Q16Row & x, int64_t blocks) {
 float dot_row_avx2(GgmlType t, const uint8_t * row, const Q16Row & x, int64_t n) {
     const int64_t groups = n / 32;
     switch (t) {
-    case GgmlType::Q4_0: return drive<q4_0>(row, x, groups);
-    case GgmlType::Q4_1: return drive<q4_1>(row, x, groups);
-    case GgmlType::Q5_0: return drive<q5_0>(row, x, groups);
-    case GgmlType::Q5_1: return drive<q5_1>(row, x, groups);
-    case GgmlType::Q8_0: return drive<q8_0, true>(row, x, groups);
+    case GgmlType::Q4_0: return drive<q4_0, 18, false, -8>(row, x, groups);
+    case GgmlType::Q4_1: return drive<q4_1, 20, true, 0>(row, x, groups);
+    case GgmlType::Q5_0: return drive<q5_0, 22, false, -16>(row, x, groups);
+    case GgmlType::Q5_1: return drive<q5_1, 24, true, 0>(row, x, groups);
+    case GgmlType::Q8_0: return drive<q8_0, 34, false, 0, true>(row, x, groups);
     case GgmlType::Q4_K: return drive_qk<false>(row, x, n / QK_K);
     case GgmlType::Q5_K: return drive_qk<true>(row, x, n / QK_K);
     case GgmlType::Q6_K: return drive_q6k(row, x, n / QK_K);

@@ -41,6 +41,7 @@ private slots:
     void exactActivationsGiveTheReferenceSum_data() { block_types(); }
     void roundedActivationsStayWithinTheirBound_data() { block_types(); }
     void matmulMatchesTheReference_data() { block_types(); }
+    void longRowsMatchTheReference_data() { block_types(); }
 
     // Activations that 16 bits hold exactly (integers times a power of two, each group of 32
     // reaching 32767): the integer dot equals the reference's sum up to float rounding.
@@ -70,6 +71,32 @@ private slots:
         // Straight from the bytes (the fused kernels where the CPU has AVX2).
         const double fused = cpu::dot_row(f.type, reinterpret_cast<const uint8_t *>(f.raw.data()), xq, n);
         QVERIFY2(std::abs(fused - ref) <= 1e-5 * mag, qPrintable(QString("%1 fused: %2 vs %3 (sum of |terms| %4)").arg(type).arg(fused).arg(ref).arg(mag)));
+    }
+
+    // A row of the fixture's blocks three times (18 groups of 32 for the 32-value types: the
+    // kernels' eight-group steps and the groups after them; 3 super-blocks for the k-quants),
+    // exactly held activations: the fused dot equals the reference's sum up to float rounding.
+    void longRowsMatchTheReference() {
+        QFETCH(QString, type);
+        QFETCH(int, id);
+        const Fixture f = fixture(type, id);
+        const std::string raw = f.raw + f.raw + f.raw;
+        std::vector<float> w;
+        for (int k = 0; k < 3; ++k) w.insert(w.end(), f.w.begin(), f.w.end());
+        const int64_t n = static_cast<int64_t>(w.size());
+        std::mt19937 rng(17);
+        std::uniform_int_distribution<int> qd(-32767, 32767);
+        std::vector<float> x(static_cast<size_t>(n));
+        for (int64_t i = 0; i < n; ++i) x[static_cast<size_t>(i)] = static_cast<float>(i % 32 == 7 ? 32767 : qd(rng)) / static_cast<float>(1 << (i / 32 % 5));
+        cpu::Q16Row xq;
+        cpu::quantize_q16(x.data(), n, xq);
+        double ref = 0, mag = 0;
+        for (int64_t i = 0; i < n; ++i) {
+            ref += static_cast<double>(w[static_cast<size_t>(i)]) * x[static_cast<size_t>(i)];
+            mag += std::abs(static_cast<double>(w[static_cast<size_t>(i)]) * x[static_cast<size_t>(i)]);
+        }
+        const double fused = cpu::dot_row(f.type, reinterpret_cast<const uint8_t *>(raw.data()), xq, n);
+        QVERIFY2(std::abs(fused - ref) <= 1e-5 * mag, qPrintable(QString("%1: %2 vs %3 (sum of |terms| %4)").arg(type).arg(fused).arg(ref).arg(mag)));
     }
 
     // Any activations: rounding each to 16 bits moves it by at most half its group's step, so the
