@@ -596,6 +596,10 @@ Gewichte: %6</translation>
         <source>Started with %1.</source>
         <translation>Gestartet mit %1.</translation>
     </message>
+    <message>
+        <source>The blocks choose the best passages, and each answer is written from them alone, with full attention.</source>
+        <translation>Die Blöcke wählen die besten Passagen, und jede Antwort wird allein aus ihnen geschrieben, mit voller Aufmerksamkeit.</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -1020,6 +1024,14 @@ Gewichte: %6</translation>
     <message>
         <source>Chosen per document and model</source>
         <translation>Je Dokument und Modell gewählt</translation>
+    </message>
+    <message>
+        <source>Answer from those passages alone</source>
+        <translation>Nur aus diesen Passagen antworten</translation>
+    </message>
+    <message>
+        <source>With block memory: the answer is written from the re-read passages alone, with full attention, instead of from the block memory around them (measured in docs/evaluation.md).</source>
+        <translation>Mit Blockspeicher: Die Antwort wird allein aus den erneut gelesenen Passagen geschrieben, mit voller Aufmerksamkeit, statt aus dem Blockspeicher um sie herum (gemessen in docs/evaluation.md).</translation>
     </message>
 </context>
 </TS>

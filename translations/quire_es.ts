@@ -596,6 +596,10 @@ Pesos: %6</translation>
         <source>Started with %1.</source>
         <translation>Iniciado con %1.</translation>
     </message>
+    <message>
+        <source>The blocks choose the best passages, and each answer is written from them alone, with full attention.</source>
+        <translation>Los bloques eligen los mejores pasajes, y cada respuesta se escribe solo a partir de ellos, con atención completa.</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -1020,6 +1024,14 @@ Pesos: %6</translation>
     <message>
         <source>Chosen per document and model</source>
         <translation>Elegido según el documento y el modelo</translation>
+    </message>
+    <message>
+        <source>Answer from those passages alone</source>
+        <translation>Responder solo a partir de esos pasajes</translation>
+    </message>
+    <message>
+        <source>With block memory: the answer is written from the re-read passages alone, with full attention, instead of from the block memory around them (measured in docs/evaluation.md).</source>
+        <translation>Con memoria de bloques: la respuesta se escribe solo a partir de los pasajes releídos, con atención completa, en lugar de a partir de la memoria de bloques que los rodea (medido en docs/evaluation.md).</translation>
     </message>
 </context>
 </TS>

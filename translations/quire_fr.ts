@@ -596,6 +596,10 @@ Poids : %6</translation>
         <source>Started with %1.</source>
         <translation>Démarré avec %1.</translation>
     </message>
+    <message>
+        <source>The blocks choose the best passages, and each answer is written from them alone, with full attention.</source>
+        <translation>Les blocs choisissent les meilleurs passages, et chaque réponse est rédigée à partir d’eux seuls, avec une attention complète.</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -1020,6 +1024,14 @@ Poids : %6</translation>
     <message>
         <source>Chosen per document and model</source>
         <translation>Choisi selon le document et le modèle</translation>
+    </message>
+    <message>
+        <source>Answer from those passages alone</source>
+        <translation>Répondre à partir de ces seuls passages</translation>
+    </message>
+    <message>
+        <source>With block memory: the answer is written from the re-read passages alone, with full attention, instead of from the block memory around them (measured in docs/evaluation.md).</source>
+        <translation>Avec la mémoire par blocs : la réponse est rédigée à partir des seuls passages relus, avec une attention complète, au lieu de la mémoire par blocs qui les entoure (mesuré dans docs/evaluation.md).</translation>
     </message>
 </context>
 </TS>

@@ -595,6 +595,10 @@ Weights: %6</source>
         <source>Started with %1.</source>
         <translation>%1 で開始しました。</translation>
     </message>
+    <message>
+        <source>The blocks choose the best passages, and each answer is written from them alone, with full attention.</source>
+        <translation>ブロックが最適な箇所を選び、各回答はそれらの箇所だけから完全なアテンションで書かれます。</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -1018,6 +1022,14 @@ Weights: %6</source>
     <message>
         <source>Chosen per document and model</source>
         <translation>文書とモデルごとに選択されます</translation>
+    </message>
+    <message>
+        <source>Answer from those passages alone</source>
+        <translation>それらの箇所だけから回答する</translation>
+    </message>
+    <message>
+        <source>With block memory: the answer is written from the re-read passages alone, with full attention, instead of from the block memory around them (measured in docs/evaluation.md).</source>
+        <translation>ブロックメモリの場合：回答は、周囲のブロックメモリではなく、読み直した箇所だけから完全なアテンションで書かれます（docs/evaluation.md で測定）。</translation>
     </message>
 </context>
 </TS>

@@ -595,6 +595,10 @@ Weights: %6</source>
         <source>Started with %1.</source>
         <translation>已使用 %1 启动。</translation>
     </message>
+    <message>
+        <source>The blocks choose the best passages, and each answer is written from them alone, with full attention.</source>
+        <translation>由记忆块选出最佳段落，每个回答仅依据这些段落、以完整注意力写成。</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -1018,6 +1022,14 @@ Weights: %6</source>
     <message>
         <source>Chosen per document and model</source>
         <translation>按文档和模型选择</translation>
+    </message>
+    <message>
+        <source>Answer from those passages alone</source>
+        <translation>仅依据这些段落回答</translation>
+    </message>
+    <message>
+        <source>With block memory: the answer is written from the re-read passages alone, with full attention, instead of from the block memory around them (measured in docs/evaluation.md).</source>
+        <translation>使用块记忆时：回答仅依据重新读取的段落、以完整注意力写成，而不是依据其周围的块记忆（在 docs/evaluation.md 中测量）。</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,10 @@ QString reading_note(const MemoryConfig & c, int64_t read_tokens, const app::App
                              .arg(c.n_local);
     // What memory_ask re-reads under kAutoEvidence (a whole reading may have no room left).
     if (a.reread && a.mode == AskMode::ASK && evidence_budget(c, read_tokens) > 0)
-        note += " " + QCoreApplication::translate("quire::ui::MainWindow", "The best passages are read again before each answer.");
+        note += " " + (c.preset != kWholePreset && a.evidence_alone
+                           ? QCoreApplication::translate("quire::ui::MainWindow",
+                                                         "The blocks choose the best passages, and each answer is written from them alone, with full attention.")
+                           : QCoreApplication::translate("quire::ui::MainWindow", "The best passages are read again before each answer."));
     return note;
 }
 

@@ -62,6 +62,10 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     reread_ = new QCheckBox(tr("Re-read the best passages before answering"));
     reread_->setToolTip(tr("After the question has looked up the document's blocks, the best-ranked passages are read again as text "
                            "just before the question is asked once more (measured in docs/evaluation.md). Off is the paper's method."));
+    alone_ = new QCheckBox(tr("Answer from those passages alone"));
+    alone_->setToolTip(tr("With block memory: the answer is written from the re-read passages alone, with full attention, instead of "
+                          "from the block memory around them (measured in docs/evaluation.md)."));
+    connect(reread_, &QCheckBox::toggled, alone_, &QWidget::setEnabled);
     mode_ = new QComboBox;
     mode_->addItem(tr("Ask (fast: the stored reading, the question looks up blocks)"), "ask");
     mode_->addItem(tr("Deep (reads the document again with the question first)"), "deep");
@@ -78,6 +82,7 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     mf->addRow(tr("Beta"), beta_row);
     mf->addRow(tr("Word-match blocks"), anchors_);
     mf->addRow(tr("Evidence"), reread_);
+    mf->addRow(QString(), alone_);
     mf->addRow(tr("Answer mode"), mode_);
     mf->addRow(new QLabel(tr("<i>Memory values apply to documents read from now on (Read again applies them to one already read).</i>")));
     tabs->addTab(mem, tr("Memory"));
@@ -146,6 +151,8 @@ void SettingsDialog::show_values(const app::AppSettings & s) {
     preset_->setCurrentIndex(std::max(0, preset_->findData(QString::fromStdString(s.memory.preset))));
     enable_fields();
     reread_->setChecked(s.reread);
+    alone_->setChecked(s.evidence_alone);
+    alone_->setEnabled(s.reread);
     for (size_t i = 0; i < memory_.size(); ++i) memory_[i]->setValue(s.memory.*memory_settings()[i].field);
     ram_->setValue(static_cast<int>(std::min<uint64_t>(s.memory.host_budget_bytes >> 20, INT_MAX)));
     threads_->setValue(s.cpu_threads);
@@ -171,6 +178,7 @@ app::AppSettings SettingsDialog::settings() const {
     s.memory.host_budget_bytes = static_cast<uint64_t>(ram_->value()) << 20;
     s.cpu_threads = threads_->value();
     s.reread = reread_->isChecked();
+    s.evidence_alone = alone_->isChecked();
     s.memory.lookup = {beta_auto_->isChecked() ? Lookup::kModelBeta : static_cast<float>(beta_->value()), anchors_->value()};
     s.mode = mode_->currentData().toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
     s.answer_tokens = tokens_->value();

@@ -32,7 +32,7 @@ private:
     std::vector<QSpinBox *> memory_; // one per row of memory_settings() (memory/memory_settings.h), in its order
     QSpinBox * ram_, * threads_, * anchors_, * tokens_, * top_k_, * seed_;
     QDoubleSpinBox * beta_, * temp_, * top_p_, * penalty_;
-    QCheckBox * beta_auto_, * reread_;
+    QCheckBox * beta_auto_, * reread_, * alone_;
     QLabel * error_;
 };
 

@@ -33,6 +33,7 @@ AskParams AppSettings::ask_params() const {
     p.mode = mode;
     p.lookup = {memory.lookup.beta, std::clamp(memory.lookup.anchors, 0, memory.topk)};
     p.evidence_tokens = reread ? kAutoEvidence : 0;
+    p.evidence_alone = reread && evidence_alone;
     p.gen.n_predict = answer_tokens;
     p.gen.sampling = sampling;
     p.gen.device = device();
@@ -83,6 +84,7 @@ AppSettings load_settings(QSettings & s) {
     m.host_budget_bytes = static_cast<uint64_t>(std::max(host_mib, 0)) << 20;
     a.mode = s.value("memory/mode", "ask").toString() == "deep" ? AskMode::DEEP : AskMode::ASK;
     a.reread = s.value("answer/reread", a.reread).toBool();
+    a.evidence_alone = s.value("answer/evidence_alone", a.evidence_alone).toBool();
     a.sampling.temperature = s.value("sampling/temperature", a.sampling.temperature).toFloat();
     a.sampling.top_k = s.value("sampling/top_k", a.sampling.top_k).toInt();
     a.sampling.top_p = s.value("sampling/top_p", a.sampling.top_p).toFloat();
@@ -108,6 +110,7 @@ void save_settings(QSettings & s, const AppSettings & a) {
     s.setValue("memory/anchors", m.lookup.anchors);
     s.setValue("memory/mode", a.mode == AskMode::DEEP ? "deep" : "ask");
     s.setValue("answer/reread", a.reread);
+    s.setValue("answer/evidence_alone", a.evidence_alone);
     s.setValue("sampling/temperature", a.sampling.temperature);
     s.setValue("sampling/top_k", a.sampling.top_k);
     s.setValue("sampling/top_p", a.sampling.top_p);

@@ -17,7 +17,7 @@ private slots:
         app::AppSettings a;
         a.reread = true;
         QString n = ui::reading_note(whole, 20000, a);
-        QVERIFY2(n.contains("whole document") && n.contains("read again"), qPrintable(n));
+        QVERIFY2(n.contains("whole document") && n.contains("read again") && !n.contains("alone"), qPrintable(n)); // a whole reading answers in its window
         // A document that fills the window leaves no room: nothing is re-read, and the note says nothing of it.
         n = ui::reading_note(whole, 32768 - kWholeRoom, a);
         QVERIFY2(n.contains("whole document") && !n.contains("read again"), qPrintable(n));
@@ -31,7 +31,10 @@ private slots:
         a.reread = true;
         QString n = ui::reading_note(c, 200000, a);
         QVERIFY2(n.contains("preset infllm") && n.contains(QString::number(c.topk)) && n.contains(QString::number(c.n_local)), qPrintable(n));
-        QVERIFY(n.contains("read again"));
+        QVERIFY(n.contains("from them alone")); // the default: answers from the passages alone
+        a.evidence_alone = false;
+        n = ui::reading_note(c, 200000, a);
+        QVERIFY2(n.contains("read again") && !n.contains("alone"), qPrintable(n));
         a.mode = AskMode::DEEP; // deep reading re-reads the document, not passages
         QVERIFY(!ui::reading_note(c, 200000, a).contains("read again"));
     }

@@ -19,6 +19,7 @@ private slots:
         QVERIFY2(d.validate().isEmpty(), qPrintable(d.validate()));
         QCOMPARE(QString::fromStdString(d.memory.preset), QString(kAutoPreset)); // whole when it fits, else the model's preset
         QCOMPARE(d.ask_params().evidence_tokens, kAutoEvidence);                // the best passages re-read
+        QVERIFY(d.ask_params().evidence_alone);                                  // and answered from alone
         QCOMPARE(d.ask_params().gen.n_predict, d.answer_tokens);
         QCOMPARE(d.ask_params().lookup.anchors, kDefaultAnchors); // word-match anchors on by default
         QCOMPARE(d.device().gpu_block_budget, uint64_t(0));
@@ -42,6 +43,7 @@ private slots:
         a.language = "de";
         a.theme = "dark";
         a.reread = false;
+        a.evidence_alone = false;
         {
             QSettings s(dir.filePath("q.ini"), QSettings::IniFormat);
             save_settings(s, a);
@@ -61,8 +63,17 @@ private slots:
         QCOMPARE(b.language, QString("de"));
         QCOMPARE(b.theme, QString("dark"));
         QVERIFY(!b.reread);
+        QVERIFY(!b.evidence_alone);
         const AskParams p = b.ask_params();
         QCOMPARE(p.evidence_tokens, 0); // the paper's method
+        QVERIFY(!p.evidence_alone);
+        AppSettings reread_only = b;
+        reread_only.reread = true;
+        QVERIFY(!reread_only.ask_params().evidence_alone); // the passages re-read in the memory
+        reread_only.evidence_alone = true;
+        QVERIFY(reread_only.ask_params().evidence_alone);
+        reread_only.reread = false;
+        QVERIFY(!reread_only.ask_params().evidence_alone); // nothing to answer from alone
         QCOMPARE(p.gen.n_predict, 99);
         QCOMPARE(p.lookup.anchors, 3);
         AppSettings many = b;
