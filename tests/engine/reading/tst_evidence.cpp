@@ -19,6 +19,16 @@
 
 using namespace quire;
 
+// A story of 120 sentences, the kite in the 71st, read into a small block memory (windows of 64,
+// blocks of 16, top-3).
+IngestResult read_kite_story(const Model & m) {
+    std::string story;
+    for (int i = 0; i < 120; ++i) story += i == 70 ? "Lily had a blue kite called Zip. " : "Tom went to the park and played with a red ball. ";
+    MemoryConfig cfg = memory_preset("512");
+    cfg.n_local = 64, cfg.block_size = 16, cfg.topk = 3, cfg.exc_block_size = 32;
+    return memory_ingest(m, m.tok().encode(story), cfg);
+}
+
 class TstEvidence : public QObject {
     Q_OBJECT
 private slots:
@@ -114,11 +124,7 @@ private slots:
         auto model = test::load_stories260k();
         if (!model) QSKIP("stories260K is absent (../shared/models/stories260K)");
         const Model & m = *model;
-        std::string story;
-        for (int i = 0; i < 120; ++i) story += i == 70 ? "Lily had a blue kite called Zip. " : "Tom went to the park and played with a red ball. ";
-        MemoryConfig cfg = memory_preset("512");
-        cfg.n_local = 64, cfg.block_size = 16, cfg.topk = 3, cfg.exc_block_size = 32;
-        const IngestResult doc = memory_ingest(m, m.tok().encode(story), cfg);
+        const IngestResult doc = read_kite_story(m);
         AskParams ap;
         ap.lookup = {Lookup::kModelBeta, 2};
         ap.gen.n_predict = 4;
@@ -156,11 +162,7 @@ private slots:
         auto model = test::load_stories260k();
         if (!model) QSKIP("stories260K is absent (../shared/models/stories260K)");
         const Model & m = *model;
-        std::string story;
-        for (int i = 0; i < 120; ++i) story += i == 70 ? "Lily had a blue kite called Zip. " : "Tom went to the park and played with a red ball. ";
-        MemoryConfig cfg = memory_preset("512");
-        cfg.n_local = 64, cfg.block_size = 16, cfg.topk = 3, cfg.exc_block_size = 32;
-        const IngestResult doc = memory_ingest(m, m.tok().encode(story), cfg);
+        const IngestResult doc = read_kite_story(m);
         const std::string question = "What was Lily's kite called?";
         AskParams ap;
         ap.lookup = {Lookup::kModelBeta, 2};
