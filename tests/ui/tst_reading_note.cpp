@@ -16,8 +16,9 @@ private slots:
         whole.n_local = 32768;
         app::AppSettings a;
         a.reread = true;
+        a.evidence_alone = true; // a whole reading answers in its window all the same
         QString n = ui::reading_note(whole, 20000, a);
-        QVERIFY2(n.contains("whole document") && n.contains("read again") && !n.contains("alone"), qPrintable(n)); // a whole reading answers in its window
+        QVERIFY2(n.contains("whole document") && n.contains("read again") && !n.contains("alone"), qPrintable(n));
         // A document that fills the window leaves no room: nothing is re-read, and the note says nothing of it.
         n = ui::reading_note(whole, 32768 - kWholeRoom, a);
         QVERIFY2(n.contains("whole document") && !n.contains("read again"), qPrintable(n));
@@ -31,10 +32,10 @@ private slots:
         a.reread = true;
         QString n = ui::reading_note(c, 200000, a);
         QVERIFY2(n.contains("preset infllm") && n.contains(QString::number(c.topk)) && n.contains(QString::number(c.n_local)), qPrintable(n));
-        QVERIFY(n.contains("from them alone")); // the default: answers from the passages alone
+        QVERIFY2(n.contains("read again") && !n.contains("alone"), qPrintable(n)); // the default: answered in the memory
+        a.evidence_alone = true;
+        QVERIFY(ui::reading_note(c, 200000, a).contains("from them alone"));
         a.evidence_alone = false;
-        n = ui::reading_note(c, 200000, a);
-        QVERIFY2(n.contains("read again") && !n.contains("alone"), qPrintable(n));
         a.mode = AskMode::DEEP; // deep reading re-reads the document, not passages
         QVERIFY(!ui::reading_note(c, 200000, a).contains("read again"));
     }
