@@ -178,10 +178,11 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     Feeder f(mm, on_retrieval);
     std::vector<float> logits;
     int64_t doc_first = doc_prefix_len, doc_last = static_cast<int64_t>(doc.tokens.size());
+    const std::vector<int> q = tok.encode(question);
     if (params.mode == AskMode::DEEP) {
         f.feed(frame.prefix, StepKind::PROMPT, false);
         f.feed(tok.encode("Question: "), StepKind::PROMPT, false);
-        f.feed(tok.encode(question), StepKind::QUESTION, false);
+        f.feed(q, StepKind::QUESTION, false);
         const std::vector<int> body(doc.tokens.begin() + doc_prefix_len, doc.tokens.end());
         std::vector<int> lead = tok.encode("\n\n");
         f.feed(lead, StepKind::PROMPT, false);
@@ -193,7 +194,6 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     const int evidence =
         params.evidence_tokens == kAutoEvidence ? evidence_budget(doc.cfg, static_cast<int64_t>(doc.tokens.size())) : params.evidence_tokens;
     AskResult res;
-    const std::vector<int> q = tok.encode(question);
     // An answer from the evidence alone answers in its own reading (focus), the block memory ranked.
     std::unique_ptr<Focus> focus;
     std::unique_ptr<Feeder> focus_feeder;
