@@ -2,7 +2,7 @@
 # One device call's work on the GPU machine (see docs/performance.md and docs/testing.md):
 # build the gpu preset, run every CUDA check (ops, whole models, block memory, the 8B-shape
 # parity against transformers), then the benchmark and the peer baseline in the same call.
-# Usage (through the device tool, carrying .devcarry): bash scripts/gpu-session.sh [checks|quick|bench|all]
+# Usage (through the device tool, carrying .devcarry): bash scripts/gpu-session.sh [checks|quick|bench|small|all]
 # (quick: checks and the bf16 benchmark rows, without the 1M-token row and the peer;
 # offload: the offload rows with and without the GPU block cache, and the peer at 100K;
 # profile: the GEMM ceiling and per-phase times, no peer: for finding work, not for reporting;
@@ -99,6 +99,16 @@ if [[ $what == bench || $what == all ]]; then
   # The batched-GEMM reading path and the split-key decode kernel, A/B against the defaults.
   timeout 200 $B bench $S --tokens 100000 --no-flash --cublas-gemv --json "$OUT/bench_kernels.json"
   LENS=8192,32768,100000 LAYERS=32 CHUNK=8192 timeout 400 python3 .devcarry/peer_hf_baseline.py | tee "$OUT/peer.jsonl"
+fi
+# small: the small models' shapes (SmolLM2-135M, Qwen2.5-1.5B; random bf16 weights) read as the
+# app reads them (--preset auto: whole when the document fits the trained context), the
+# transformers peer on the same shapes in the same call, and SmolLM2's per-phase GPU times.
+if [[ $what == small ]]; then
+  for sh in smollm2-135m qwen2.5-1.5b; do
+    timeout 200 $B bench --shape $sh --random-weights --preset auto --tokens 16384,100000 --decode-tokens 64 --json "$OUT/bench_$sh.json" | cut -c1-400
+    SHAPE=$sh LENS=16384,100000 timeout 200 python3 scripts/gpu-peer-shapes.py | tee -a "$OUT/peer_small.jsonl"
+  done
+  QUIRE_PROFILE=1 timeout 200 $B bench --shape smollm2-135m --random-weights --preset auto --tokens 100000 --decode-tokens 8 2>&1 | tail -24 | tee "$OUT/profile_smollm2.txt"
 fi
 if [[ $what == compare ]]; then
   for round in 1 2; do

@@ -1,6 +1,7 @@
 // quire-cli ask: answer a question about an ingested document with query-aware lookup.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/device_options.h"
 #include "cli/memory_options.h"
 #include "cli/model_arg.h"
 #include "cli/trace_json.h"
@@ -13,7 +14,7 @@ namespace quire::cli {
 namespace {
 const char * kHelp = R"(usage: quire-cli ask --model PATH --store S --question TEXT [--mode ask|deep] [--beta B] [--anchors N]
                      [--evidence-tokens N|auto] [--evidence-alone] [--trace T.json [--trace-limit N]] [-n N] [--temp T] [--top-k K] [--top-p P] [--seed S]
-                     [--preset P] [--backend auto|cpu|cuda]
+                     [--preset P] [device options]
 Prints the answer on stdout. --mode ask (default) appends the question to the stored document;
 deep re-reads the document with the question first (slower, the paper's procedure). --beta
 weighs the question in block selection (default: 4 for Llama 3, else 1; 0 is plain InfLLM).
@@ -30,11 +31,13 @@ the store's preset.
 } // namespace
 
 int cmd_ask(const std::vector<std::string> & argv) {
-    const Args a(argv, {"--model", "--tokenizer", "--store", "--question", "--mode", "--beta", "--anchors", "--evidence-tokens", "--trace", "-n", "--temp", "--top-k", "--top-p", "--seed",
-                        "--preset", "--trace-limit", "--backend"},
-                 {"--help", "--evidence-alone"});
+    std::set<std::string> opts = {"--model", "--tokenizer", "--store", "--question", "--mode", "--beta", "--anchors", "--evidence-tokens", "--trace",
+                                  "-n", "--temp", "--top-k", "--top-p", "--seed", "--preset", "--trace-limit"};
+    opts.insert(kDeviceOptions.begin(), kDeviceOptions.end());
+    const Args a(argv, opts, {"--help", "--evidence-alone"});
     if (a.has("--help")) {
         std::fputs(kHelp, stdout);
+        std::fputs(kDeviceHelp, stdout);
         return 0;
     }
     const std::string question = a.require("--question"), store_path = a.require("--store");
@@ -55,11 +58,7 @@ int cmd_ask(const std::vector<std::string> & argv) {
     ap.gen.sampling.top_k = a.get_int("--top-k", 40);
     ap.gen.sampling.top_p = static_cast<float>(a.get_double("--top-p", 0.95));
     ap.gen.sampling.seed = static_cast<uint64_t>(a.get_double("--seed", 0));
-    try {
-        ap.gen.device.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
-    } catch (const Error & e) {
-        throw UsageError{e.what()};
-    }
+    ap.gen.device = device_from_args(a);
 
     ModelLoadOptions lo;
     lo.tokenizer_path = a.get("--tokenizer").value_or("");

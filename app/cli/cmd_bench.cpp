@@ -19,7 +19,7 @@ namespace {
 const char * kHelp = R"(usage: quire-cli bench (--shape NAME --random-weights | --model PATH) --tokens N,N,... [options]
 Ingests random token documents of each length into the CUDA block memory (bf16 weights), then
 measures an ask (question + greedy answer on a fork) and decoding at that context.
-  --shape llama3-8b|llama3-1b|smollm2-135m   model shape, with --random-weights
+  --shape llama3-8b|llama3-1b|qwen2.5-1.5b|smollm2-135m   model shape, with --random-weights
   --layers N            override the shape's layer count
   --tokens LIST         document lengths, e.g. 8192,32768,100000,1000000
   --kv-fp8              memory blocks in fp8 e4m3 with per-block scales
@@ -120,7 +120,7 @@ int cmd_bench(const std::vector<std::string> & argv) {
         auto j = to_json(r);
         j["shape"] = hp.name.empty() ? a.get("--model").value_or("") : hp.name;
         j["layers"] = hp.n_layer;
-        j["preset"] = o.cfg.preset;
+        j["preset"] = r.preset.empty() ? o.cfg.preset : r.preset;
         j["kv"] = o.kv_fp8 ? "fp8" : "bf16";
         j["gpu_mem_gib"] = o.gpu_mem_gib;
         j["device"] = dev.name;

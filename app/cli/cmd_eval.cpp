@@ -5,6 +5,7 @@
 // results.csv, summary.md and a length x depth heatmap per task, method and mode into --out.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/device_options.h"
 #include "cli/model_arg.h"
 #include "cli/memory_options.h"
 #include "quire.h"
@@ -23,7 +24,7 @@ namespace {
 const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --lengths L[,L...] --out DIR
                      [--depths N] [--method M[,M...]] [--mode ask|deep|ask,deep] [--samples N]
                      [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--rag-tokens N] [--rag-passages N] [--evidence-tokens N|auto]
-                     [--evidence-alone] [--backend auto|cpu|cuda] [memory options]
+                     [--evidence-alone] [device options] [memory options]
        quire-cli eval --model PATH --task docqa --doc FILE --questions FILE.jsonl --out DIR [...]
   --task      passkey, kv, needle, multihop (generated), docqa (a real document's questions)
   --lengths   tokens per instance (document and question): 4k = 4096, 1m = 1048576, or a number
@@ -102,11 +103,12 @@ template <typename T, typename F> std::vector<T> parse_list(const std::string & 
 
 int cmd_eval(const std::vector<std::string> & argv) {
     std::set<std::string> opts = {"--model", "--tokenizer", "--task", "--lengths", "--depths", "--method", "--mode", "--samples", "--seed",
-                                  "--beta", "--anchors", "--answer-tokens", "--rag-tokens", "--rag-passages", "--evidence-tokens", "--backend", "--out", "--doc", "--questions"};
+                                  "--beta", "--anchors", "--answer-tokens", "--rag-tokens", "--rag-passages", "--evidence-tokens", "--out", "--doc", "--questions"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
+    opts.insert(kDeviceOptions.begin(), kDeviceOptions.end());
     const Args a(argv, opts, {"--help", "--evidence-alone"});
     if (a.has("--help")) {
-        std::printf("%s%s", kHelp, kMemoryHelp.c_str());
+        std::printf("%s%s%s", kHelp, kMemoryHelp.c_str(), kDeviceHelp);
         return 0;
     }
     const auto tasks = parse_list<EvalTask>(a.require("--task"), eval_task_from_name);
@@ -141,11 +143,7 @@ int cmd_eval(const std::vector<std::string> & argv) {
     opt.rag_passages = a.get_int("--rag-passages", 0);
     if (opt.rag_passages < 0) throw UsageError{"--rag-passages must be >= 0"};
     const uint64_t seed = static_cast<uint64_t>(a.get_double("--seed", 20261129));
-    try {
-        opt.device.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
-    } catch (const Error & e) {
-        throw UsageError{e.what()};
-    }
+    opt.device = device_from_args(a);
     for (int L : lengths)
         if (L < kQuestionRoom + 64) throw UsageError{"--lengths: " + std::to_string(L) + " is too short"};
 

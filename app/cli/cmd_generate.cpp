@@ -1,6 +1,7 @@
 // quire-cli generate: text from a prompt (or from BOS), streamed to stdout.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/device_options.h"
 #include "cli/model_arg.h"
 #include "quire.h"
 
@@ -13,7 +14,7 @@ namespace quire::cli {
 namespace {
 const char * kHelp = R"(usage: quire-cli generate --model PATH [--tokenizer PATH] [--prompt TEXT | --prompt-file F]
                           [--chat] [--system TEXT] [-n N] [--temp T] [--top-k K] [--top-p P]
-                          [--repeat-penalty R] [--seed S] [--ctx N] [--backend auto|cpu|cuda] [--timings]
+                          [--repeat-penalty R] [--seed S] [--ctx N] [device options] [--timings]
 Prints the generated text alone on stdout. With an empty prompt, generation starts from BOS.
 --timings prints one JSON line to stderr: the prompt's tokens and seconds (until the first token),
 the generated tokens and the seconds after the first, and both rates (scripts/bench-cpu.sh).
@@ -23,11 +24,13 @@ Defaults: -n 128, --temp 0 (greedy), --top-k 40, --top-p 0.95, --repeat-penalty 
 } // namespace
 
 int cmd_generate(const std::vector<std::string> & argv) {
-    const Args a(argv, {"--model", "--tokenizer", "--prompt", "--prompt-file", "--system", "-n", "--temp", "--top-k", "--top-p",
-                        "--repeat-penalty", "--seed", "--ctx", "--backend"},
-                 {"--chat", "--help", "--timings"});
+    std::set<std::string> opts = {"--model", "--tokenizer", "--prompt", "--prompt-file", "--system", "-n", "--temp", "--top-k", "--top-p",
+                                  "--repeat-penalty", "--seed", "--ctx"};
+    opts.insert(kDeviceOptions.begin(), kDeviceOptions.end());
+    const Args a(argv, opts, {"--chat", "--help", "--timings"});
     if (a.has("--help")) {
         std::fputs(kHelp, stdout);
+        std::fputs(kDeviceHelp, stdout);
         return 0;
     }
     if (!a.positional().empty()) throw UsageError{"unexpected argument '" + a.positional()[0] + "'"};
@@ -41,11 +44,7 @@ int cmd_generate(const std::vector<std::string> & argv) {
     gp.sampling.repeat_penalty = static_cast<float>(a.get_double("--repeat-penalty", 1.0));
     gp.sampling.seed = static_cast<uint64_t>(a.get_double("--seed", 0));
     gp.n_ctx = a.get_int("--ctx", 0);
-    try {
-        gp.device.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
-    } catch (const Error & e) {
-        throw UsageError{e.what()};
-    }
+    gp.device = device_from_args(a);
     if (gp.sampling.temperature < 0 || gp.sampling.top_p <= 0 || gp.sampling.top_p > 1) throw UsageError{"--temp must be >= 0 and --top-p in (0, 1]"};
 
     ModelLoadOptions lo;

@@ -1,6 +1,7 @@
 // quire-cli ingest: read a document into block memory and save the block store.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/device_options.h"
 #include "cli/model_arg.h"
 #include "cli/memory_options.h"
 #include "quire.h"
@@ -20,14 +21,13 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_sigint(int) { g_interrupted = true; }
 
-const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE --store OUT [--force] [--no-space-check] [--keep-free GIB] [--password P] [--backend auto|cpu|cuda] [memory options]
+const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE --store OUT [--force] [--no-space-check] [--keep-free GIB] [--password P] [device options] [memory options]
 Reads the document (.pdf, .epub, .md, or text: UTF-8, UTF-16 with BOM, Windows-1252) once into the
 model's block memory and saves it as a block store. --password opens a protected PDF.
 An existing store is left as it is unless --force is given (a read-only one always is). Before
 reading starts the store's folder is checked and the store's size and the memory the reading needs
 are estimated: a reading that does not fit the free disk (keeping --keep-free GiB, default 1) or
 the available memory is refused with the numbers; --no-space-check reads anyway.
---backend: the GPU when there is one (auto, default), or force cpu / cuda.
 Progress goes to stderr; a JSON summary (tokens, blocks per layer, seconds, bytes) to stdout.
 Ctrl+C cancels and leaves no store behind.
 )";
@@ -42,20 +42,16 @@ std::string human_bytes(uint64_t b) {
 } // namespace
 
 int cmd_ingest(const std::vector<std::string> & argv) {
-    std::set<std::string> opts = {"--model", "--tokenizer", "--doc", "--store", "--backend", "--password", "--keep-free"};
+    std::set<std::string> opts = {"--model", "--tokenizer", "--doc", "--store", "--password", "--keep-free"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
+    opts.insert(kDeviceOptions.begin(), kDeviceOptions.end());
     const Args a(argv, opts, {"--help", "--force", "--no-space-check"});
     if (a.has("--help")) {
-        std::printf("%s%s", kHelp, kMemoryHelp.c_str());
+        std::printf("%s%s%s", kHelp, kMemoryHelp.c_str(), kDeviceHelp);
         return 0;
     }
     const MemoryConfig cfg = memory_config_from_args(a);
-    DeviceParams device;
-    try {
-        device.backend = backend_kind_from_string(a.get("--backend").value_or("auto"));
-    } catch (const Error & e) {
-        throw UsageError{e.what()};
-    }
+    const DeviceParams device = device_from_args(a);
     const std::string doc_path = a.require("--doc"), store_path = a.require("--store");
     StoreTarget target;
     target.replace = a.has("--force");

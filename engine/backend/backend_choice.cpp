@@ -14,6 +14,13 @@ BackendKind backend_kind_from_string(const std::string & s) {
     fail(Status::BAD_INPUT, "unknown backend '" + s + "' (auto, cpu, cuda)");
 }
 
+GpuPrecision gpu_precision_from_string(const std::string & s) {
+    if (s == "auto") return GpuPrecision::AUTO;
+    if (s == "bf16") return GpuPrecision::BF16;
+    if (s == "fp32") return GpuPrecision::FP32;
+    fail(Status::BAD_INPUT, "unknown GPU precision '" + s + "' (auto, bf16, fp32)");
+}
+
 bool gpu_use_bf16(const Model & model, GpuPrecision p) {
     return p == GpuPrecision::BF16 || (p == GpuPrecision::AUTO && model.info.n_params >= 1000000000ull);
 }

@@ -28,6 +28,8 @@ struct DeviceParams {
 
 // "auto", "cpu" or "cuda"; throws Error(BAD_INPUT) otherwise.
 BackendKind backend_kind_from_string(const std::string & s);
+// "auto", "bf16" or "fp32"; throws Error(BAD_INPUT) otherwise.
+GpuPrecision gpu_precision_from_string(const std::string & s);
 
 // Whether to try the GPU for `what` (false for CPU; for AUTO without a usable device, saying why
 // in the log; Error for CUDA when this build or device cannot). gpu_fallback, called in a catch

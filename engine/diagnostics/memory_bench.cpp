@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "cuda/cuda_memory_model.h"
+#include "memory/reading_plan.h"
 
 #include <chrono>
 #include <fstream>
@@ -51,11 +52,14 @@ HParams bench_shape(const std::string & name, int n_layer) {
     } else if (name == "llama3-1b") {
         hp.n_vocab = 128256, hp.n_embd = 2048, hp.n_ff = 8192, hp.n_layer = 16, hp.n_head = 32, hp.n_head_kv = 8, hp.head_dim = 64;
         hp.rope_base = 500000.0f, hp.n_ctx_train = 8192, hp.tied_embeddings = true;
+    } else if (name == "qwen2.5-1.5b") { // Qwen2.5(-Coder)-1.5B without the q/k/v biases
+        hp.n_vocab = 151936, hp.n_embd = 1536, hp.n_ff = 8960, hp.n_layer = 28, hp.n_head = 12, hp.n_head_kv = 2, hp.head_dim = 128;
+        hp.rope_base = 1000000.0f, hp.n_ctx_train = 32768, hp.tied_embeddings = true;
     } else if (name == "smollm2-135m") {
         hp.n_vocab = 49152, hp.n_embd = 576, hp.n_ff = 1536, hp.n_layer = 30, hp.n_head = 9, hp.n_head_kv = 3, hp.head_dim = 64;
         hp.rope_base = 100000.0f, hp.n_ctx_train = 8192, hp.tied_embeddings = true;
     } else {
-        fail(Status::BAD_INPUT, "unknown shape '" + name + "' (llama3-8b, llama3-1b, smollm2-135m)");
+        fail(Status::BAD_INPUT, "unknown shape '" + name + "' (llama3-8b, llama3-1b, qwen2.5-1.5b, smollm2-135m)");
     }
     hp.name = name;
     if (n_layer > 0) hp.n_layer = n_layer;
@@ -81,7 +85,10 @@ std::vector<BenchRow> memory_bench(const HParams & hp, const Model * model, cons
             uint64_t peak = 0;
             auto sample = [&] { peak = std::max(peak, gpu_used() - base); };
             const auto doc = random_tokens(g, hp.n_vocab, n);
-            CudaMemoryModel mm(w, opt.cfg, mo);
+            // "auto" and "whole" resolve per length as a reading does (whole when it fits).
+            const MemoryConfig cfg = memory_for_reading(hp, opt.cfg, n);
+            r.preset = cfg.preset;
+            CudaMemoryModel mm(w, cfg, mo);
             // Offload mode: the process's budget is split again before every step from what is
             // measured in use (weights, scratch, loaded kernels, handles, representatives, cache
             // slots, blocks); estimated is only what the rest of the run will add: the
@@ -91,7 +98,7 @@ std::vector<BenchRow> memory_bench(const HParams & hp, const Model * model, cons
             // granularity. What is left may hold blocks on the GPU.
             const double fork_scratch = static_cast<double>(gpu_used() - base) - static_cast<double>(GpuWeights::bytes_needed(hp, CudaPrecision::BF16));
             const double per_block = static_cast<double>(hp.n_layer) * ((hp.q_dim() + 3) * 4.0 + 2 * sizeof(void *) + 8.0);
-            const int nb_final = static_cast<int>(n / opt.cfg.block_size + 1);
+            const int nb_final = static_cast<int>(n / cfg.block_size + 1);
             int cap_i = 0, prev_i = 0;
             CudaMemoryModel::repr_capacity(nb_final, cap_i, prev_i);
             // The document's last growth holds both arrays; later the fork holds its own copy.
@@ -117,7 +124,7 @@ std::vector<BenchRow> memory_bench(const HParams & hp, const Model * model, cons
             }
             sample();
             const auto t0 = Clock::now();
-            const size_t chunk = static_cast<size_t>(opt.cfg.exc_block_size);
+            const size_t chunk = static_cast<size_t>(cfg.exc_block_size);
             for (size_t i = 0; i < doc.size(); i += chunk) {
                 mm.step(std::vector<int>(doc.begin() + static_cast<std::ptrdiff_t>(i), doc.begin() + static_cast<std::ptrdiff_t>(std::min(doc.size(), i + chunk))),
                         StepKind::DOCUMENT, false);

@@ -33,6 +33,7 @@ struct BenchOptions {
 
 struct BenchRow {
     int64_t tokens = 0;
+    std::string preset; // as read: "auto" resolves per length (memory_for_reading)
     double ingest_s = 0, ingest_tok_s = 0;
     double peak_gpu_gib = 0, host_gib = 0, block_gpu_gib = 0, block_host_gib = 0;
     double gpu_ingest_gib = 0, gpu_ask_gib = 0; // GPU memory in use after the ingest, and with the ask fork alive
@@ -42,7 +43,8 @@ struct BenchRow {
     std::string error;
 };
 
-// HParams of a named shape: "llama3-8b" (32 layers unless n_layer > 0), "llama3-1b", "smollm2-135m".
+// HParams of a named shape: "llama3-8b" (32 layers unless n_layer > 0), "llama3-1b", "qwen2.5-1.5b",
+// "smollm2-135m".
 HParams bench_shape(const std::string & name, int n_layer = 0);
 
 // Random bf16 weights of `hp` (model == nullptr) or the model's own weights in bf16.

@@ -48,6 +48,9 @@ private slots:
         QTest::newRow("unknown option") << QStringList{"generate", "--model", "x", "--bogus"};
         QTest::newRow("missing value") << QStringList{"generate", "--model"};
         QTest::newRow("bad number") << QStringList{"generate", "--model", "x", "-n", "abc"};
+        QTest::newRow("bad backend") << QStringList{"generate", "--model", "x", "--backend", "tpu"};
+        QTest::newRow("bad GPU precision") << QStringList{"ingest", "--model", "x", "--doc", "d.txt", "--store", "s.qst", "--gpu-precision", "fp8"};
+        QTest::newRow("ask: bad GPU precision") << QStringList{"ask", "--model", "x", "--store", "s.qst", "--question", "q", "--gpu-precision", "half"};
         QTest::newRow("models: unknown name") << QStringList{"models", "fetch", "no-such-model"};
         QTest::newRow("models: no name") << QStringList{"models", "path"};
         QTest::newRow("models: unknown action") << QStringList{"models", "remove", "smollm2-135m-instruct"};
