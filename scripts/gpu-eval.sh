@@ -10,6 +10,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT="${OUT:-/tmp/quire-out}"
+eval "$(bash scripts/gpu-machine-deps.sh env)" # OpenBLAS's libgfortran where the machine lacks it
 SHA=b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53
 case "${1:-}" in
 split)

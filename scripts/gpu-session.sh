@@ -17,6 +17,7 @@ OUT="${OUT:-/tmp/quire-out}"
 mkdir -p "$OUT"
 export PATH=/opt/torch/.venv/bin:$PATH
 P=$(bash scripts/gpu-machine-deps.sh unpack)
+eval "$(bash scripts/gpu-machine-deps.sh env)" # OpenBLAS's libgfortran where the machine lacks it
 echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
 t0=$SECONDS

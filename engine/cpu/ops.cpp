@@ -2,7 +2,7 @@
 // themselves are in core/vec_math.cpp, which the block selection of memory/ shares).
 #include "cpu/ops.h"
 
-#include "core/simd.h"
+#include "cpu/panel_matmul.h"
 #include "cpu/quant_dot.h"
 
 #include <algorithm>
@@ -11,49 +11,13 @@
 
 namespace quire::cpu {
 
-// Four dot products sharing one x: x is read once for four weight rows. Written with vector
-// extensions (8 floats: one AVX register, or two SSE ones) since compilers do not vectorise the
-// scalar form of this loop.
-typedef float v8f __attribute__((vector_size(32)));
-
-QUIRE_CLONES void dot4(const float * x, const float * w0, const float * w1, const float * w2, const float * w3, int64_t n, float * out) {
-    v8f a0 = {}, a1 = {}, a2 = {}, a3 = {};
-    int64_t i = 0;
-    v8f xv, v0, v1, v2, v3; // unaligned loads through memcpy (no vector-returning helper: -Wpsabi)
-    for (; i + 8 <= n; i += 8) {
-        std::memcpy(&xv, x + i, sizeof(xv));
-        std::memcpy(&v0, w0 + i, sizeof(v0));
-        std::memcpy(&v1, w1 + i, sizeof(v1));
-        std::memcpy(&v2, w2 + i, sizeof(v2));
-        std::memcpy(&v3, w3 + i, sizeof(v3));
-        a0 += xv * v0;
-        a1 += xv * v1;
-        a2 += xv * v2;
-        a3 += xv * v3;
-    }
-    float s[4] = {};
-    for (int k = 0; k < 8; ++k) {
-        s[0] += a0[k];
-        s[1] += a1[k];
-        s[2] += a2[k];
-        s[3] += a3[k];
-    }
-    for (; i < n; ++i) {
-        s[0] += x[i] * w0[i];
-        s[1] += x[i] * w1[i];
-        s[2] += x[i] * w2[i];
-        s[3] += x[i] * w3[i];
-    }
-    std::memcpy(out, s, sizeof(s));
-}
-
 namespace {
 
 // Quantised weights against 16-bit activations (quant_dot.h), for a few inputs (decoding): each
-// weight row's blocks are decoded in registers, once per input. Reading (many inputs) keeps the
-// float path below, which dequantises each row once for all inputs and reads every input once
-// per four rows: per weight it costs no more than integer dots that reload the activations for
-// every row (measured with 8-bit activations: SmolLM2 Q4_1 read at 41 tokens/s that way, 75 this).
+// weight row's blocks are decoded in registers, once per input. More inputs (reading) go through
+// panel_matmul: each weight dequantised once for all of them, then SGEMM (integer dots that
+// decode the weights again for every input were slower there: SmolLM2 Q4_1 read at 41 tokens/s
+// that way with 8-bit activations, 75 through the float path before SGEMM).
 constexpr int64_t kQuantDotMaxInputs = 3;
 
 bool quantised_path(int64_t T, const Tensor & W) { return T <= kQuantDotMaxInputs && quant_dot_supported(W.type, W.cols); }
@@ -85,43 +49,24 @@ void matmul_quantised(const float * X, int64_t T, const MatmulOut * outs, size_t
 } // namespace
 
 void matmul(const float * X, int64_t T, const Tensor & W, float * Y, const Vector * bias) {
-    if (quantised_path(T, W)) {
-        const MatmulOut one{&W, Y, bias};
-        return matmul_quantised(X, T, &one, 1);
-    }
+    const MatmulOut one{&W, Y, bias};
+    if (quantised_path(T, W)) return matmul_quantised(X, T, &one, 1);
+    if (T > kQuantDotMaxInputs) return panel_matmul(X, T, &one, 1);
+    // A few inputs of a type without integer dots (fp32, fp16, bf16, other quantisations):
+    // bound by reading the weights, each row dequantised once for all inputs.
     const int64_t rows = W.rows, cols = W.cols;
-    // Output rows are split over threads; each weight row is read (and dequantised) once for all
-    // T inputs.
-    // With several inputs, rows go in groups of four so that each input row is read once per
-    // group (the single-input case is bound by reading the weights, so it needs no grouping).
-    const int64_t group = T >= 4 ? 4 : 1;
-    const int64_t n_groups = (rows + group - 1) / group;
 #pragma omp parallel if (rows * cols * T > 32768)
     {
-        std::vector<float> buf(W.type == GgmlType::F32 ? 0 : static_cast<size_t>(group * cols));
-        const float * w[4];
-        float out[4];
+        std::vector<float> buf(W.type == GgmlType::F32 ? 0 : static_cast<size_t>(cols));
 #pragma omp for schedule(static)
-        for (int64_t g = 0; g < n_groups; ++g) {
-            const int64_t o0 = g * group, n = std::min(group, rows - o0);
-            for (int64_t k = 0; k < n; ++k) {
-                w[k] = W.f32_row(o0 + k);
-                if (!w[k]) {
-                    W.dequantize_row(o0 + k, buf.data() + k * cols);
-                    w[k] = buf.data() + k * cols;
-                }
+        for (int64_t o = 0; o < rows; ++o) {
+            const float * w = W.f32_row(o);
+            if (!w) {
+                W.dequantize_row(o, buf.data());
+                w = buf.data();
             }
-            if (n == 4) {
-                for (int64_t t = 0; t < T; ++t) {
-                    dot4(X + t * cols, w[0], w[1], w[2], w[3], cols, out);
-                    for (int64_t k = 0; k < 4; ++k) Y[t * rows + o0 + k] = out[k] + (bias ? (*bias)[static_cast<size_t>(o0 + k)] : 0.0f);
-                }
-            } else {
-                for (int64_t k = 0; k < n; ++k) {
-                    const float b = bias ? (*bias)[static_cast<size_t>(o0 + k)] : 0.0f;
-                    for (int64_t t = 0; t < T; ++t) Y[t * rows + o0 + k] = dot(X + t * cols, w[k], cols) + b;
-                }
-            }
+            const float b = bias ? (*bias)[static_cast<size_t>(o)] : 0.0f;
+            for (int64_t t = 0; t < T; ++t) Y[t * rows + o] = dot(X + t * cols, w, cols) + b;
         }
     }
 }
@@ -131,6 +76,9 @@ void matmul_same_input(const float * X, int64_t T, const std::vector<MatmulOut> 
         return quantised_path(T, *o.W) && o.W->cols == outs[0].W->cols;
     });
     if (together) return matmul_quantised(X, T, outs.data(), outs.size());
+    const bool panels = T > kQuantDotMaxInputs && !outs.empty() &&
+                        std::all_of(outs.begin(), outs.end(), [&](const MatmulOut & o) { return o.W->cols == outs[0].W->cols; });
+    if (panels) return panel_matmul(X, T, outs.data(), outs.size());
     for (const MatmulOut & o : outs) matmul(X, T, *o.W, o.Y, o.bias);
 }
 

@@ -19,8 +19,8 @@ using quire::softmax; // core/vec_math.h
 void matmul(const float * X, int64_t T, const Tensor & W, float * Y, const Vector * bias = nullptr);
 
 // Several matmuls of the same X (attention's q, k and v; the FFN's gate and up), equal to one
-// matmul each; when decoding, in one parallel region with X quantised once (fewer fork-joins and
-// waits per token).
+// matmul each, in one parallel region: when decoding with X quantised once (fewer fork-joins and
+// waits per token), when reading all outputs' weight panels (panel_matmul.h) in one loop.
 struct MatmulOut {
     const Tensor * W;
     float * Y;

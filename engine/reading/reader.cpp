@@ -203,7 +203,10 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
             res.blocks = mm.memory_blocks(); // the ranking's blocks, for the trace; the memory itself is done with
             res.session_tokens = mm.consumed_tokens();
             backend.reset();
-            focus_feeder = std::make_unique<Feeder>(*focus->backend, on_retrieval, f.next_index());
+            // The focus reading holds no memory blocks: the lookup to show is the question's, which
+            // ranked the passages; the answer's steps report nothing.
+            static const RetrievalCallback kNoSteps;
+            focus_feeder = std::make_unique<Feeder>(*focus->backend, kNoSteps, f.next_index());
             logits = focus_feeder->feed(focus->prompt, StepKind::PROMPT, true);
             res.answered_from_evidence = true;
         } else {
@@ -214,6 +217,7 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     }
     MemoryBackend & answering = focus ? *focus->backend : *backend;
     Feeder & steps = focus ? *focus_feeder : f;
+    const RetrievalCallback report = focus ? RetrievalCallback{} : on_retrieval;
 
     res.stop_reason = "length";
     Sampler sampler(params.gen.sampling);
@@ -238,14 +242,14 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
         if (n + 1 == params.gen.n_predict) break;
         RetrievalStep step;
         step.index = steps.next_index();
-        RetrievalStep * tr = on_retrieval ? &step : nullptr;
+        RetrievalStep * tr = report ? &step : nullptr;
         if (device_pick) {
             id = answering.step_pick(id, params.gen.sampling, sampler.next_uniform(), tr);
         } else {
             logits = answering.step({id}, StepKind::TOKEN, true, tr);
             id = sampler.sample(logits, history);
         }
-        if (on_retrieval) on_retrieval(step);
+        if (report) report(step);
     }
     if (!focus) {
         res.blocks = mm.memory_blocks();

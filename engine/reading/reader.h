@@ -54,8 +54,10 @@ struct AskParams {
     int evidence_tokens = 0;
     // With evidence from a block memory: answer from the passages alone, in a fresh full-attention
     // context (chat frame, the passages at their own relative positions, the question), as from a
-    // short prompt; the block memory's lookup ranks the passages and the citations. A whole reading
-    // holds its document in the window already and answers there.
+    // short prompt; the block memory's lookup ranks the passages and the citations (the retrieval
+    // callback sees the steps up to the question's, whose lookup ranked them; the answer's steps
+    // read no memory and report nothing). A whole reading holds its document in the window
+    // already and answers there.
     bool evidence_alone = false;
     GenerateParams gen; // gen.device: the CPU or the GPU, and the GPU's share of the block memory
 };

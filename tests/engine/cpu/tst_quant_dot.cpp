@@ -1,6 +1,7 @@
-// The integer dot products of quantised weights and 16-bit activations (cpu/quant_dot.h) and the
-// matmul built on them, against the `gguf` Python package's dequantisation of the same blocks
-// (tests/data/dequant) and plain double-precision sums.
+// The integer dot products of quantised weights and 16-bit activations (cpu/quant_dot.h), the
+// matmul built on them and the reading path's SGEMM panels (cpu/panel_matmul.h), against the
+// `gguf` Python package's dequantisation of the same blocks (tests/data/dequant) and plain
+// double-precision sums.
 #include "cpu/ops.h"
 #include "cpu/quant_dot.h"
 #include "model/weights.h"
@@ -143,7 +144,7 @@ private slots:
         const Vector bias{0.5f, -1.0f, 2.0f};
         std::mt19937 rng(9);
         std::normal_distribution<float> nd(0.0f, 1.0f);
-        for (int64_t T : {1, 3, 5}) { // 16-bit activations up to 3 inputs, the float path at 5
+        for (int64_t T : {1, 3, 5, 37}) { // 16-bit activations up to 3 inputs, dequantised panels and SGEMM from 4
             std::vector<float> X(static_cast<size_t>(T * cols)), Y(static_cast<size_t>(T * rows), NAN);
             for (auto & v : X) v = nd(rng);
             cpu::matmul(X.data(), T, W, Y.data(), &bias);
@@ -198,6 +199,52 @@ private slots:
                     QCOMPARE(yf, rf);
                 }
             }
+        }
+    }
+
+    // Reading's products (panel_matmul: weight panels through SGEMM) over many distinct rows, so
+    // that every panel boundary and remainder lands somewhere: two outputs of 300 and 70 rows, one
+    // with a bias, against double sums; alone and together.
+    void readingProductsMatchTheReference() {
+        const int64_t cols = 96;
+        std::mt19937 rng(5);
+        std::normal_distribution<float> nd(0.0f, 1.0f);
+        auto weights = [&](int64_t rows, std::vector<float> & w) {
+            w.resize(static_cast<size_t>(rows * cols));
+            for (auto & v : w) v = nd(rng);
+            Tensor W;
+            W.rows = rows, W.cols = cols, W.type = GgmlType::F32, W.row_bytes = static_cast<size_t>(cols) * 4;
+            W.data = reinterpret_cast<const uint8_t *>(w.data());
+            return W;
+        };
+        std::vector<float> wa, wb;
+        const Tensor Wa = weights(300, wa), Wb = weights(70, wb);
+        Vector bias(70);
+        for (auto & v : bias) v = nd(rng);
+        for (int64_t T : {4, 37, 300}) {
+            std::vector<float> X(static_cast<size_t>(T * cols));
+            for (auto & v : X) v = nd(rng);
+            std::vector<float> ya(static_cast<size_t>(T * 300), NAN), yb(static_cast<size_t>(T * 70), NAN), ra = ya, rb = yb;
+            cpu::matmul_same_input(X.data(), T, {{&Wa, ya.data()}, {&Wb, yb.data(), &bias}});
+            cpu::matmul(X.data(), T, Wa, ra.data());
+            cpu::matmul(X.data(), T, Wb, rb.data(), &bias);
+            auto check = [&](const std::vector<float> & y, const std::vector<float> & w, int64_t rows, const Vector * b, const char * what) {
+                for (int64_t t = 0; t < T; ++t)
+                    for (int64_t r = 0; r < rows; ++r) {
+                        double ref = b ? (*b)[static_cast<size_t>(r)] : 0.0, mag = 0;
+                        for (int64_t i = 0; i < cols; ++i) {
+                            const double p = static_cast<double>(w[static_cast<size_t>(r * cols + i)]) * X[static_cast<size_t>(t * cols + i)];
+                            ref += p, mag += std::abs(p);
+                        }
+                        const double got = y[static_cast<size_t>(t * rows + r)];
+                        if (!(std::abs(got - ref) <= 1e-5 * mag + 1e-6))
+                            QFAIL(qPrintable(QString("%1 T=%2 [%3][%4]: %5 vs %6").arg(what).arg(T).arg(t).arg(r).arg(got).arg(ref)));
+                    }
+            };
+            check(ya, wa, 300, nullptr, "together, first");
+            check(yb, wb, 70, &bias, "together, second");
+            check(ra, wa, 300, nullptr, "alone, first");
+            check(rb, wb, 70, &bias, "alone, second");
         }
     }
 

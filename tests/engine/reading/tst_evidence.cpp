@@ -171,8 +171,16 @@ private slots:
         ap.evidence_tokens = 40;
         const AskResult in_memory = memory_ask(m, doc.state, doc.prefix_len, question, ap);
         ap.evidence_alone = true;
-        const AskResult alone = memory_ask(m, doc.state, doc.prefix_len, question, ap);
+        std::vector<RetrievalStep> steps; // what the retrieval panel is given
+        const AskResult alone = memory_ask(m, doc.state, doc.prefix_len, question, ap, {}, [&](const RetrievalStep & st) { steps.push_back(st); });
         QVERIFY(!in_memory.answered_from_evidence);
+        // The panel gets the lookup that ranked the passages (the question's step, every layer's
+        // blocks scored and some selected) and nothing of the answer, which read no memory.
+        QVERIFY(!steps.empty());
+        QCOMPARE(steps.back().kind, StepKind::QUESTION);
+        QCOMPARE(static_cast<int>(steps.back().layers.size()), m.hp.n_layer);
+        for (const auto & L : steps.back().layers) QVERIFY(!L.selected.empty());
+        for (const auto & st : steps) QVERIFY(st.kind != StepKind::TOKEN);
         QVERIFY(alone.answered_from_evidence);
         // The same ranking chose the same passages.
         QCOMPARE(alone.evidence.size(), in_memory.evidence.size());
