@@ -48,8 +48,8 @@ import random; random.seed(3)
 names=['Lily','Tom','Sue','Ben']; things=['ball','cat','cake','tree','boat']
 print(' '.join(f'{random.choice(names)} saw a {random.choice(things)} in the park. It was big and red.' for _ in range(160)))" > /tmp/story.txt
     for be in cpu cuda; do
-      timeout 120 $B ingest $M --doc /tmp/story.txt --store /tmp/story-$be.qst --force --preset 512 --backend $be > /tmp/ingest-$be.json &&
-      timeout 120 $B ask $M --store /tmp/story-$be.qst --question "What did Lily see?" -n 24 --backend $be > /tmp/ask-$be.txt
+      timeout 120 $B ingest $M --doc /tmp/story.txt --store /tmp/story-$be.qst --force --preset 512 --backend $be --gpu-precision fp32 > /tmp/ingest-$be.json &&
+      timeout 120 $B ask $M --store /tmp/story-$be.qst --question "What did Lily see?" -n 24 --backend $be --gpu-precision fp32 > /tmp/ask-$be.txt
       echo "$be: $(cat /tmp/ask-$be.txt)"
     done
     cmp /tmp/ask-cpu.txt /tmp/ask-cuda.txt && echo "reader answers identical on CPU and GPU"

@@ -7,8 +7,8 @@ const char * const kDeviceHelp =
     "device options:\n"
     "  --backend auto|cpu|cuda     the GPU when there is one (auto, default), or force the CPU / the GPU\n"
     "  --gpu-precision auto|bf16|fp32\n"
-    "                              the GPU's weights: bf16 (tensor cores, half the memory) or fp32 (agrees\n"
-    "                              with the CPU exactly); auto (default): bf16 from a billion parameters\n";
+    "                              the GPU's weights: bf16 (tensor cores, the flash reading kernel, half the\n"
+    "                              memory; auto, the default) or fp32 (agrees with the CPU exactly: parity checks)\n";
 
 DeviceParams device_from_args(const Args & a) {
     DeviceParams d;

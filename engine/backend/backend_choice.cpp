@@ -3,7 +3,6 @@
 #include "backend/cuda_loader.h"
 #include "core/error.h"
 #include "core/log.h"
-#include "model/model.h"
 
 namespace quire {
 
@@ -21,9 +20,7 @@ GpuPrecision gpu_precision_from_string(const std::string & s) {
     fail(Status::BAD_INPUT, "unknown GPU precision '" + s + "' (auto, bf16, fp32)");
 }
 
-bool gpu_use_bf16(const Model & model, GpuPrecision p) {
-    return p == GpuPrecision::BF16 || (p == GpuPrecision::AUTO && model.info.n_params >= 1000000000ull);
-}
+bool gpu_use_bf16(GpuPrecision p) { return p != GpuPrecision::FP32; }
 
 bool gpu_wanted(BackendKind kind, const char * what) {
     if (kind == BackendKind::CPU) return false;

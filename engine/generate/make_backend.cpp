@@ -11,7 +11,7 @@ namespace quire {
 std::unique_ptr<ForwardBackend> make_backend(const Model & model, int n_ctx, BackendKind kind, GpuPrecision precision) {
     if (gpu_wanted(kind, "generation")) {
         try {
-            return cuda_backend()->make_forward(model, n_ctx, gpu_use_bf16(model, precision));
+            return cuda_backend()->make_forward(model, n_ctx, gpu_use_bf16(precision));
         } catch (const Error & e) {
             gpu_fallback(kind, "generation", e);
         }

@@ -8,6 +8,8 @@
 
 namespace quire {
 
+struct Model;
+
 // AUTO uses the GPU when this build has CUDA and a usable device, else the CPU (saying why in
 // the log); CUDA fails with a clear Error if the GPU cannot be used.
 std::unique_ptr<ForwardBackend> make_backend(const Model & model, int n_ctx, BackendKind kind, GpuPrecision precision = GpuPrecision::AUTO);

@@ -31,7 +31,6 @@ private:
         float * data;
         size_t capacity; // floats
         size_t used;     // floats
-        bool mapped;
     };
     void add_slab(size_t min_floats);
 

@@ -11,7 +11,7 @@ namespace quire {
 std::unique_ptr<MemoryBackend> make_memory_backend(const Model & model, MemoryState & state, const DeviceParams & device) {
     if (gpu_wanted(device.backend, "block memory")) {
         try {
-            return cuda_backend()->make_memory(model, state, gpu_use_bf16(model, device.precision), device.gpu_block_budget);
+            return cuda_backend()->make_memory(model, state, gpu_use_bf16(device.precision), device.gpu_block_budget);
         } catch (const Error & e) {
             gpu_fallback(device.backend, "block memory", e);
         }

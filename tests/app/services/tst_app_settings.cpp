@@ -19,7 +19,7 @@ private slots:
         QVERIFY2(d.validate().isEmpty(), qPrintable(d.validate()));
         QCOMPARE(QString::fromStdString(d.memory.preset), QString(kAutoPreset)); // whole when it fits, else the model's preset
         QCOMPARE(d.ask_params().evidence_tokens, kAutoEvidence);                // the best passages re-read
-        QVERIFY(!d.ask_params().evidence_alone);                                 // answered in the memory (the panel shows its blocks)
+        QVERIFY(d.ask_params().evidence_alone);                                  // and answered from them alone
         QCOMPARE(d.ask_params().gen.n_predict, d.answer_tokens);
         QCOMPARE(d.ask_params().lookup.anchors, kDefaultAnchors); // word-match anchors on by default
         QCOMPARE(d.device().gpu_block_budget, uint64_t(0));
@@ -43,7 +43,7 @@ private slots:
         a.language = "de";
         a.theme = "dark";
         a.reread = false;
-        a.evidence_alone = true;
+        a.evidence_alone = false;
         {
             QSettings s(dir.filePath("q.ini"), QSettings::IniFormat);
             save_settings(s, a);
@@ -63,7 +63,7 @@ private slots:
         QCOMPARE(b.language, QString("de"));
         QCOMPARE(b.theme, QString("dark"));
         QVERIFY(!b.reread);
-        QVERIFY(b.evidence_alone);
+        QVERIFY(!b.evidence_alone);
         const AskParams p = b.ask_params();
         QCOMPARE(p.evidence_tokens, 0); // the paper's method
         QVERIFY(!p.evidence_alone);

@@ -8,6 +8,7 @@
 #include "test_env.h"
 
 #include <cmath>
+#include <omp.h>
 #include <random>
 
 using namespace quire;
@@ -38,7 +39,9 @@ void block_types() {
 
 class TestQuantDot : public QObject {
     Q_OBJECT
+    int threads_ = 0;
 private slots:
+    void initTestCase() { threads_ = omp_get_max_threads(); }
     void exactActivationsGiveTheReferenceSum_data() { block_types(); }
     void roundedActivationsStayWithinTheirBound_data() { block_types(); }
     void matmulMatchesTheReference_data() { block_types(); }
@@ -246,6 +249,8 @@ private slots:
             check(ra, wa, 300, nullptr, "alone, first");
             check(rb, wb, 70, &bias, "alone, second");
         }
+        // OpenBLAS, told to keep to one thread, leaves Quire's own thread count as it was.
+        QCOMPARE(omp_get_max_threads(), threads_);
     }
 
     void unsupportedTypesKeepTheFloatPath() {

@@ -41,6 +41,7 @@ private slots:
         GenerateParams gp;
         gp.n_predict = 200;
         gp.device.backend = BackendKind::CUDA;
+        gp.device.precision = GpuPrecision::FP32; // the exact path (bf16 is the default)
         QCOMPARE(generate(*m, {1}, gp).text, test::read_bytes(dir + "/expected-greedy-200.txt"));
     }
     void architecturesMatchCpu() {
