@@ -10,7 +10,8 @@
 namespace quire {
 
 // A backend that continues `state` (CPU: in place; CUDA: a GPU copy; `state` is then not
-// updated, use to_host). CUDA weights are bf16 unless GpuPrecision::FP32 is asked for. AUTO falls back to the CPU, saying why in the log, when the GPU cannot be used.
+// updated, use to_host). CUDA weights are bf16 unless GpuPrecision::FP32 is asked for. AUTO
+// falls back to the CPU, saying why in the log, when the GPU cannot be used.
 std::unique_ptr<MemoryBackend> make_memory_backend(const Model & model, MemoryState & state, const DeviceParams & device);
 
 } // namespace quire
