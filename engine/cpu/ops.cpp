@@ -72,13 +72,10 @@ void matmul(const float * X, int64_t T, const Tensor & W, float * Y, const Vecto
 }
 
 void matmul_same_input(const float * X, int64_t T, const std::vector<MatmulOut> & outs) {
-    const bool together = !outs.empty() && std::all_of(outs.begin(), outs.end(), [&](const MatmulOut & o) {
-        return quantised_path(T, *o.W) && o.W->cols == outs[0].W->cols;
-    });
-    if (together) return matmul_quantised(X, T, outs.data(), outs.size());
-    const bool panels = T > kQuantDotMaxInputs && !outs.empty() &&
-                        std::all_of(outs.begin(), outs.end(), [&](const MatmulOut & o) { return o.W->cols == outs[0].W->cols; });
-    if (panels) return panel_matmul(X, T, outs.data(), outs.size());
+    auto all = [&](auto && pred) { return std::all_of(outs.begin(), outs.end(), pred); };
+    const bool same_cols = !outs.empty() && all([&](const MatmulOut & o) { return o.W->cols == outs[0].W->cols; });
+    if (same_cols && all([&](const MatmulOut & o) { return quantised_path(T, *o.W); })) return matmul_quantised(X, T, outs.data(), outs.size());
+    if (same_cols && T > kQuantDotMaxInputs) return panel_matmul(X, T, outs.data(), outs.size());
     for (const MatmulOut & o : outs) matmul(X, T, *o.W, o.Y, o.bias);
 }
 

@@ -22,11 +22,10 @@ constexpr size_t kHugePage = size_t(2) << 20;
 // `bytes` of zeroed anonymous memory, or nullptr; from 2 MiB on at a 2 MiB boundary and marked
 // for huge pages.
 float * map_ram(size_t bytes) {
-    const size_t slack = bytes >= kHugePage ? kHugePage : 0;
-    void * p = ::mmap(nullptr, (bytes + 4095) / 4096 * 4096 + slack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    const size_t len = (bytes + 4095) / 4096 * 4096, slack = bytes >= kHugePage ? kHugePage : 0;
+    void * p = ::mmap(nullptr, len + slack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) return nullptr;
     if (!slack) return static_cast<float *>(p);
-    const size_t len = (bytes + 4095) / 4096 * 4096; // what the kernel mapped of the slab itself
     const auto base = reinterpret_cast<uintptr_t>(p);
     const uintptr_t aligned = (base + kHugePage - 1) / kHugePage * kHugePage;
     if (aligned > base) ::munmap(p, aligned - base);

@@ -197,16 +197,16 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     // An answer from the evidence alone answers in its own reading (focus), the block memory ranked.
     std::unique_ptr<Focus> focus;
     std::unique_ptr<Feeder> focus_feeder;
+    const RetrievalCallback no_steps; // the focus reading's: it holds no memory blocks
     if (params.evidence_alone && evidence > 0 && mm.config().preset != kWholePreset) {
         focus = focus_on_evidence(model, f, mm, frame, q, params, evidence, doc_first, doc_last, res.evidence);
         if (focus) {
             res.blocks = mm.memory_blocks(); // the ranking's blocks, for the trace; the memory itself is done with
             res.session_tokens = mm.consumed_tokens();
             backend.reset();
-            // The focus reading holds no memory blocks: the lookup to show is the question's, which
-            // ranked the passages; the answer's steps report nothing.
-            static const RetrievalCallback kNoSteps;
-            focus_feeder = std::make_unique<Feeder>(*focus->backend, kNoSteps, f.next_index());
+            // The lookup to show is the question's, which ranked the passages; the answer's steps
+            // report nothing.
+            focus_feeder = std::make_unique<Feeder>(*focus->backend, no_steps, f.next_index());
             logits = focus_feeder->feed(focus->prompt, StepKind::PROMPT, true);
             res.answered_from_evidence = true;
         } else {
@@ -217,7 +217,7 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     }
     MemoryBackend & answering = focus ? *focus->backend : *backend;
     Feeder & steps = focus ? *focus_feeder : f;
-    const RetrievalCallback report = focus ? RetrievalCallback{} : on_retrieval;
+    const RetrievalCallback & report = focus ? no_steps : on_retrieval;
 
     res.stop_reason = "length";
     Sampler sampler(params.gen.sampling);
