@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/half.h"
 #include "cuda/cuda_memory_model.h"
+#include "cuda/pinned_buffer.h"
 #include "head_major.cuh"
 #include "kv_blocks.cuh"
 #include "window.cuh"
@@ -16,23 +17,26 @@ namespace quire {
 
 namespace {
 
+// n elements of type t (on the host) widened to fp32 into out; fp8 times its block's scale.
+void widen(const void * src, KvType t, size_t n, float scale, float * out) {
+    if (t == KvType::F32) {
+        std::memcpy(out, src, n * sizeof(float));
+    } else if (t == KvType::BF16) {
+        const auto * h = static_cast<const uint16_t *>(src);
+        for (size_t i = 0; i < n; ++i) out[i] = bf16_to_fp32(h[i]);
+    } else {
+        const auto * q = static_cast<const __nv_fp8_e4m3 *>(src);
+        for (size_t i = 0; i < n; ++i) out[i] = static_cast<float>(q[i]) * scale;
+    }
+}
+
 // n elements of type t at a device (or mapped host) address, widened to fp32 on the host.
 std::vector<float> fetch_f32(const void * p, KvType t, size_t n, float scale = 1.0f) {
     std::vector<float> out(n);
     if (n == 0) return out;
-    if (t == KvType::F32) {
-        CUDA_CHECK(cudaMemcpy(out.data(), p, n * 4, cudaMemcpyDefault));
-        return out;
-    }
-    if (t == KvType::BF16) {
-        std::vector<uint16_t> raw(n);
-        CUDA_CHECK(cudaMemcpy(raw.data(), p, n * 2, cudaMemcpyDefault));
-        for (size_t i = 0; i < n; ++i) out[i] = bf16_to_fp32(raw[i]);
-        return out;
-    }
-    std::vector<__nv_fp8_e4m3> raw(n);
-    CUDA_CHECK(cudaMemcpy(raw.data(), p, n, cudaMemcpyDefault));
-    for (size_t i = 0; i < n; ++i) out[i] = static_cast<float>(raw[i]) * scale;
+    std::vector<unsigned char> raw(n * kv_type_size(t));
+    CUDA_CHECK(cudaMemcpy(raw.data(), p, raw.size(), cudaMemcpyDefault));
+    widen(raw.data(), t, n, scale, out.data());
     return out;
 }
 
@@ -97,6 +101,14 @@ void CudaMemoryModel::download(MemoryState & host) const {
         CUDA_CHECK(cudaMemcpy(ks.data(), table_->scale_k(), nb * NL * sizeof(float), cudaMemcpyDeviceToHost));
         CUDA_CHECK(cudaMemcpy(vs.data(), table_->scale_v(), nb * NL * sizeof(float), cudaMemcpyDeviceToHost));
     }
+    // The blocks come back kGroup at a time through one pinned buffer (asynchronous copies, one
+    // wait per group; a copy per block into pageable memory waits every time) and are widened
+    // to fp32 straight into the state's slabs, on every core.
+    constexpr size_t kGroup = 64;
+    const size_t esz = kv_type_size(st_), group = std::min(kGroup, std::max(nb, size_t(1)));
+    PinnedBuffer<unsigned char> pin;
+    if (nb) pin.resize(2 * group * blk * esz);
+    std::vector<float *> dst(2 * group);
     for (size_t l = 0; l < NL; ++l) {
         const Layer & S = layers_[l];
         LayerMemory & L = host.layers[l];
@@ -110,18 +122,27 @@ void CudaMemoryModel::download(MemoryState & host) const {
         L.win_score = R.score.download(static_cast<size_t>(win_.size()) * static_cast<size_t>(hp_.n_head));
         if (has_qvec_) L.qvec = S.qvec.download(QD);
         const auto repr = S.repr.download(nb * QD);
-        for (size_t b = 0; b < nb; ++b) {
-            const size_t e = b * NL + l;
-            float * k = host.pool->alloc(blk);
-            float * v = host.pool->alloc(blk);
-            float * r = host.repr_pool->alloc(QD);
-            const auto kf = fetch_f32(kp[e], st_, blk, ks[e]), vf = fetch_f32(vp[e], st_, blk, vs[e]);
-            std::memcpy(k, kf.data(), blk * sizeof(float));
-            std::memcpy(v, vf.data(), blk * sizeof(float));
-            std::memcpy(r, repr.data() + b * QD, QD * sizeof(float));
-            L.blk_k.push_back(k);
-            L.blk_v.push_back(v);
-            L.blk_repr.push_back(r);
+        for (size_t b0 = 0; b0 < nb; b0 += group) {
+            const size_t n = std::min(group, nb - b0);
+            for (size_t i = 0; i < n; ++i) {
+                const size_t e = (b0 + i) * NL + l;
+                CUDA_CHECK(cudaMemcpyAsync(pin.get() + (2 * i) * blk * esz, kp[e], blk * esz, cudaMemcpyDefault, stream_));
+                CUDA_CHECK(cudaMemcpyAsync(pin.get() + (2 * i + 1) * blk * esz, vp[e], blk * esz, cudaMemcpyDefault, stream_));
+                dst[2 * i] = host.pool->alloc(blk);
+                dst[2 * i + 1] = host.pool->alloc(blk);
+                float * r = host.repr_pool->alloc(QD);
+                std::memcpy(r, repr.data() + (b0 + i) * QD, QD * sizeof(float));
+                L.blk_k.push_back(dst[2 * i]);
+                L.blk_v.push_back(dst[2 * i + 1]);
+                L.blk_repr.push_back(r);
+            }
+            CUDA_CHECK(cudaStreamSynchronize(stream_));
+            const int64_t halves = static_cast<int64_t>(2 * n);
+#pragma omp parallel for schedule(static)
+            for (int64_t j = 0; j < halves; ++j) {
+                const size_t e = (b0 + static_cast<size_t>(j) / 2) * NL + l;
+                widen(pin.get() + static_cast<size_t>(j) * blk * esz, st_, blk, (j % 2 ? vs : ks)[e], dst[static_cast<size_t>(j)]);
+            }
         }
     }
 }
