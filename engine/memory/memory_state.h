@@ -17,8 +17,10 @@ namespace quire {
 
 struct MemoryBlock {
     int64_t start = 0; // first token position
-    int len = 0;
+    int32_t len = 0;
+    int32_t reserved = 0; // stored as is: the padding is a member, so every store byte is defined
 };
+static_assert(sizeof(MemoryBlock) == 16, "stored as is (block store BLOCKS section)");
 
 struct LayerMemory {
     std::vector<float> sink_k, sink_v;                 // [n_sink][kv_dim], pre-RoPE keys
