@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "core/host_memory.h"
+#include "cpu/causal_attention.h"
 #include "cpu/layer_steps.h"
 #include "cpu/ops.h"
 #include "model/tensor_source.h"

@@ -2,8 +2,8 @@
 #include "cpu/memory_model.h"
 
 #include "core/error.h"
-#include "cpu/attention_tile.h"
 #include "cpu/layer_steps.h"
+#include "cpu/memory_attention.h"
 #include "cpu/ops.h"
 #include "model/tensor_source.h"
 #include "memory/block_select.h"
@@ -25,8 +25,6 @@ std::vector<float> MemoryModel::step(const std::vector<int> & tokens, StepKind k
     const int T = static_cast<int>(tokens.size());
     if (T == 0) fail(Status::INTERNAL, "memory step of no tokens");
     const int D = hp_.n_embd, QD = hp_.q_dim(), KVD = hp_.kv_dim(), HD = hp_.head_dim, NH = hp_.n_head;
-    const int n_rep = NH / hp_.n_head_kv;
-    const float scale = 1.0f / std::sqrt(static_cast<float>(HD));
     const MemoryConfig & cfg = st_.cfg;
     const int64_t p0 = st_.n_tokens;
     const int mem_pos = memory_position(cfg);
@@ -82,64 +80,31 @@ std::vector<float> MemoryModel::step(const std::vector<int> & tokens, StepKind k
         // Attention: one softmax over [sinks + selected blocks] and [window + causal current].
         const int n_sink = st_.n_sink, n_win = st_.n_win(), bsz = cfg.block_size, n_mem = shape.n_mem;
         std::fill(cur_score.begin(), cur_score.end(), 0.0f);
-#pragma omp parallel
-        {
-            const int n_all = n_mem + n_win + T;
-            std::vector<float> lg_buf(static_cast<size_t>(cpu::kTileQueries) * static_cast<size_t>(n_all));
-            std::vector<const float *> kp(static_cast<size_t>(n_all)), vp(static_cast<size_t>(n_all));
-            std::vector<float> kt;
-#pragma omp for schedule(static)
-            for (int h = 0; h < NH; ++h) {
-                const size_t kh = static_cast<size_t>(h / n_rep) * static_cast<size_t>(HD);
-                // (key, value) rows of logit slot j: sinks, selected blocks, window, current tokens.
-                for (int j = 0; j < n_all; ++j) {
-                    const float * kr, * vr;
-                    if (j < n_sink) {
-                        kr = L.sink_k.data() + static_cast<size_t>(j) * KVD + kh, vr = L.sink_v.data() + static_cast<size_t>(j) * KVD + kh;
-                    } else if (j < n_mem) {
-                        const size_t b = static_cast<size_t>(selected[static_cast<size_t>((j - n_sink) / bsz)]);
-                        const size_t r = static_cast<size_t>((j - n_sink) % bsz) * KVD + kh;
-                        kr = L.blk_k[b] + r, vr = L.blk_v[b] + r;
-                    } else if (j < n_mem + n_win) {
-                        const size_t r = static_cast<size_t>(j - n_mem) * KVD + kh;
-                        kr = L.win_krot.data() + r, vr = L.win_v.data() + r;
-                    } else {
-                        const size_t r = static_cast<size_t>(j - n_mem - n_win) * KVD + kh;
-                        kr = k_rot.data() + r, vr = v.data() + r;
-                    }
-                    kp[static_cast<size_t>(j)] = kr, vp[static_cast<size_t>(j)] = vr;
-                }
-                const int ld = cpu::pack_keys_t(kp.data(), n_all, HD, kt);
-                // Queries in tiles: memory keys against the fixed-distance queries, local keys
-                // against the rotated ones; query t sees the local keys up to the window + t.
-                for (int t0 = 0; t0 < T; t0 += cpu::kTileQueries) {
-                    const int nq = std::min(cpu::kTileQueries, T - t0), n_tile = n_mem + n_win + t0 + nq;
-                    const float * qm[cpu::kTileQueries], * qr[cpu::kTileQueries];
-                    float * lg[cpu::kTileQueries], * lg_loc[cpu::kTileQueries], * out[cpu::kTileQueries];
-                    for (int i = 0; i < nq; ++i) {
-                        const size_t qo = static_cast<size_t>(t0 + i) * QD + static_cast<size_t>(h) * HD;
-                        qm[i] = &q_mem[qo], qr[i] = &q[qo];
-                        lg[i] = lg_buf.data() + static_cast<size_t>(i) * static_cast<size_t>(n_all);
-                        lg_loc[i] = lg[i] + n_mem;
-                        out[i] = &att[qo];
-                    }
-                    cpu::dot_tile(qm, nq, kt.data(), ld, 0, n_mem, HD, scale, lg);
-                    cpu::dot_tile(qr, nq, kt.data(), ld, n_mem, n_win + t0 + nq, HD, scale, lg_loc);
-                    for (int i = 0; i < nq; ++i) {
-                        const int n = n_mem + n_win + t0 + i + 1;
-                        cpu::softmax(lg[i], n);
-                        std::fill(lg[i] + n, lg[i] + n_tile, 0.0f); // later queries' keys: no weight
-                    }
-                    cpu::pv_tile(lg, nq, vp.data(), n_tile, HD, out);
-                    // Local scores: what these queries give the window and current tokens.
-                    for (int i = 0; i < nq; ++i) {
-                        const int t = t0 + i;
-                        for (int j = 0; j < n_win; ++j) L.win_score[static_cast<size_t>(j) * NH + static_cast<size_t>(h)] += lg[i][n_mem + j];
-                        for (int j = 0; j <= t; ++j) cur_score[static_cast<size_t>(j) * NH + static_cast<size_t>(h)] += lg[i][n_mem + n_win + j];
-                    }
-                }
+        const int n_all = n_mem + n_win + T;
+        std::vector<const float *> kp(static_cast<size_t>(n_all)), vp(static_cast<size_t>(n_all));
+        for (int j = 0; j < n_all; ++j) { // (key, value) rows of slot j: sinks, selected blocks, window, current tokens
+            const float * kr, * vr;
+            if (j < n_sink) {
+                kr = L.sink_k.data() + static_cast<size_t>(j) * KVD, vr = L.sink_v.data() + static_cast<size_t>(j) * KVD;
+            } else if (j < n_mem) {
+                const size_t b = static_cast<size_t>(selected[static_cast<size_t>((j - n_sink) / bsz)]);
+                const size_t r = static_cast<size_t>((j - n_sink) % bsz) * KVD;
+                kr = L.blk_k[b] + r, vr = L.blk_v[b] + r;
+            } else if (j < n_mem + n_win) {
+                const size_t r = static_cast<size_t>(j - n_mem) * KVD;
+                kr = L.win_krot.data() + r, vr = L.win_v.data() + r;
+            } else {
+                const size_t r = static_cast<size_t>(j - n_mem - n_win) * KVD;
+                kr = k_rot.data() + r, vr = v.data() + r;
             }
+            kp[static_cast<size_t>(j)] = kr, vp[static_cast<size_t>(j)] = vr;
         }
+        cpu::MemoryAttentionArgs args;
+        args.T = T, args.n_head = NH, args.n_head_kv = hp_.n_head_kv, args.head_dim = HD;
+        args.n_mem = n_mem, args.n_win = n_win;
+        args.q_mem = q_mem.data(), args.q = q.data(), args.k_rows = kp.data(), args.v_rows = vp.data();
+        args.out = att.data(), args.win_score = L.win_score.data(), args.cur_score = cur_score.data();
+        cpu::memory_attention(args);
         cpu::attention_output_and_ffn(hp_, W, att.data(), T, x.data(), xn.data(), o.data(), ffn);
 
         // The current tokens join the window.

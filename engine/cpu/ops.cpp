@@ -107,32 +107,6 @@ void rope(float * x, int n_heads, int head_dim, int pos, const std::vector<float
     }
 }
 
-void attention(const float * q, const float * k, const float * v, float * out, int T, int n_past, int n_head, int n_head_kv, int head_dim) {
-    const int QD = n_head * head_dim, KVD = n_head_kv * head_dim, n_rep = n_head / n_head_kv;
-    const float scale = 1.0f / std::sqrt(static_cast<float>(head_dim));
-#pragma omp parallel
-    {
-        std::vector<float> scores(static_cast<size_t>(n_past + T));
-#pragma omp for collapse(2) schedule(static)
-        for (int t = 0; t < T; ++t) {
-            for (int h = 0; h < n_head; ++h) {
-                const int n_keys = n_past + t + 1;
-                const size_t kh = static_cast<size_t>(h / n_rep) * static_cast<size_t>(head_dim);
-                const float * qh = q + static_cast<size_t>(t) * QD + static_cast<size_t>(h) * head_dim;
-                for (int p = 0; p < n_keys; ++p) scores[static_cast<size_t>(p)] = dot(qh, k + static_cast<size_t>(p) * KVD + kh, head_dim) * scale;
-                softmax(scores.data(), n_keys);
-                float * o = out + static_cast<size_t>(t) * QD + static_cast<size_t>(h) * head_dim;
-                std::fill(o, o + head_dim, 0.0f);
-                for (int p = 0; p < n_keys; ++p) {
-                    const float w = scores[static_cast<size_t>(p)];
-                    const float * vp = v + static_cast<size_t>(p) * KVD + kh;
-                    for (int d = 0; d < head_dim; ++d) o[d] += w * vp[d];
-                }
-            }
-        }
-    }
-}
-
 void swiglu(float * g, const float * u, int64_t n) {
     for (int64_t i = 0; i < n; ++i) g[i] = g[i] / (1.0f + std::exp(-g[i])) * u[i];
 }

@@ -34,11 +34,6 @@ void rmsnorm(const float * x, const float * w, float * y, int64_t T, int64_t n, 
 // Rotate the n_heads heads (head_dim each) of one token's vector at position pos.
 void rope(float * x, int n_heads, int head_dim, int pos, const std::vector<float> & inv_freq, RopeLayout layout);
 
-// Causal attention of T queries (at positions n_past..) over KV cache rows 0..n_past+t, GQA.
-// q, out: [T][n_head*head_dim]; k, v: [rows][n_head_kv*head_dim]. Keys and queries rotated.
-void attention(const float * q, const float * k, const float * v, float * out, int T, int n_past, int n_head, int n_head_kv, int head_dim);
-
-
 // g = silu(g) * u, elementwise.
 void swiglu(float * g, const float * u, int64_t n);
 

@@ -1,10 +1,11 @@
 #include "cpu/panel_matmul.h"
 
+#include "cpu/blas.h"
+
 #include <cblas.h>
 #include <omp.h>
 
 #include <algorithm>
-#include <mutex>
 #include <vector>
 
 namespace quire::cpu {
@@ -52,16 +53,7 @@ void multiply(const float * X, int64_t T, int64_t cols, const Panel & p, std::ve
 } // namespace
 
 void panel_matmul(const float * X, int64_t T, const MatmulOut * outs, size_t n_outs) {
-    // OpenBLAS's own threads off (whichever of Debian's builds is installed: OpenMP, pthreads,
-    // serial): the panels below are the parallel loop. Its OpenMP build also sets the calling
-    // thread's OpenMP thread count to 1, which would leave every later parallel loop of Quire on
-    // one core: that count is put back.
-    static std::once_flag single;
-    std::call_once(single, [] {
-        const int threads = omp_get_max_threads();
-        openblas_set_num_threads(1);
-        omp_set_num_threads(threads);
-    });
+    blas_single_threaded();
     const int64_t cols = outs[0].W->cols;
     int64_t total = 0;
     for (size_t j = 0; j < n_outs; ++j) total += outs[j].W->rows;

@@ -4,6 +4,7 @@
 #include "diagnostics/check_support.h"
 
 #include "attention.cuh"
+#include "cpu/causal_attention.h"
 #include "cpu/cpu_model.h"
 #include "cpu/ops.h"
 #include "cuda/cuda_model.h"
