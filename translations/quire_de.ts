@@ -974,10 +974,6 @@ Gewichte: %6</translation>
         <source>RAM for blocks</source>
         <translation>Arbeitsspeicher für Blöcke</translation>
     </message>
-    <message>
-        <source>Threads for reading and answering on the CPU; automatic leaves one core to the window</source>
-        <translation>Threads zum Lesen und Antworten auf der CPU; automatisch lässt dem Fenster einen Kern frei</translation>
-    </message>
     <message numerus="yes">
         <source>automatic (%n)</source>
         <translation>
@@ -1032,6 +1028,10 @@ Gewichte: %6</translation>
     <message>
         <source>With block memory: the answer is written from the re-read passages alone, with full attention, instead of from the block memory around them (measured in docs/evaluation.md).</source>
         <translation>Mit Blockspeicher: Die Antwort wird allein aus den erneut gelesenen Passagen geschrieben, mit voller Aufmerksamkeit, statt aus dem Blockspeicher um sie herum (gemessen in docs/evaluation.md).</translation>
+    </message>
+    <message>
+        <source>Threads for reading and answering on the CPU; automatic uses every core behind the window&apos;s work where the system allows it, else leaves one core to the window</source>
+        <translation>Threads zum Lesen und Antworten auf der CPU; automatisch nutzt jeden Kern hinter der Arbeit des Fensters, wo das System es erlaubt, sonst bleibt dem Fenster ein Kern frei</translation>
     </message>
 </context>
 </TS>

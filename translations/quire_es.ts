@@ -974,10 +974,6 @@ Pesos: %6</translation>
         <source>RAM for blocks</source>
         <translation>RAM para bloques</translation>
     </message>
-    <message>
-        <source>Threads for reading and answering on the CPU; automatic leaves one core to the window</source>
-        <translation>Hilos para leer y responder en la CPU; automático deja un núcleo libre para la ventana</translation>
-    </message>
     <message numerus="yes">
         <source>automatic (%n)</source>
         <translation>
@@ -1032,6 +1028,10 @@ Pesos: %6</translation>
     <message>
         <source>With block memory: the answer is written from the re-read passages alone, with full attention, instead of from the block memory around them (measured in docs/evaluation.md).</source>
         <translation>Con memoria de bloques: la respuesta se escribe solo a partir de los pasajes releídos, con atención completa, en lugar de a partir de la memoria de bloques que los rodea (medido en docs/evaluation.md).</translation>
+    </message>
+    <message>
+        <source>Threads for reading and answering on the CPU; automatic uses every core behind the window&apos;s work where the system allows it, else leaves one core to the window</source>
+        <translation>Hilos para leer y responder en la CPU; automático usa todos los núcleos por detrás del trabajo de la ventana donde el sistema lo permite; si no, deja un núcleo libre para la ventana</translation>
     </message>
 </context>
 </TS>

@@ -974,10 +974,6 @@ Poids : %6</translation>
         <source>RAM for blocks</source>
         <translation>Mémoire vive pour les blocs</translation>
     </message>
-    <message>
-        <source>Threads for reading and answering on the CPU; automatic leaves one core to the window</source>
-        <translation>Threads pour la lecture et les réponses sur le CPU ; automatique laisse un cœur à la fenêtre</translation>
-    </message>
     <message numerus="yes">
         <source>automatic (%n)</source>
         <translation>
@@ -1032,6 +1028,10 @@ Poids : %6</translation>
     <message>
         <source>With block memory: the answer is written from the re-read passages alone, with full attention, instead of from the block memory around them (measured in docs/evaluation.md).</source>
         <translation>Avec la mémoire par blocs : la réponse est rédigée à partir des seuls passages relus, avec une attention complète, au lieu de la mémoire par blocs qui les entoure (mesuré dans docs/evaluation.md).</translation>
+    </message>
+    <message>
+        <source>Threads for reading and answering on the CPU; automatic uses every core behind the window&apos;s work where the system allows it, else leaves one core to the window</source>
+        <translation>Threads pour lire et répondre sur le processeur ; automatique utilise chaque cœur derrière le travail de la fenêtre là où le système le permet, sinon laisse un cœur à la fenêtre</translation>
     </message>
 </context>
 </TS>

@@ -973,10 +973,6 @@ Weights: %6</source>
         <source>RAM for blocks</source>
         <translation>ブロック用 RAM</translation>
     </message>
-    <message>
-        <source>Threads for reading and answering on the CPU; automatic leaves one core to the window</source>
-        <translation>CPU で読み込みと回答に使うスレッド数。自動ではウィンドウ用に 1 コアを残します</translation>
-    </message>
     <message numerus="yes">
         <source>automatic (%n)</source>
         <translation>
@@ -1030,6 +1026,10 @@ Weights: %6</source>
     <message>
         <source>With block memory: the answer is written from the re-read passages alone, with full attention, instead of from the block memory around them (measured in docs/evaluation.md).</source>
         <translation>ブロックメモリの場合：回答は、周囲のブロックメモリではなく、読み直した箇所だけから完全なアテンションで書かれます（docs/evaluation.md で測定）。</translation>
+    </message>
+    <message>
+        <source>Threads for reading and answering on the CPU; automatic uses every core behind the window&apos;s work where the system allows it, else leaves one core to the window</source>
+        <translation>CPU で読み込みと回答に使うスレッド数。自動では、システムが許せばウィンドウの処理の後ろですべてのコアを使い、そうでなければ 1 コアをウィンドウに残します</translation>
     </message>
 </context>
 </TS>

@@ -973,10 +973,6 @@ Weights: %6</source>
         <source>RAM for blocks</source>
         <translation>块的内存</translation>
     </message>
-    <message>
-        <source>Threads for reading and answering on the CPU; automatic leaves one core to the window</source>
-        <translation>在 CPU 上阅读和回答所用的线程数；自动模式为窗口保留一个核心</translation>
-    </message>
     <message numerus="yes">
         <source>automatic (%n)</source>
         <translation>
@@ -1030,6 +1026,10 @@ Weights: %6</source>
     <message>
         <source>With block memory: the answer is written from the re-read passages alone, with full attention, instead of from the block memory around them (measured in docs/evaluation.md).</source>
         <translation>使用块记忆时：回答仅依据重新读取的段落、以完整注意力写成，而不是依据其周围的块记忆（在 docs/evaluation.md 中测量）。</translation>
+    </message>
+    <message>
+        <source>Threads for reading and answering on the CPU; automatic uses every core behind the window&apos;s work where the system allows it, else leaves one core to the window</source>
+        <translation>在 CPU 上读取和回答所用的线程数；自动：系统允许时在窗口的工作之后使用所有核心，否则为窗口留出一个核心</translation>
     </message>
 </context>
 </TS>

@@ -43,8 +43,9 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     thread_.start();
-    // The engine's threads yield to the window's and leave it one core (Settings › CPU
-    // threads): the window must answer within a frame or two while a book is read.
+    // The engine's threads run behind the window's (and every other program's) work on every
+    // core, or leave the window a core where they cannot (Settings › CPU threads): the window
+    // must answer within a frame or two while a book is read.
     post([n = opt_.settings.cpu_threads] {
         app::EngineWorker::lower_thread_priority();
         app::EngineWorker::use_cpu_threads(n);

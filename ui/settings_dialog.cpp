@@ -53,8 +53,8 @@ SettingsDialog::SettingsDialog(const app::AppSettings & s, QWidget * parent) : Q
     ram_->setSuffix(tr(" MiB"));
     ram_->setSpecialValueText(tr("no limit"));
     ram_->setSingleStep(256);
-    threads_ = spin(0, 1024, tr("Threads for reading and answering on the CPU; automatic leaves one core to the window"));
-    threads_->setSpecialValueText(tr("automatic (%n)", nullptr, cpu_threads_leaving_one_core()));
+    threads_ = spin(0, 1024, tr("Threads for reading and answering on the CPU; automatic uses every core behind the window's work where the system allows it, else leaves one core to the window"));
+    threads_->setSpecialValueText(tr("automatic (%n)", nullptr, automatic_cpu_threads()));
     beta_auto_ = new QCheckBox(tr("Model default"));
     beta_ = dspin(0, 100, 0.5, 2, tr("Weight of the question in block scores: s(B) = s(B,H) + beta s(B,Q); 0 is plain InfLLM"));
     anchors_ = spin(0, 64, tr("Of the blocks retrieved, how many are chosen by the words they share with the question (rare words count most); "

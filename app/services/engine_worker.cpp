@@ -176,10 +176,15 @@ std::string backend_versions() {
 }
 
 void EngineWorker::lower_thread_priority() {
+    if (run_behind_other_work()) {
+        log()->info("the engine's threads run behind all other work (SCHED_IDLE) on every core");
+        return;
+    }
 #ifdef __linux__
     // Under Linux the nice value is per thread: `who` = this thread's id.
     if (setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10) != 0) log()->info("could not lower the engine thread's priority");
 #endif
+    log()->info("the engine's threads run at nice 10 and leave one core to the window");
 }
 
 void EngineWorker::use_cpu_threads(int n) {

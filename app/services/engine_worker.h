@@ -92,11 +92,13 @@ public:
     explicit EngineWorker(QObject * parent = nullptr);
     ~EngineWorker() override;
 
-    // Lowers the calling thread's scheduling priority (Linux: nice 10 for this thread); threads
-    // it starts afterwards (the engine's OpenMP team) inherit it. Call on the worker's thread.
+    // Puts the calling thread and the threads it starts (the engine's OpenMP team) behind all
+    // other work (Linux: SCHED_IDLE), else lowers its priority (nice 10). Call on the worker's
+    // thread, before use_cpu_threads.
     static void lower_thread_priority();
-    // The CPU backend's parallel loops started from the calling thread use `n` threads (0: every
-    // core but one). Call on the worker's thread.
+    // The CPU backend's parallel loops started from the calling thread use `n` threads (0:
+    // automatic_cpu_threads(): every core behind other work, else every core but one). Call on
+    // the worker's thread.
     static void use_cpu_threads(int n);
 
     void cancel_ingest() { cancel_ingest_ = true; }
