@@ -1,9 +1,9 @@
 #include "cpu/causal_attention.h"
 
+#include "cpu/attention_gemm.h"
 #include "cpu/blas.h"
 #include "cpu/softmax_row.h"
 
-#include <cblas.h>
 #include <omp.h>
 
 #include <algorithm>
@@ -47,8 +47,7 @@ void tile_part(const float * q, const float * k, const float * v, const Shape & 
     s.resize(static_cast<size_t>(rows) * nk);
     const float * kb = k + static_cast<size_t>(k0) * sh.KVD + static_cast<size_t>(g) * hd;
     const float * vb = v + static_cast<size_t>(k0) * sh.KVD + static_cast<size_t>(g) * hd;
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, nk, hd, 1.0f / std::sqrt(static_cast<float>(hd)), qp.data(), hd, kb, sh.KVD, 0.0f,
-                s.data(), nk);
+    attention_logits(qp.data(), rows, hd, kb, sh.KVD, nk, 1.0f / std::sqrt(static_cast<float>(hd)), s.data(), nk);
     for (int i = 0; i < nt; ++i) {
         const int visible = std::min(k1, sh.n_past + t0 + i + 1) - k0; // causal: token t sees positions <= n_past + t
         for (int r = 0; r < sh.n_rep; ++r) {
@@ -56,7 +55,7 @@ void tile_part(const float * q, const float * k, const float * v, const Shape & 
             softmax_numerators(s.data() + static_cast<size_t>(row) * nk, visible, nk, m[row], l[row]);
         }
     }
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, hd, nk, 1.0f, s.data(), nk, vb, sh.KVD, 0.0f, o, hd);
+    attention_values(s.data(), rows, nk, vb, sh.KVD, nk, hd, o);
 }
 
 // Rows of a tile (token-major, the KV head's heads within a token) back to out's layout.

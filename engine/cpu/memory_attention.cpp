@@ -1,9 +1,8 @@
 #include "cpu/memory_attention.h"
 
+#include "cpu/attention_gemm.h"
 #include "cpu/blas.h"
 #include "cpu/softmax_row.h"
-
-#include <cblas.h>
 
 #include <algorithm>
 #include <cmath>
@@ -37,10 +36,8 @@ void tile_task(const MemoryAttentionArgs & a, const Dims & d, const float * kg, 
         std::memcpy(qr.data() + static_cast<size_t>(i) * head_block, a.q + from, sizeof(float) * head_block);
     }
     const float scale = 1.0f / std::sqrt(static_cast<float>(d.HD));
-    if (a.n_mem > 0)
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, a.n_mem, d.HD, scale, qm.data(), d.HD, kg, d.HD, 0.0f, s.data(), n_tile);
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, n_tile - a.n_mem, d.HD, scale, qr.data(), d.HD, kg + static_cast<size_t>(a.n_mem) * d.HD,
-                d.HD, 0.0f, s.data() + a.n_mem, n_tile);
+    if (a.n_mem > 0) attention_logits(qm.data(), rows, d.HD, kg, d.HD, a.n_mem, scale, s.data(), n_tile);
+    attention_logits(qr.data(), rows, d.HD, kg + static_cast<size_t>(a.n_mem) * d.HD, d.HD, n_tile - a.n_mem, scale, s.data() + a.n_mem, n_tile);
     std::fill(part, part + static_cast<size_t>(d.rep) * d.n_loc, 0.0f);
     for (int i = 0; i < nt; ++i) {
         const int visible = a.n_mem + a.n_win + t0 + i + 1; // causal among the current tokens
@@ -56,7 +53,7 @@ void tile_task(const MemoryAttentionArgs & a, const Dims & d, const float * kg, 
             for (int j = 0; j < visible - a.n_mem; ++j) pr[j] += loc[j] * f;
         }
     }
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, d.HD, n_tile, 1.0f, s.data(), n_tile, vg, d.HD, 0.0f, o.data(), d.HD);
+    attention_values(s.data(), rows, n_tile, vg, d.HD, n_tile, d.HD, o.data());
     for (int i = 0; i < nt; ++i)
         for (int r = 0; r < d.rep; ++r) {
             const int row = i * d.rep + r;
