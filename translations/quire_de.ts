@@ -118,8 +118,8 @@
         <translation>Die Anzahl der CPU-Threads darf nicht negativ sein.</translation>
     </message>
     <message>
-        <source>passage</source>
-        <translation>Passage</translation>
+        <source>passage %1</source>
+        <translation>Passage %1</translation>
     </message>
 </context>
 <context>
@@ -600,6 +600,18 @@ Gewichte: %6</translation>
         <source>The blocks choose the best passages, and each answer is written from them alone, with full attention.</source>
         <translation>Die Blöcke wählen die besten Passagen, und jede Antwort wird allein aus ihnen geschrieben, mit voller Aufmerksamkeit.</translation>
     </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Das Modell wird geladen…</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found; reading and answering on the CPU.</source>
+        <translation>Keine NVIDIA-GPU gefunden; Lesen und Antworten auf der CPU.</translation>
+    </message>
+    <message>
+        <source>The GPU is not used (%1); reading and answering on the CPU.</source>
+        <translation>Die GPU wird nicht genutzt (%1); Lesen und Antworten auf der CPU.</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -666,6 +678,29 @@ Gewichte: %6</translation>
     <message>
         <source>Load: %1</source>
         <translation>Laden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::OutlineView</name>
+    <message>
+        <source>Outline</source>
+        <translation>Gliederung</translation>
+    </message>
+    <message>
+        <source>The document&apos;s outline: click an entry to go to its page</source>
+        <translation>Die Gliederung des Dokuments: ein Klick auf einen Eintrag zeigt seine Seite</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>%1 — p. %2</source>
+        <translation>%1 — S. %2</translation>
+    </message>
+    <message>
+        <source>%1 — its page is not known</source>
+        <translation>%1 — die Seite ist nicht bekannt</translation>
     </message>
 </context>
 <context>

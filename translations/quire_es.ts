@@ -118,8 +118,8 @@
         <translation>El número de hilos de CPU no puede ser negativo.</translation>
     </message>
     <message>
-        <source>passage</source>
-        <translation>pasaje</translation>
+        <source>passage %1</source>
+        <translation>pasaje %1</translation>
     </message>
 </context>
 <context>
@@ -600,6 +600,18 @@ Pesos: %6</translation>
         <source>The blocks choose the best passages, and each answer is written from them alone, with full attention.</source>
         <translation>Los bloques eligen los mejores pasajes, y cada respuesta se escribe solo a partir de ellos, con atención completa.</translation>
     </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Cargando el modelo…</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found; reading and answering on the CPU.</source>
+        <translation>No se encontró ninguna GPU NVIDIA; lectura y respuestas en la CPU.</translation>
+    </message>
+    <message>
+        <source>The GPU is not used (%1); reading and answering on the CPU.</source>
+        <translation>La GPU no se usa (%1); lectura y respuestas en la CPU.</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -666,6 +678,29 @@ Pesos: %6</translation>
     <message>
         <source>Load: %1</source>
         <translation>Cargar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::OutlineView</name>
+    <message>
+        <source>Outline</source>
+        <translation>Esquema</translation>
+    </message>
+    <message>
+        <source>The document&apos;s outline: click an entry to go to its page</source>
+        <translation>El esquema del documento: haga clic en una entrada para ir a su página</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <source>%1 — p. %2</source>
+        <translation>%1 — p. %2</translation>
+    </message>
+    <message>
+        <source>%1 — its page is not known</source>
+        <translation>%1 — no se conoce su página</translation>
     </message>
 </context>
 <context>

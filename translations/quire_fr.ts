@@ -118,8 +118,8 @@
         <translation>Le nombre de threads CPU ne peut pas être négatif.</translation>
     </message>
     <message>
-        <source>passage</source>
-        <translation>passage</translation>
+        <source>passage %1</source>
+        <translation>passage %1</translation>
     </message>
 </context>
 <context>
@@ -600,6 +600,18 @@ Poids : %6</translation>
         <source>The blocks choose the best passages, and each answer is written from them alone, with full attention.</source>
         <translation>Les blocs choisissent les meilleurs passages, et chaque réponse est rédigée à partir d’eux seuls, avec une attention complète.</translation>
     </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Chargement du modèle…</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found; reading and answering on the CPU.</source>
+        <translation>Aucun GPU NVIDIA trouvé ; lecture et réponses sur le processeur.</translation>
+    </message>
+    <message>
+        <source>The GPU is not used (%1); reading and answering on the CPU.</source>
+        <translation>Le GPU n’est pas utilisé (%1) ; lecture et réponses sur le processeur.</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -666,6 +678,29 @@ Poids : %6</translation>
     <message>
         <source>Load: %1</source>
         <translation>Charger : %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::OutlineView</name>
+    <message>
+        <source>Outline</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>The document&apos;s outline: click an entry to go to its page</source>
+        <translation>Le plan du document : cliquez sur une entrée pour aller à sa page</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>%1 — p. %2</source>
+        <translation>%1 — p. %2</translation>
+    </message>
+    <message>
+        <source>%1 — its page is not known</source>
+        <translation>%1 — sa page n’est pas connue</translation>
     </message>
 </context>
 <context>

@@ -118,8 +118,8 @@
         <translation>CPU スレッド数を負にすることはできません。</translation>
     </message>
     <message>
-        <source>passage</source>
-        <translation>箇所</translation>
+        <source>passage %1</source>
+        <translation>箇所 %1</translation>
     </message>
 </context>
 <context>
@@ -599,6 +599,18 @@ Weights: %6</source>
         <source>The blocks choose the best passages, and each answer is written from them alone, with full attention.</source>
         <translation>ブロックが最適な箇所を選び、各回答はそれらの箇所だけから完全なアテンションで書かれます。</translation>
     </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>モデルを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found; reading and answering on the CPU.</source>
+        <translation>NVIDIA GPU が見つかりません。読み込みと回答は CPU で行います。</translation>
+    </message>
+    <message>
+        <source>The GPU is not used (%1); reading and answering on the CPU.</source>
+        <translation>GPU は使われません (%1)。読み込みと回答は CPU で行います。</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -665,6 +677,29 @@ Weights: %6</source>
     <message>
         <source>Load: %1</source>
         <translation>読み込む: %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::OutlineView</name>
+    <message>
+        <source>Outline</source>
+        <translation>アウトライン</translation>
+    </message>
+    <message>
+        <source>The document&apos;s outline: click an entry to go to its page</source>
+        <translation>文書のアウトライン: 項目をクリックするとそのページに移動します</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(無題)</translation>
+    </message>
+    <message>
+        <source>%1 — p. %2</source>
+        <translation>%1 — %2 ページ</translation>
+    </message>
+    <message>
+        <source>%1 — its page is not known</source>
+        <translation>%1 — ページが不明です</translation>
     </message>
 </context>
 <context>

@@ -118,8 +118,8 @@
         <translation>CPU 线程数不能为负数。</translation>
     </message>
     <message>
-        <source>passage</source>
-        <translation>段落</translation>
+        <source>passage %1</source>
+        <translation>段落 %1</translation>
     </message>
 </context>
 <context>
@@ -599,6 +599,18 @@ Weights: %6</source>
         <source>The blocks choose the best passages, and each answer is written from them alone, with full attention.</source>
         <translation>由记忆块选出最佳段落，每个回答仅依据这些段落、以完整注意力写成。</translation>
     </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found; reading and answering on the CPU.</source>
+        <translation>未找到 NVIDIA GPU；在 CPU 上读取和回答。</translation>
+    </message>
+    <message>
+        <source>The GPU is not used (%1); reading and answering on the CPU.</source>
+        <translation>未使用 GPU（%1）；在 CPU 上读取和回答。</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -665,6 +677,29 @@ Weights: %6</source>
     <message>
         <source>Load: %1</source>
         <translation>加载：%1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ui::OutlineView</name>
+    <message>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <source>The document&apos;s outline: click an entry to go to its page</source>
+        <translation>文档大纲：点击条目即可跳到其页面</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(无标题)</translation>
+    </message>
+    <message>
+        <source>%1 — p. %2</source>
+        <translation>%1 — 第 %2 页</translation>
+    </message>
+    <message>
+        <source>%1 — its page is not known</source>
+        <translation>%1 — 页码未知</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "chat_view.h"
 
+#include "evidence_chips.h"
+
 #include "services/evidence_json.h"
 
 #include <QApplication>
@@ -26,16 +28,9 @@ QString paragraphs(const QString & text) {
 
 QString chips(const QString & evidence_json) {
     QString h;
-    for (const app::Evidence & e : app::evidence_from_json(evidence_json)) {
-        const bool passage = e.token_start >= 0;
-        const QString label = !e.pages.isEmpty() ? (e.pages.size() == 1 ? QObject::tr("p. %1").arg(e.pages.front())
-                                                                        : QObject::tr("pp. %1–%2").arg(e.pages.front()).arg(e.pages.back()))
-                              : passage ? QObject::tr("passage")
-                                        : QObject::tr("block %1").arg(e.block);
-        const QString target = passage ? QString("tokens/%1/%2").arg(e.token_start).arg(e.token_end) : QString("block/%1").arg(e.block);
+    for (const EvidenceChip & c : evidence_chips(app::evidence_from_json(evidence_json)))
         h += QString("<a href=\"quire:%1\" title=\"%2\" style=\"text-decoration:none\">&nbsp;%3&nbsp;</a> ")
-                 .arg(target, e.excerpt.toHtmlEscaped(), label.toHtmlEscaped());
-    }
+                 .arg(c.target, c.tooltip.toHtmlEscaped(), c.label.toHtmlEscaped());
     return h;
 }
 

@@ -6,6 +6,7 @@
 #include "settings_dialog.h"
 #include "theme.h"
 #include "library_model.h"
+#include "outline_view.h"
 #include "reader_view.h"
 #include "retrieval_model.h"
 #include "retrieval_panel.h"
@@ -14,6 +15,7 @@
 #include "services/document_files.h"
 
 #include <QAction>
+#include <QLocale>
 #include <QCoreApplication>
 #include <QPlainTextEdit>
 #include <QCloseEvent>
@@ -33,6 +35,8 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
+
+#include <algorithm>
 
 namespace quire::ui {
 
@@ -74,6 +78,7 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
     library_view_->setWordWrap(true);
     library_view_->setSpacing(2);
     reader_ = new ReaderView(this);
+    outline_ = new OutlineView(this);
     chat_ = new ChatView(this);
     retrieval_ = new RetrievalModel(this);
     panel_ = new RetrievalPanel(retrieval_, this);
@@ -101,8 +106,11 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
     right->addWidget(panel_);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
+    auto * left = new QSplitter(Qt::Vertical, this); // the library, and the open document's outline under it
+    left->addWidget(library_view_);
+    left->addWidget(outline_);
     auto * main = new QSplitter(Qt::Horizontal, this);
-    main->addWidget(library_view_);
+    main->addWidget(left);
     main->addWidget(reader_);
     main->addWidget(right);
     main->setStretchFactor(0, 1);
@@ -112,14 +120,21 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
     setCentralWidget(main);
 
     progress_ = new QProgressBar(this);
+    progress_->setObjectName("reading-progress");
     progress_->setRange(0, 1000);
-    progress_->setMinimumWidth(320);
+    // Wide enough for the longest progress text on one line (a long book, hours left).
+    progress_->setMinimumWidth(std::max(320, progress_->fontMetrics().horizontalAdvance(tr("Reading: %1 / %2 tokens · %3 tokens/s · %4 left")
+                                                                                              .arg(QLocale().toString(8888888), QLocale().toString(8888888))
+                                                                                              .arg(8888)
+                                                                                              .arg("88:88:88")) +
+                                                 24));
     progress_->setTextVisible(true);
     progress_->hide();
     cancel_ = new QPushButton(tr("Cancel"), this);
     cancel_->setToolTip(tr("Stop reading this document (nothing is kept)"));
     cancel_->hide();
     model_label_ = new QLabel(tr("No model"), this);
+    model_label_->setObjectName("model-label");
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(cancel_);
     statusBar()->addPermanentWidget(model_label_);
@@ -147,7 +162,7 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
             guarded([&] {
                 if (auto d = db_.document(id); d && !d->store_path.isEmpty()) QFile::remove(d->store_path);
                 db_.remove_document(id);
-                if (id == doc_id_) doc_id_ = 0, doc_.reset(), session_id_ = 0, reader_->clear(), chat_->set_exchanges({}), retrieval_->clear();
+                if (id == doc_id_) doc_id_ = 0, doc_.reset(), session_id_ = 0, reader_->clear(), outline_->set_outline({}), chat_->set_exchanges({}), retrieval_->clear();
             });
             library_->refresh();
             update_ready();
@@ -172,6 +187,8 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
     connect(chat_, &ChatView::evidence_clicked, reader_, &ReaderView::show_block);
     connect(chat_, &ChatView::passage_clicked, reader_, &ReaderView::show_tokens);
     connect(panel_, &RetrievalPanel::block_clicked, reader_, &ReaderView::show_block);
+    connect(outline_, &OutlineView::page_clicked, reader_, &ReaderView::show_page);
+    connect(reader_, &ReaderView::page_changed, outline_, &OutlineView::follow_page);
     connect(reader_, &ReaderView::status, this, [this](const QString & m) { statusBar()->showMessage(m, 6000); });
 
     update_ready();
@@ -247,7 +264,8 @@ void MainWindow::update_ready() {
     QString why;
     std::optional<app::DocumentRecord> d;
     if (doc_id_ && !doc_ && ingest_doc_ != doc_id_) guarded([&] { d = db_.document(doc_id_); });
-    if (!model_ok_) why = tr("Load a model to ask questions (File › Models)");
+    if (!model_ok_ && model_loading_) why = tr("Loading the model…");
+    else if (!model_ok_) why = tr("Load a model to ask questions (File › Models)");
     else if (!doc_id_) why = tr("Open a document to ask about it");
     else if (!doc_ && locked_.contains(doc_id_)) why = tr("This document needs a password: open it again to enter it.");
     else if (!doc_ && d && d->state == app::IngestState::Failed) why = tr("The document could not be read: %1").arg(d->error);
@@ -262,6 +280,7 @@ QString MainWindow::store_path_for(qint64 id) const { return db_.new_store_path(
 
 void MainWindow::load_model(const QString & path, const QString & tokenizer) {
     model_ok_ = false;
+    model_loading_ = true;
     requested_tokenizer_ = tokenizer;
     model_label_->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
     post([w = worker_, path, tokenizer] { w->load_model(path, tokenizer); });
@@ -302,6 +321,7 @@ void MainWindow::open_document(qint64 id) {
         session_id_ = 0;
         fill_sessions();
         reader_->clear();
+        outline_->set_outline({});
         chat_->set_exchanges({});
         retrieval_->clear();
     }

@@ -27,6 +27,7 @@ namespace quire::ui {
 
 class ChatView;
 class LibraryModel;
+class OutlineView;
 class ReaderView;
 class RetrievalModel;
 class RetrievalPanel;
@@ -54,6 +55,7 @@ public:
     // For tests and scripting.
     ChatView * chat() const { return chat_; }
     ReaderView * reader() const { return reader_; }
+    OutlineView * outline() const { return outline_; }
     RetrievalPanel * retrieval() const { return panel_; }
     RetrievalModel * retrieval_model() const { return retrieval_; }
     LibraryModel * library() const { return library_; }
@@ -121,6 +123,7 @@ private:
     LibraryModel * library_;
     QListView * library_view_;
     ReaderView * reader_;
+    OutlineView * outline_;
     ChatView * chat_;
     RetrievalModel * retrieval_;
     RetrievalPanel * panel_;
@@ -130,7 +133,7 @@ private:
     QComboBox * sessions_;
 
     std::optional<app::ModelSummary> model_;
-    bool model_ok_ = false, answering_ = false;
+    bool model_ok_ = false, model_loading_ = false, answering_ = false;
     qint64 doc_id_ = 0, session_id_ = 0, ingest_doc_ = 0, exchange_id_ = 0, answer_session_ = 0;
     app::StoredDocumentPtr doc_;
     std::vector<app::RetrievalFramePtr> frames_;

@@ -5,6 +5,7 @@
 
 #include "chat_view.h"
 #include "library_model.h"
+#include "outline_view.h"
 #include "reader_view.h"
 #include "retrieval_model.h"
 
@@ -44,13 +45,20 @@ void MainWindow::connect_worker() {
             opt_.settings.tokenizer_path = requested_tokenizer_;
             emit settings_changed(opt_.settings);
         }
+        model_loading_ = false;
+        // The GPU's absence in words a user can act on; the engine's reason in the tooltip.
+        const QString cpu_why = m.backend_note.isEmpty() ? QString()
+                                : m.backend_note == "no NVIDIA GPU found" ? tr("No NVIDIA GPU found; reading and answering on the CPU.")
+                                                                         : tr("The GPU is not used (%1); reading and answering on the CPU.").arg(m.backend_note);
         model_label_->setText(tr("%1 · %2").arg(m.name, m.backend));
         model_label_->setToolTip(tr("%1\n%2, %3 parameters, %4 layers, trained context %5\nWeights: %6")
                                      .arg(m.path, m.architecture)
                                      .arg(m.parameters)
                                      .arg(m.layers)
                                      .arg(m.context)
-                                     .arg(m.types));
+                                     .arg(m.types) +
+                                 (cpu_why.isEmpty() ? QString() : "\n" + cpu_why));
+        if (!cpu_why.isEmpty() && opt_.model_note.isEmpty()) statusBar()->showMessage(cpu_why, 10000);
         if (!opt_.model_note.isEmpty() && m.path == opt_.settings.model_path) {
             statusBar()->showMessage(tr("Started with %1.").arg(opt_.model_note), 15000);
             opt_.model_note.clear(); // once: later loads are the user's choice
@@ -60,6 +68,7 @@ void MainWindow::connect_worker() {
     });
     connect(worker_, &W::model_failed, this, [this](const QString & msg, const QString & detail) {
         model_ok_ = false;
+        model_loading_ = false;
         model_label_->setText(tr("No model"));
         show_error(msg, detail);
         update_ready();
@@ -70,7 +79,7 @@ void MainWindow::connect_worker() {
         else if (phase == static_cast<int>(IngestPhase::TOKENS))
             progress_->setFormat(tr("Preparing: %1 of %2 MB tokenized").arg(static_cast<double>(done) / 1e6, 0, 'f', 1).arg(static_cast<double>(total) / 1e6, 0, 'f', 1));
         else
-            progress_->setFormat(tr("Reading: %1 / %2 tokens · %3 tokens/s · %4 left").arg(done).arg(total).arg(rate, 0, 'f', 0).arg(duration(eta)));
+            progress_->setFormat(tr("Reading: %1 / %2 tokens · %3 tokens/s · %4 left").arg(QLocale().toString(done), QLocale().toString(total)).arg(rate, 0, 'f', 0).arg(duration(eta)));
     });
     connect(worker_, &W::ingest_estimated, this, [this](qint64, qint64 tokens, quint64 store, quint64) {
         statusBar()->showMessage(tr("Reading %1 tokens; the saved reading will take about %2.").arg(tokens).arg(QLocale().formattedDataSize(static_cast<qint64>(store))), 10000);
@@ -158,6 +167,7 @@ void MainWindow::connect_worker() {
         std::optional<app::DocumentRecord> d;
         guarded([&] { d = db_.document(id); });
         reader_->set_document(doc, d && d->format == "pdf" ? d->path : QString(), passwords_.value(id));
+        outline_->set_outline(doc->map.outline);
         restore_session();
         update_ready();
         emit document_opened(id);

@@ -24,11 +24,15 @@ QString describe(const std::exception & e) {
     return QString::fromStdString(e.what());
 }
 
-// What answers run on: the GPU's name and memory, or the CPU (and why not the GPU).
-QString backend_description() {
+// What answers run on: the GPU's name and memory, or the CPU and why not the GPU.
+void describe_backend(ModelSummary & s) {
     const CudaDeviceInfo d = cuda_device_status();
-    if (d.usable) return QString("GPU: %1, %2 GiB").arg(QString::fromStdString(d.name)).arg(static_cast<double>(d.total_bytes) / (1u << 30), 0, 'f', 0);
-    return QString("CPU (no usable GPU: %1)").arg(QString::fromStdString(d.error));
+    if (d.usable) {
+        s.backend = QString("GPU: %1, %2 GiB").arg(QString::fromStdString(d.name)).arg(static_cast<double>(d.total_bytes) / (1u << 30), 0, 'f', 0);
+        return;
+    }
+    s.backend = "CPU";
+    s.backend_note = QString::fromStdString(d.error);
 }
 
 bool is_cancel(const std::exception & e) {
@@ -96,9 +100,11 @@ RetrievalFramePtr retrieval_frame(const RetrievalStep & step) {
 
 namespace {
 
-// Pages and excerpt of a passage; false when it holds no text of the document.
-bool describe_passage(const Passage & p, Evidence & e) {
+// Pages, section and excerpt of a passage; false when it holds no text of the document.
+bool describe_passage(const Passage & p, const DocumentMap & map, Evidence & e) {
     for (int pg : p.pages) e.pages << pg + 1;
+    if (!p.pages.empty())
+        if (const MappedOutline * s = map.section_of(p.pages.front())) e.section = QString::fromStdString(s->title).simplified();
     e.excerpt = QString::fromStdString(p.excerpt).simplified();
     if (e.excerpt.size() > 320) e.excerpt = e.excerpt.left(317) + "...";
     return !e.pages.isEmpty();
@@ -116,7 +122,7 @@ QList<Evidence> reread_evidence(const std::vector<TokenSpan> & spans, const Stor
         e.token_start = s.begin, e.token_end = s.end;
         if (!doc.map.empty()) {
             try {
-                if (!describe_passage(passage_for_tokens(doc, s.begin, s.end), e)) continue;
+                if (!describe_passage(passage_for_tokens(doc, s.begin, s.end), doc.map, e)) continue;
             } catch (const Error &) {
                 continue;
             }
@@ -153,7 +159,7 @@ QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, c
         e.score = tally.sum / tally.count;
         if (!doc.map.empty()) {
             try {
-                if (!describe_passage(passage_for_block(doc, block), e)) continue;
+                if (!describe_passage(passage_for_block(doc, block), doc.map, e)) continue;
             } catch (const Error &) {
                 continue; // a block of the question or the answer: no passage of the document
             }
@@ -225,7 +231,7 @@ void EngineWorker::load_model(const QString & path, const QString & tokenizer) {
         s.types = model_->info.file_type.empty() ? types.join(", ") : QString::fromStdString(model_->info.file_type);
         s.layers = model_->hp.n_layer;
         s.context = model_->hp.n_ctx_train;
-        s.backend = backend_description();
+        describe_backend(s);
         emit model_loaded(s);
     } catch (const std::exception & e) {
         emit model_failed(tr("The model could not be loaded."), describe(e));

@@ -21,7 +21,9 @@
 namespace quire::app {
 
 struct ModelSummary {
-    QString path, name, architecture, types, backend;
+    QString path, name, architecture, types;
+    QString backend;      // what answers run on, short: "CPU" or "GPU: name, N GiB"
+    QString backend_note; // why the CPU where a GPU was looked for ("no NVIDIA GPU found", an old driver…)
     qint64 parameters = 0;
     int layers = 0, context = 0;
 };
@@ -71,6 +73,7 @@ struct Evidence {
     int block = -1;
     qint64 token_start = -1, token_end = -1; // a re-read passage: tokens of the reading
     QList<int> pages; // 1-based, for display
+    QString section;  // the outline entry its first page lies under (empty: none)
     QString excerpt;
     double score = 0;  // mean combined score where selected
     int selections = 0; // layers x steps that selected it

@@ -11,10 +11,11 @@ QString evidence_to_json(const QList<Evidence> & ev) {
     for (const Evidence & e : ev) {
         QJsonArray pages;
         for (int p : e.pages) pages.append(p);
-        if (e.token_start >= 0) // a re-read passage
-            a.append(QJsonObject{{"tokens", QJsonArray{e.token_start, e.token_end}}, {"pages", pages}, {"excerpt", e.excerpt}});
-        else
-            a.append(QJsonObject{{"block", e.block}, {"pages", pages}, {"excerpt", e.excerpt}, {"score", e.score}, {"selections", e.selections}});
+        QJsonObject o = e.token_start >= 0 // a re-read passage
+                            ? QJsonObject{{"tokens", QJsonArray{e.token_start, e.token_end}}, {"pages", pages}, {"excerpt", e.excerpt}}
+                            : QJsonObject{{"block", e.block}, {"pages", pages}, {"excerpt", e.excerpt}, {"score", e.score}, {"selections", e.selections}};
+        if (!e.section.isEmpty()) o["section"] = e.section;
+        a.append(o);
     }
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
@@ -29,6 +30,7 @@ QList<Evidence> evidence_from_json(const QString & json) {
         e.block = o.contains("block") ? o["block"].toInt() : -1;
         if (tokens.size() == 2) e.token_start = tokens[0].toInteger(-1), e.token_end = tokens[1].toInteger(-1);
         for (const QJsonValue & p : o["pages"].toArray()) e.pages << p.toInt();
+        e.section = o["section"].toString();
         e.excerpt = o["excerpt"].toString();
         e.score = o["score"].toDouble();
         e.selections = o["selections"].toInt();

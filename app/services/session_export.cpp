@@ -25,11 +25,12 @@ QJsonValue parsed(const QString & json, const QJsonValue & fallback) {
     return d.isArray() ? QJsonValue(d.array()) : QJsonValue(d.object());
 }
 
-// One evidence item as a short line: "p. 4-5 (block 3, score 0.53): excerpt".
+// One evidence item as a short line: "Chapter 2, pp. 4-5 (block 3, score 0.53): excerpt".
 QString evidence_line(const QJsonObject & e) {
     QStringList pages;
     for (const QJsonValue & p : e.value("pages").toArray()) pages << QString::number(p.toInt());
     QString where = pages.isEmpty() ? QString() : (pages.size() == 1 ? "p. " + pages.front() : "pp. " + pages.front() + "-" + pages.back());
+    if (const QString section = e.value("section").toString(); !section.isEmpty()) where = where.isEmpty() ? section : section + ", " + where;
     QStringList meta;
     if (e.contains("block")) meta << QString("block %1").arg(e.value("block").toInt());
     if (e.contains("tokens")) meta << QString("read again before the answer");

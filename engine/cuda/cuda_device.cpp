@@ -1,6 +1,8 @@
 // Device query through the CUDA runtime; never throws.
 #include "cuda/cuda_device.h"
 
+#include <string>
+
 #include <cuda_runtime.h>
 
 namespace quire {
@@ -11,7 +13,16 @@ CudaDeviceInfo cuda_device_info() {
     cudaRuntimeGetVersion(&d.runtime_version);
     const cudaError_t e = cudaGetDeviceCount(&d.count);
     if (e != cudaSuccess || d.count == 0) {
-        d.error = e != cudaSuccess ? cudaGetErrorString(e) : "no CUDA device";
+        // No driver at all (its version reads 0) is a machine without an NVIDIA GPU, not an old
+        // driver, whatever the runtime calls it.
+        const auto ver = [](int v) { return std::to_string(v / 1000) + "." + std::to_string(v % 1000 / 10); };
+        if (e == cudaSuccess || e == cudaErrorNoDevice || d.driver_version == 0)
+            d.error = "no NVIDIA GPU found";
+        else if (e == cudaErrorInsufficientDriver)
+            d.error = "the NVIDIA driver (CUDA " + ver(d.driver_version) + ") is older than Quire's CUDA runtime (" + ver(d.runtime_version) +
+                      "): update the driver to use the GPU";
+        else
+            d.error = cudaGetErrorString(e);
         cudaGetLastError(); // clear the sticky error
         return d;
     }

@@ -116,6 +116,24 @@ nlohmann::json config_json(const MemoryConfig & c) {
 
 } // namespace
 
+namespace {
+
+// The outline in the metadata, one [title, level, page] per entry (stores before it have none).
+nlohmann::json outline_json(const std::vector<MappedOutline> & outline) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto & o : outline) a.push_back({o.title, o.level, o.page});
+    return a;
+}
+
+} // namespace
+
+const MappedOutline * DocumentMap::section_of(int page) const {
+    const MappedOutline * best = nullptr;
+    for (const auto & o : outline)
+        if (o.page >= 0 && o.page <= page && (!best || o.page >= best->page)) best = &o;
+    return best;
+}
+
 void store_save(const std::string & path, const StoredDocument & doc, const std::function<bool()> & cancelled) {
     const MemoryState & st = doc.state;
     auto check_cancel = [&] {
@@ -133,7 +151,7 @@ void store_save(const std::string & path, const StoredDocument & doc, const std:
         {"n_tokens", st.n_tokens}, {"n_sink", st.n_sink}, {"win_start", st.win_start}, {"n_blocks", st.n_blocks()},
         {"prefix_len", doc.prefix_len}, {"n_spans", doc.spans.size()}, {"source", doc.source}, {"created", when},
         {"document", {{"format", doc.map.format}, {"title", doc.map.title}, {"author", doc.map.author}, {"text_bytes", doc.map.text.size()},
-                      {"pages", doc.map.page_starts.size()}, {"words", doc.map.words.size()}}}};
+                      {"pages", doc.map.page_starts.size()}, {"words", doc.map.words.size()}, {"outline", outline_json(doc.map.outline)}}}};
     const std::string m = meta.dump(1);
     w.begin(META);
     w.write(m.data(), m.size());
@@ -249,6 +267,12 @@ void load_map(const StoreFile & sf, const nlohmann::json & meta, StoredDocument 
     m.text.assign(reinterpret_cast<const char *>(sf.base + te.offset), te.size);
     sf.load_vec(sf.find(DOC_PAGES), m.page_starts, d.value("pages", size_t(0)));
     sf.load_vec(sf.find(DOC_WORDS), m.words, d.value("words", size_t(0)));
+    if (d.contains("outline"))
+        for (const auto & e : d.at("outline")) {
+            MappedOutline o{e.at(0).get<std::string>(), e.at(1).get<int>(), e.at(2).get<int>()};
+            if (o.level < 0 || o.page < -1 || o.page >= static_cast<int>(d.value("pages", size_t(0)))) sf.bad("document outline is inconsistent");
+            m.outline.push_back(std::move(o));
+        }
     for (size_t i = 0; i < m.page_starts.size(); ++i)
         if (m.page_starts[i] < 0 || m.page_starts[i] > static_cast<int64_t>(m.text.size()) || (i && m.page_starts[i] < m.page_starts[i - 1]))
             sf.bad("document page table is inconsistent");

@@ -24,12 +24,22 @@ struct MappedWord {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 static_assert(sizeof(MappedWord) == 32, "stored as is");
+struct MappedOutline {
+    std::string title;
+    int level = 0; // 0 for top level
+    int page = -1; // 0-based, -1 when its destination is not known
+};
+
 struct DocumentMap {
     std::string format, title, author;
     std::string text;                  // what was tokenised (spans index into it)
     std::vector<int64_t> page_starts;  // byte offset of each page in text
     std::vector<MappedWord> words;     // PDF only, in text order
+    std::vector<MappedOutline> outline; // the document's outline (bookmarks, table of contents, headings)
     bool empty() const { return page_starts.empty(); }
+    // The outline entry a page lies under: the last one, in document order, that starts at or
+    // before it (nullptr when none does).
+    const MappedOutline * section_of(int page) const;
 };
 
 struct StoredDocument {

@@ -37,6 +37,8 @@ DocumentMap document_read_map(const std::string & path, const std::string & pass
                                  static_cast<float>(w.box.x1), static_cast<float>(w.box.y1)});
     }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(Status::BAD_INPUT, path + ": the document is empty");
+    for (const OutlineItem & o : source->outline())
+        map.outline.push_back({o.title, o.level, o.page >= 0 && o.page < pages ? o.page : -1});
     return map;
 }
 

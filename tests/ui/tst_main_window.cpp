@@ -8,11 +8,13 @@
 #include "heatmap_view.h"
 #include "library_model.h"
 #include "main_window.h"
+#include "outline_view.h"
 #include "reader_view.h"
 #include "retrieval_model.h"
 #include "retrieval_panel.h"
 #include "theme.h"
 
+#include "backend/cuda_loader.h"
 #include "document/document_source.h"
 #include "memory/passage.h"
 #include "services/evidence_json.h"
@@ -30,6 +32,8 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QLabel>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -89,6 +93,45 @@ private slots:
     void initTestCase() {
         if (!model_present()) QSKIP("stories260K is absent (../shared/models/stories260K): the app tests need a model");
         QVERIFY(set_up());
+    }
+
+    // What the window says in each state before the first answer: the model loading (not "load
+    // a model"), no document, a reading (its progress on one line), the backend in words a user
+    // can act on (no GPU: "No NVIDIA GPU found", not the CUDA runtime's error).
+    void statesSayWhatIsHappening() {
+        QVERIFY(db_->documents().isEmpty()); // runs first: an empty library
+        auto w = std::make_unique<ui::MainWindow>(*db_, opt_);
+        w->resize(1300, 800);
+        w->show();
+        QCOMPARE(w->chat()->why_not_ready(), QString("Loading the model…"));
+        QTRY_VERIFY_WITH_TIMEOUT(w->model_ready(), 30000);
+        QCOMPARE(w->chat()->why_not_ready(), QString("Open a document to ask about it"));
+        auto * label = w->findChild<QLabel *>("model-label");
+        QVERIFY(label);
+        QVERIFY2(!label->text().contains("insufficient") && (label->text().contains("CPU") || label->text().contains("GPU")), qPrintable(label->text()));
+        if (!cuda_device_status().usable)
+            QVERIFY2(label->toolTip().contains("No NVIDIA GPU found") || label->toolTip().contains("The GPU is not used"), qPrintable(label->toolTip()));
+
+        auto * bar = w->findChild<QProgressBar *>("reading-progress");
+        QVERIFY(bar);
+        int fitted = 0, updates = 0;
+        QMetaObject::Connection c = connect(bar, &QProgressBar::valueChanged, this, [&] {
+            if (!bar->text().startsWith("Reading:")) return;
+            ++updates;
+            if (bar->fontMetrics().horizontalAdvance(bar->text()) <= bar->contentsRect().width()) ++fitted;
+        });
+        const QString doc = write("states.txt", test::story(150).toUtf8());
+        QSignalSpy opened(w.get(), &ui::MainWindow::document_opened);
+        w->add_document(doc);
+        QCOMPARE(w->chat()->why_not_ready(), QString("The document is being read…"));
+        QTRY_VERIFY_WITH_TIMEOUT(opened.count() >= 1 || !w->last_error().isEmpty(), 300000);
+        disconnect(c);
+        QVERIFY2(w->document_ready(), qPrintable(w->last_error()));
+        QVERIFY2(w->chat()->why_not_ready().isEmpty(), qPrintable(w->chat()->why_not_ready()));
+        qInfo("progress texts: %d, on one line: %d", updates, fitted);
+        QVERIFY(updates >= 1);
+        QCOMPARE(fitted, updates);
+        db_->remove_document(db_->documents().front().id); // the later tests start from an empty library
     }
 
     void readsAsksAndShowsRetrieval() {
@@ -282,6 +325,35 @@ private slots:
         // Find: a word of the text moves the highlight there.
         QVERIFY(w->reader()->find_next("boat"));
         QVERIFY(w->reader()->highlight_start() >= 0);
+    }
+
+    // A Markdown book's headings become the outline beside the library: a tree by level, a click
+    // shows the entry's page, turning pages selects the section they lie under.
+    void outlineTreeJumpsToItsPage() {
+        QString md;
+        const QStringList chapters = {"Early January", "Late January", "February"};
+        for (int c = 0; c < chapters.size(); ++c) {
+            md += QString("# %1\n\n").arg(chapters[c]);
+            for (int part = 1; part <= 2; ++part) md += QString("## Part %1.%2\n\n%3\n\n").arg(c + 1).arg(part).arg(test::story(12));
+        }
+        auto w = window();
+        open_and_read(*w, write("months.md", md.toUtf8()));
+        QVERIFY2(w->document_ready(), qPrintable(w->last_error()));
+        OutlineView * o = w->outline();
+        QTRY_VERIFY(o->isVisible());
+        QCOMPARE(o->entry_count(), 9);
+        QCOMPARE(o->topLevelItemCount(), 3);
+        QTreeWidgetItem * late = o->topLevelItem(1);
+        QCOMPARE(late->text(0), QString("Late January"));
+        QCOMPARE(late->childCount(), 2);
+        QTreeWidgetItem * part = late->child(1);
+        QCOMPARE(part->text(0), QString("Part 2.2"));
+        const int page = part->data(0, Qt::UserRole).toInt();
+        QVERIFY(page > 0);
+        QTest::mouseClick(o->viewport(), Qt::LeftButton, {}, o->visualItemRect(part).center());
+        QCOMPARE(w->reader()->page(), page);
+        w->reader()->show_page(page - 1); // the page before: the entry before is selected
+        QCOMPARE(o->currentItem(), late->child(0));
     }
 
     // The app died while reading: the next start marks the document to be read again, and

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "memory/block_store_file.h"
 #include "memory/model_fingerprint.h"
+#include "reading/document_ingest.h"
 #include "reading/reader.h"
 #include "model/model.h"
 #include "test_env.h"
@@ -104,6 +105,33 @@ private slots:
             for (int blk : {0, d.state.n_blocks() - 1})
                 QVERIFY(std::equal(a.blk_v[static_cast<size_t>(blk)], a.blk_v[static_cast<size_t>(blk)] + n, b.blk_v[static_cast<size_t>(blk)]));
         }
+    }
+
+    // The document's outline (here a Markdown file's headings) travels with the reading: read
+    // into the map, saved in the store's metadata, loaded back entry for entry; a page's section
+    // is the last entry starting at or before it.
+    void outlineKeptWithTheReading() {
+        const std::string md = path("outline.md");
+        std::ofstream(md) << "# Part one\n\nIntro text here.\n\n## Early January\n\nSnow fell.\n\n## Late January\n\nIce.\n\n# Part two\n\nThe end.\n";
+        StoredDocument d = doc_;
+        d.map = document_read_map(md);
+        QCOMPARE(d.map.outline.size(), size_t(4));
+        QCOMPARE(QString::fromStdString(d.map.outline[1].title), QString("Early January"));
+        QCOMPARE(d.map.outline[1].level, 1);
+        QVERIFY(d.map.outline[3].page > d.map.outline[1].page);
+        d.spans.clear(); // spans index the story's text, not this one's
+        const std::string out = path("outline.qstore");
+        store_save(out, d);
+        const StoredDocument back = store_load_map(out);
+        QCOMPARE(back.map.outline.size(), d.map.outline.size());
+        for (size_t i = 0; i < d.map.outline.size(); ++i) {
+            QCOMPARE(back.map.outline[i].title, d.map.outline[i].title);
+            QCOMPARE(back.map.outline[i].level, d.map.outline[i].level);
+            QCOMPARE(back.map.outline[i].page, d.map.outline[i].page);
+        }
+        const int late = d.map.outline[2].page;
+        QCOMPARE(QString::fromStdString(back.map.section_of(late)->title), QString("Late January"));
+        QCOMPARE(QString::fromStdString(back.map.section_of(d.map.outline[3].page)->title), QString("Part two"));
     }
 
     void askInAnotherProcessMatches() {
