@@ -134,6 +134,7 @@ private:
 
     std::optional<app::ModelSummary> model_;
     bool model_ok_ = false, model_loading_ = false, answering_ = false;
+    qint64 reading_shown_ = 0; // the document the reader shows from its map while it is read
     qint64 doc_id_ = 0, session_id_ = 0, ingest_doc_ = 0, exchange_id_ = 0, answer_session_ = 0;
     app::StoredDocumentPtr doc_;
     std::vector<app::RetrievalFramePtr> frames_;

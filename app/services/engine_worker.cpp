@@ -260,7 +260,11 @@ void EngineWorker::ingest(const IngestRequest & r) {
         StoreTarget target;
         target.replace = true; // the app's own store of this document, read again
         store_check_target(r.store_path.toStdString(), target);
-        PreparedDocument prepared = document_prepare(*model_, r.doc_path.toStdString(), r.password.toStdString(), progress);
+        PreparedDocument prepared = document_prepare(*model_, r.doc_path.toStdString(), r.password.toStdString(), progress, [&](const DocumentMap & map) {
+            auto shown = std::make_shared<StoredDocument>();
+            shown->map = map;
+            emit document_mapped(r.doc_id, shown);
+        });
         const IngestEstimate est = ingest_estimate(*model_, r.cfg, prepared);
         const SpaceCheck space = space_check(r.store_path.toStdString(), est.store_bytes, est.memory_bytes, r.keep_free_bytes);
         if (!r.ignore_space && !space.fits()) {
@@ -268,6 +272,7 @@ void EngineWorker::ingest(const IngestRequest & r) {
             return;
         }
         emit ingest_estimated(r.doc_id, est.tokens, est.store_bytes, est.memory_bytes);
+
         auto doc = std::make_shared<StoredDocument>(document_ingest(*model_, std::move(prepared), r.cfg, progress, r.device));
         store_save(r.store_path.toStdString(), *doc, [this] { return cancel_ingest_.load(); });
         const qint64 tokens = static_cast<qint64>(doc->spans.size());

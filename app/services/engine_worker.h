@@ -123,6 +123,9 @@ signals:
     // The reading was not started: it needs more disk (store_bytes, free_bytes free) or memory
     // (memory_bytes, available_bytes) than there is. Start it again with ignore_space to read anyway.
     void ingest_needs_space(qint64 doc_id, quint64 store_bytes, quint64 free_bytes, quint64 memory_bytes, quint64 available_bytes);
+    // The document's text, pages and outline, before its reading starts (a StoredDocument with no
+    // memory): the reader shows it while the reading runs.
+    void document_mapped(qint64 doc_id, const quire::app::StoredDocumentPtr & doc);
     void ingest_finished(qint64 doc_id, qint64 tokens, int pages, const QString & store_path);
     // locked: the document needs a password, or the one given was wrong (Error LOCKED).
     void ingest_failed(qint64 doc_id, const QString & message, bool cancelled, bool locked);

@@ -42,11 +42,13 @@ DocumentMap document_read_map(const std::string & path, const std::string & pass
     return map;
 }
 
-PreparedDocument document_prepare(const Model & model, const std::string & path, const std::string & password, const IngestCallback & progress) {
+PreparedDocument document_prepare(const Model & model, const std::string & path, const std::string & password, const IngestCallback & progress,
+                                  const std::function<void(const DocumentMap &)> & mapped) {
     const auto t0 = std::chrono::steady_clock::now();
     PreparedDocument doc;
     doc.path = path;
     doc.map = document_read_map(path, password, progress);
+    if (mapped) mapped(doc.map);
     const int64_t total = static_cast<int64_t>(doc.map.text.size());
     doc.tokens = model.tok().encode_long(doc.map.text, [&](size_t done) {
         return !progress || progress({static_cast<int64_t>(done), total, since(t0), IngestPhase::TOKENS});

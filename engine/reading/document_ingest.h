@@ -9,6 +9,7 @@
 #include "memory/block_store_file.h"
 #include "reading/reader.h"
 
+#include <functional>
 #include <string>
 
 namespace quire {
@@ -25,7 +26,9 @@ struct PreparedDocument {
 };
 
 // Text and tokens; `progress` reports phases TEXT and TOKENS and may cancel (Error(CANCELLED)).
-PreparedDocument document_prepare(const Model & model, const std::string & path, const std::string & password = {}, const IngestCallback & progress = {});
+// `mapped`, if given, sees the document's map as soon as it is read, before the tokenising.
+PreparedDocument document_prepare(const Model & model, const std::string & path, const std::string & password = {}, const IngestCallback & progress = {},
+                                  const std::function<void(const DocumentMap &)> & mapped = {});
 
 struct IngestEstimate {
     int64_t tokens = 0;

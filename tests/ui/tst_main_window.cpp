@@ -96,8 +96,9 @@ private slots:
     }
 
     // What the window says in each state before the first answer: the model loading (not "load
-    // a model"), no document, a reading (its progress on one line), the backend in words a user
-    // can act on (no GPU: "No NVIDIA GPU found", not the CUDA runtime's error).
+    // a model"), no document, a reading (its progress on one line, the document already in the
+    // reader), the backend in words a user can act on (no GPU: "No NVIDIA GPU found", not the
+    // CUDA runtime's error).
     void statesSayWhatIsHappening() {
         QVERIFY(db_->documents().isEmpty()); // runs first: an empty library
         auto w = std::make_unique<ui::MainWindow>(*db_, opt_);
@@ -114,10 +115,11 @@ private slots:
 
         auto * bar = w->findChild<QProgressBar *>("reading-progress");
         QVERIFY(bar);
-        int fitted = 0, updates = 0;
+        int fitted = 0, updates = 0, shown = 0;
         QMetaObject::Connection c = connect(bar, &QProgressBar::valueChanged, this, [&] {
             if (!bar->text().startsWith("Reading:")) return;
             ++updates;
+            shown += w->reader()->page_count() > 0 && w->reader()->page_ready() && !w->document_ready(); // the text while it is read
             if (bar->fontMetrics().horizontalAdvance(bar->text()) <= bar->contentsRect().width()) ++fitted;
         });
         const QString doc = write("states.txt", test::story(150).toUtf8());
@@ -131,6 +133,7 @@ private slots:
         qInfo("progress texts: %d, on one line: %d", updates, fitted);
         QVERIFY(updates >= 1);
         QCOMPARE(fitted, updates);
+        QCOMPARE(shown, updates);
         db_->remove_document(db_->documents().front().id); // the later tests start from an empty library
     }
 
