@@ -1,5 +1,7 @@
 #include "reader_view.h"
 
+#include "markdown_map.h"
+
 #include "quire.h"
 
 #include <QHBoxLayout>
@@ -178,6 +180,7 @@ void ReaderView::clear() {
     doc_.reset();
     page_ = 0;
     hl_start_ = hl_end_ = -1;
+    rendered_.clear();
     canvas_->clear();
     text_->setPlainText(tr("Open a document from the library, or add one with File › Open (Ctrl+O)."));
     stack_->setCurrentWidget(text_);
@@ -254,7 +257,16 @@ void ReaderView::show_page(int page) {
         const auto & m = doc_->map;
         const size_t a = static_cast<size_t>(m.page_starts[static_cast<size_t>(page)]);
         const size_t b = static_cast<size_t>(page + 1) < m.page_starts.size() ? static_cast<size_t>(m.page_starts[static_cast<size_t>(page) + 1]) : m.text.size();
-        if (changed) text_->setPlainText(QString::fromUtf8(m.text.data() + a, static_cast<qsizetype>(b - a)));
+        if (changed) {
+            const QString text = QString::fromUtf8(m.text.data() + a, static_cast<qsizetype>(b - a));
+            rendered_.clear();
+            if (m.format == "markdown") { // shown rendered; highlights go through the alignment
+                text_->document()->setMarkdown(text);
+                rendered_ = align_rendered(text, text_->document()->toPlainText());
+            } else {
+                text_->setPlainText(text);
+            }
+        }
         update_text_highlight();
     }
     if (changed) emit page_changed(page);
@@ -266,6 +278,13 @@ void ReaderView::request_render() {
     QMetaObject::invokeMethod(renderer_, [r = renderer_, page, dpi, gen] { r->render(page, dpi, gen); }, Qt::QueuedConnection);
 }
 
+QString ReaderView::highlighted_text() const {
+    const auto sel = text_->extraSelections();
+    return sel.isEmpty() ? QString() : sel.front().cursor.selectedText();
+}
+
+QString ReaderView::shown_text() const { return text_->document()->toPlainText(); }
+
 void ReaderView::update_text_highlight() {
     QList<QTextEdit::ExtraSelection> sel;
     if (doc_ && hl_start_ >= 0 && page_of(hl_start_) <= page_ && page_of(std::max(hl_start_, hl_end_ - 1)) >= page_) {
@@ -274,8 +293,12 @@ void ReaderView::update_text_highlight() {
         const qint64 s = std::max(hl_start_, a) - a, e = hl_end_ - a;
         // Byte offsets within the page to QString positions.
         const QByteArray bytes = QByteArray::fromRawData(m.text.data() + a, static_cast<qsizetype>(std::min<qint64>(e, static_cast<qint64>(m.text.size()) - a)));
-        const int qs = static_cast<int>(QString::fromUtf8(bytes.left(static_cast<qsizetype>(s))).size());
-        const int qe = static_cast<int>(QString::fromUtf8(bytes).size());
+        int qs = static_cast<int>(QString::fromUtf8(bytes.left(static_cast<qsizetype>(s))).size());
+        int qe = static_cast<int>(QString::fromUtf8(bytes).size());
+        if (!rendered_.empty()) { // Markdown: source positions to the rendered text's
+            qs = rendered_[static_cast<size_t>(std::min<int>(qs, static_cast<int>(rendered_.size()) - 1))];
+            qe = rendered_[static_cast<size_t>(std::min<int>(qe, static_cast<int>(rendered_.size()) - 1))];
+        }
         QTextEdit::ExtraSelection x;
         x.cursor = QTextCursor(text_->document());
         x.cursor.setPosition(qs);

@@ -13,6 +13,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <vector>
 
 class QLabel;
 class QLineEdit;
@@ -42,6 +43,8 @@ public:
     qint64 highlight_start() const { return hl_start_; }
     qint64 highlight_end() const { return hl_end_; }
     QList<QRectF> highlight_boxes() const; // PDF points on the current page
+    QString highlighted_text() const;      // text pages: the highlighted words as shown (rendered Markdown too)
+    QString shown_text() const;            // text pages: the page as shown
     bool page_ready() const;               // the current page's picture (PDF) or text is shown
 
 public slots:
@@ -72,6 +75,7 @@ private:
     int page_ = 0;
     double zoom_ = 1.0;
     qint64 hl_start_ = -1, hl_end_ = -1;
+    std::vector<int> rendered_; // Markdown page: source character -> rendered position (markdown_map.h); empty for plain text
     int generation_ = 0;
     QStackedWidget * stack_;
     QScrollArea * scroll_;

@@ -357,6 +357,10 @@ private slots:
         QCOMPARE(w->reader()->page(), page);
         w->reader()->show_page(page - 1); // the page before: the entry before is selected
         QCOMPARE(o->currentItem(), late->child(0));
+        // Markdown is shown rendered (no "## "), and a found word is highlighted as shown.
+        QVERIFY2(!w->reader()->shown_text().contains("## ") && w->reader()->shown_text().startsWith("Part 2.1"), qPrintable(w->reader()->shown_text().left(80)));
+        QVERIFY(w->reader()->find_next("Part 3.2"));
+        QCOMPARE(w->reader()->highlighted_text(), QString("Part 3.2"));
     }
 
     // The app died while reading: the next start marks the document to be read again, and
