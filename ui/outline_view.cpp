@@ -12,21 +12,20 @@ OutlineView::OutlineView(QWidget * parent) : QTreeWidget(parent) {
     setAccessibleName(tr("Outline"));
     setToolTip(tr("The document's outline: click an entry to go to its page"));
     setUniformRowHeights(true);
-    connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem * it) {
-        const int page = it->data(0, Qt::UserRole).toInt();
-        if (page >= 0) emit page_clicked(page);
-    });
-    connect(this, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem * it) {
-        const int page = it->data(0, Qt::UserRole).toInt();
-        if (page >= 0) emit page_clicked(page);
-    });
+    // A click, or Enter on the current entry.
+    const auto go = [this](QTreeWidgetItem * it) {
+        if (const int page = page_of(it); page >= 0) emit page_clicked(page);
+    };
+    connect(this, &QTreeWidget::itemClicked, this, go);
+    connect(this, &QTreeWidget::itemActivated, this, go);
     hide();
 }
+
+int OutlineView::page_of(const QTreeWidgetItem * it) { return it->data(0, Qt::UserRole).toInt(); }
 
 void OutlineView::set_outline(const std::vector<MappedOutline> & outline) {
     clear();
     items_.clear();
-    pages_.clear();
     // Parents by level: an entry goes under the nearest shallower one before it.
     std::vector<QTreeWidgetItem *> open;
     for (const MappedOutline & o : outline) {
@@ -40,7 +39,6 @@ void OutlineView::set_outline(const std::vector<MappedOutline> & outline) {
         if (o.page < 0) it->setFlags(it->flags() & ~Qt::ItemIsSelectable);
         open.push_back(it);
         items_.push_back(it);
-        pages_.push_back(o.page);
     }
     expandToDepth(0);
     setVisible(!items_.empty());
@@ -49,8 +47,8 @@ void OutlineView::set_outline(const std::vector<MappedOutline> & outline) {
 void OutlineView::follow_page(int page) {
     QTreeWidgetItem * best = nullptr;
     int best_page = -1;
-    for (size_t i = 0; i < items_.size(); ++i)
-        if (pages_[i] >= 0 && pages_[i] <= page && pages_[i] >= best_page) best = items_[i], best_page = pages_[i];
+    for (QTreeWidgetItem * it : items_)
+        if (const int p = page_of(it); p >= 0 && p <= page && p >= best_page) best = it, best_page = p;
     if (!best || best == currentItem()) return;
     const QSignalBlocker quiet(this);
     setCurrentItem(best);

@@ -25,8 +25,8 @@ signals:
     void page_clicked(int page); // 0-based
 
 private:
+    static int page_of(const QTreeWidgetItem * it); // 0-based, -1: not known
     std::vector<QTreeWidgetItem *> items_; // in document order
-    std::vector<int> pages_;
 };
 
 } // namespace quire::ui

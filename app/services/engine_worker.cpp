@@ -172,9 +172,8 @@ QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, c
 std::string backend_versions() {
     std::string s;
     const CudaDeviceInfo d = cuda_device_status();
-    auto ver = [](int v) { return std::to_string(v / 1000) + "." + std::to_string(v % 1000 / 10); };
     if (d.runtime_version)
-        s = "CUDA runtime " + ver(d.runtime_version) + (d.driver_version ? ", driver " + ver(d.driver_version) : std::string()) + ", " +
+        s = "CUDA runtime " + cuda_version_name(d.runtime_version) + (d.driver_version ? ", driver " + cuda_version_name(d.driver_version) : std::string()) + ", " +
             (d.usable ? d.name : "no usable GPU (" + d.error + ")");
     else
         s = "CUDA: " + d.error;

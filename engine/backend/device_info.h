@@ -17,4 +17,7 @@ struct CudaDeviceInfo {
     std::string error;     // why not usable
 };
 
+// A CUDA version number as CUDA writes it: 12040 -> "12.4".
+inline std::string cuda_version_name(int v) { return std::to_string(v / 1000) + "." + std::to_string(v % 1000 / 10); }
+
 } // namespace quire

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 
 namespace quire::cpu {
 
@@ -30,6 +31,25 @@ QUIRE_CLONES void values_few(const float * P, int rows, int lds, const float * V
 }
 
 } // namespace
+
+void gather_group_rows(const float * q, int q_dim, int g, int n_rep, int hd, int t0, int nt, float * rows) {
+    const size_t group = static_cast<size_t>(n_rep) * static_cast<size_t>(hd); // contiguous in a token's row
+    for (int i = 0; i < nt; ++i)
+        std::memcpy(rows + static_cast<size_t>(i) * group, q + static_cast<size_t>(t0 + i) * static_cast<size_t>(q_dim) + static_cast<size_t>(g) * group,
+                    sizeof(float) * group);
+}
+
+void scatter_group_rows(const float * rows, const float * row_scale, int q_dim, int g, int n_rep, int hd, int t0, int nt, float * out) {
+    const size_t group = static_cast<size_t>(n_rep) * static_cast<size_t>(hd);
+    for (int i = 0; i < nt; ++i)
+        for (int r = 0; r < n_rep; ++r) {
+            const int row = i * n_rep + r;
+            const float f = row_scale[row];
+            const float * src = rows + static_cast<size_t>(row) * static_cast<size_t>(hd);
+            float * dst = out + static_cast<size_t>(t0 + i) * static_cast<size_t>(q_dim) + static_cast<size_t>(g) * group + static_cast<size_t>(r) * static_cast<size_t>(hd);
+            for (int d = 0; d < hd; ++d) dst[d] = src[d] * f;
+        }
+}
 
 void attention_logits(const float * Q, int rows, int hd, const float * K, int ldk, int n, float scale, float * S, int lds) {
     if (rows > kFewRows) {

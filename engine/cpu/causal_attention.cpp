@@ -17,9 +17,6 @@ namespace quire::cpu {
 
 namespace {
 
-// Query rows (tokens x the heads of one KV head) per tile: the logits of a tile over a 32K-token
-// context stay within ~12 MiB per thread.
-constexpr int kTileRows = 96;
 // A decoding step splits the keys over the threads only in parts of at least this many keys.
 constexpr int kMinSplitKeys = 1024;
 
@@ -34,9 +31,7 @@ void tile_part(const float * q, const float * k, const float * v, const Shape & 
     const int t0 = tile * sh.tile_tokens, nt = std::min(sh.tile_tokens, sh.T - t0), rows = nt * sh.n_rep, hd = sh.hd;
     thread_local std::vector<float> qp, s;
     qp.resize(static_cast<size_t>(rows) * hd);
-    for (int i = 0; i < nt; ++i)
-        std::memcpy(qp.data() + static_cast<size_t>(i) * sh.n_rep * hd, q + static_cast<size_t>(t0 + i) * sh.QD + static_cast<size_t>(g) * sh.n_rep * hd,
-                    sizeof(float) * static_cast<size_t>(sh.n_rep) * hd);
+    gather_group_rows(q, sh.QD, g, sh.n_rep, hd, t0, nt, qp.data());
     const int nk = std::max(0, k1 - k0);
     if (nk == 0) {
         std::fill(o, o + static_cast<size_t>(rows) * hd, 0.0f);
@@ -56,19 +51,6 @@ void tile_part(const float * q, const float * k, const float * v, const Shape & 
         }
     }
     attention_values(s.data(), rows, nk, vb, sh.KVD, nk, hd, o);
-}
-
-// Rows of a tile (token-major, the KV head's heads within a token) back to out's layout.
-void scatter(const float * o, const float * scale_rows, const Shape & sh, int g, int tile, float * out) {
-    const int t0 = tile * sh.tile_tokens, nt = std::min(sh.tile_tokens, sh.T - t0);
-    for (int i = 0; i < nt; ++i)
-        for (int r = 0; r < sh.n_rep; ++r) {
-            const int row = i * sh.n_rep + r;
-            const float f = scale_rows[row];
-            const float * src = o + static_cast<size_t>(row) * sh.hd;
-            float * dst = out + static_cast<size_t>(t0 + i) * sh.QD + static_cast<size_t>(g * sh.n_rep + r) * sh.hd;
-            for (int d = 0; d < sh.hd; ++d) dst[d] = src[d] * f;
-        }
 }
 
 } // namespace
@@ -94,7 +76,7 @@ void attention(const float * q, const float * k, const float * v, float * out, i
             const int t0 = tile * sh.tile_tokens, nt = std::min(sh.tile_tokens, T - t0);
             tile_part(q, k, v, sh, g, tile, 0, n_past + t0 + nt, o.data(), m.data(), l.data());
             for (int r = 0; r < nt * sh.n_rep; ++r) l[static_cast<size_t>(r)] = 1.0f / l[static_cast<size_t>(r)];
-            scatter(o.data(), l.data(), sh, g, tile, out);
+            scatter_group_rows(o.data(), l.data(), sh.QD, g, sh.n_rep, sh.hd, t0, nt, out);
         }
         return;
     }
@@ -117,7 +99,7 @@ void attention(const float * q, const float * k, const float * v, float * out, i
     std::vector<float> o(part_rows * head_dim), f(part_rows);
     for (int task = 0; task < tasks; ++task) {
         const int g = task % n_head_kv, tile = task / n_head_kv;
-        const int rows = std::min(sh.tile_tokens, T - tile * sh.tile_tokens) * sh.n_rep;
+        const int t0 = tile * sh.tile_tokens, nt = std::min(sh.tile_tokens, T - t0), rows = nt * sh.n_rep;
         for (int r = 0; r < rows; ++r) {
             float M = -std::numeric_limits<float>::infinity();
             for (int s = 0; s < sh.splits; ++s) M = std::max(M, pm[(static_cast<size_t>(task) * sh.splits + s) * part_rows + r]);
@@ -134,7 +116,7 @@ void attention(const float * q, const float * k, const float * v, float * out, i
             }
             f[static_cast<size_t>(r)] = 1.0f / L;
         }
-        scatter(o.data(), f.data(), sh, g, tile, out);
+        scatter_group_rows(o.data(), f.data(), sh.QD, g, sh.n_rep, sh.hd, t0, nt, out);
     }
 }
 

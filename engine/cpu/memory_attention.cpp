@@ -13,10 +13,6 @@ namespace quire::cpu {
 
 namespace {
 
-// Query rows (tokens x the heads of one KV head) per tile: the logits of a tile over a 32K-token
-// window stay within ~12 MiB per thread.
-constexpr int kTileRows = 96;
-
 struct Dims {
     int T, NH, KVH, HD, rep, QD, KVD, n_all, n_loc, tile_tokens, n_tiles;
 };
@@ -29,12 +25,8 @@ void tile_task(const MemoryAttentionArgs & a, const Dims & d, const float * kg, 
     thread_local std::vector<float> qm, qr, s, o, inv;
     qm.resize(static_cast<size_t>(rows) * d.HD), qr.resize(qm.size()), o.resize(qm.size()), inv.resize(static_cast<size_t>(rows));
     s.resize(static_cast<size_t>(rows) * n_tile);
-    const size_t head_block = static_cast<size_t>(d.rep) * d.HD; // the KV head's heads in one token's row
-    for (int i = 0; i < nt; ++i) {
-        const size_t from = static_cast<size_t>(t0 + i) * d.QD + static_cast<size_t>(g) * head_block;
-        std::memcpy(qm.data() + static_cast<size_t>(i) * head_block, a.q_mem + from, sizeof(float) * head_block);
-        std::memcpy(qr.data() + static_cast<size_t>(i) * head_block, a.q + from, sizeof(float) * head_block);
-    }
+    gather_group_rows(a.q_mem, d.QD, g, d.rep, d.HD, t0, nt, qm.data());
+    gather_group_rows(a.q, d.QD, g, d.rep, d.HD, t0, nt, qr.data());
     const float scale = 1.0f / std::sqrt(static_cast<float>(d.HD));
     if (a.n_mem > 0) attention_logits(qm.data(), rows, d.HD, kg, d.HD, a.n_mem, scale, s.data(), n_tile);
     attention_logits(qr.data(), rows, d.HD, kg + static_cast<size_t>(a.n_mem) * d.HD, d.HD, n_tile - a.n_mem, scale, s.data() + a.n_mem, n_tile);
@@ -54,14 +46,7 @@ void tile_task(const MemoryAttentionArgs & a, const Dims & d, const float * kg, 
         }
     }
     attention_values(s.data(), rows, n_tile, vg, d.HD, n_tile, d.HD, o.data());
-    for (int i = 0; i < nt; ++i)
-        for (int r = 0; r < d.rep; ++r) {
-            const int row = i * d.rep + r;
-            const float f = inv[static_cast<size_t>(row)];
-            const float * src = o.data() + static_cast<size_t>(row) * d.HD;
-            float * dst = a.out + static_cast<size_t>(t0 + i) * d.QD + static_cast<size_t>(g) * head_block + static_cast<size_t>(r) * d.HD;
-            for (int c = 0; c < d.HD; ++c) dst[c] = src[c] * f;
-        }
+    scatter_group_rows(o.data(), inv.data(), d.QD, g, d.rep, d.HD, t0, nt, a.out);
 }
 
 } // namespace

@@ -15,11 +15,10 @@ CudaDeviceInfo cuda_device_info() {
     if (e != cudaSuccess || d.count == 0) {
         // No driver at all (its version reads 0) is a machine without an NVIDIA GPU, not an old
         // driver, whatever the runtime calls it.
-        const auto ver = [](int v) { return std::to_string(v / 1000) + "." + std::to_string(v % 1000 / 10); };
         if (e == cudaSuccess || e == cudaErrorNoDevice || d.driver_version == 0)
             d.error = "no NVIDIA GPU found";
         else if (e == cudaErrorInsufficientDriver)
-            d.error = "the NVIDIA driver (CUDA " + ver(d.driver_version) + ") is older than Quire's CUDA runtime (" + ver(d.runtime_version) +
+            d.error = "the NVIDIA driver (CUDA " + cuda_version_name(d.driver_version) + ") is older than Quire's CUDA runtime (" + cuda_version_name(d.runtime_version) +
                       "): update the driver to use the GPU";
         else
             d.error = cudaGetErrorString(e);

@@ -4,6 +4,7 @@
 #include "catalog_view.h"
 #include "model_dialog.h"
 
+#include "support/fake_pip.h"
 #include "quire.h"
 
 #include <QApplication>
@@ -19,18 +20,8 @@ using namespace quire;
 using namespace quire::ui;
 
 namespace {
-QString fake_python(const QTemporaryDir & dir, const std::string & body) {
-    const std::string path = dir.filePath("python").toStdString();
-    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
-    std::filesystem::permissions(path, std::filesystem::perms::owner_all);
-    return QString::fromStdString(path);
-}
-QStringList leftovers(const QString & cache) {
-    QStringList out;
-    if (!std::filesystem::exists(cache.toStdString())) return out;
-    for (const auto & e : std::filesystem::directory_iterator(cache.toStdString())) out << QString::fromStdString(e.path().filename().string());
-    return out;
-}
+QString fake_python(const QTemporaryDir & dir, const std::string & body) { return QString::fromStdString(test::fake_python(dir, body)); }
+QStringList leftovers(const QString & cache) { return test::leftovers(cache.toStdString()); }
 void select(QTreeWidget * list, const std::string & name) {
     for (int i = 0; i < list->topLevelItemCount(); ++i)
         if (list->topLevelItem(i)->data(0, Qt::UserRole).toString().toStdString() == name) list->setCurrentItem(list->topLevelItem(i));

