@@ -30,6 +30,7 @@
 #include "memory/retrieval_trace.h"   // what the lookup did at each step
 #include "memory/store_target.h"      // where a store goes and whether it fits
 #include "reading/document_ingest.h"  // preparing and reading a document
+#include "reading/ingest_checkpoint.h" // a reading's saved place: resume after a stop
 #include "reading/reader.h"           // ingest and ask
 
 // Generation, backends, evaluation.

@@ -148,6 +148,10 @@
         <source>Quire is already running with the data folder %1, and does not answer.</source>
         <translation>Quire läuft bereits mit dem Datenordner %1 und antwortet nicht.</translation>
     </message>
+    <message>
+        <source>How often a reading saves its place, so that it goes on after a stop (seconds; default 300, 0: after every step).</source>
+        <translation>Wie oft ein Lesevorgang seine Stelle speichert, damit er nach einem Abbruch dort weitergeht (Sekunden; Standard 300, 0: nach jedem Schritt).</translation>
+    </message>
 </context>
 <context>
     <name>quire::app::EngineWorker</name>
@@ -166,6 +170,10 @@
     <message>
         <source>No document is open.</source>
         <translation>Es ist kein Dokument geöffnet.</translation>
+    </message>
+    <message>
+        <source>Reading was stopped; it goes on where it stopped when the document is opened again.</source>
+        <translation>Das Lesen wurde angehalten; es geht an derselben Stelle weiter, wenn das Dokument wieder geöffnet wird.</translation>
     </message>
 </context>
 <context>
@@ -380,6 +388,14 @@ Added %2, last opened %3%4</source>
         <translation>%1
 Hinzugefügt %2, zuletzt geöffnet %3%4</translation>
     </message>
+    <message>
+        <source>read %1%, resumes where it stopped</source>
+        <translation>%1 % gelesen, geht an der Stelle weiter</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::MainWindow</name>
@@ -402,10 +418,6 @@ Hinzugefügt %2, zuletzt geöffnet %3%4</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Stop reading this document (nothing is kept)</source>
-        <translation>Das Lesen dieses Dokuments abbrechen (nichts wird behalten)</translation>
     </message>
     <message>
         <source>No model</source>
@@ -703,6 +715,18 @@ Gewichte: %6</translation>
         <source>The GPU is not used (%1); reading and answering on the CPU.</source>
         <translation>Die GPU wird nicht genutzt (%1); Lesen und Antworten auf der CPU.</translation>
     </message>
+    <message>
+        <source>Reading was interrupted; it goes on where it stopped.</source>
+        <translation>Das Lesen wurde unterbrochen; es geht an derselben Stelle weiter.</translation>
+    </message>
+    <message>
+        <source>Going on with the reading where it stopped (%1%).</source>
+        <translation>Das Lesen geht an der Stelle weiter, an der es stehen blieb (%1 %).</translation>
+    </message>
+    <message>
+        <source>Stop reading this document; a long reading keeps its place and goes on when the document is opened again</source>
+        <translation>Das Lesen dieses Dokuments anhalten; ein langer Lesevorgang behält seine Stelle und geht weiter, wenn das Dokument wieder geöffnet wird</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -858,6 +882,10 @@ Gewichte: %6</translation>
     <message>
         <source>Passage read again before the answer: page %1</source>
         <translation>Vor der Antwort erneut gelesene Passage: Seite %1</translation>
+    </message>
+    <message>
+        <source>Page %1 is still being read; its text is shown in a moment.</source>
+        <translation>Seite %1 wird noch gelesen; ihr Text erscheint gleich.</translation>
     </message>
 </context>
 <context>

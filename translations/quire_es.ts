@@ -148,6 +148,10 @@
         <source>Quire is already running with the data folder %1, and does not answer.</source>
         <translation>Quire ya se está ejecutando con la carpeta de datos %1 y no responde.</translation>
     </message>
+    <message>
+        <source>How often a reading saves its place, so that it goes on after a stop (seconds; default 300, 0: after every step).</source>
+        <translation>Cada cuánto una lectura guarda su posición, para seguir tras una interrupción (segundos; por defecto 300, 0: tras cada paso).</translation>
+    </message>
 </context>
 <context>
     <name>quire::app::EngineWorker</name>
@@ -166,6 +170,10 @@
     <message>
         <source>No document is open.</source>
         <translation>No hay ningún documento abierto.</translation>
+    </message>
+    <message>
+        <source>Reading was stopped; it goes on where it stopped when the document is opened again.</source>
+        <translation>La lectura se detuvo; sigue donde se quedó cuando se vuelva a abrir el documento.</translation>
     </message>
 </context>
 <context>
@@ -380,6 +388,14 @@ Added %2, last opened %3%4</source>
         <translation>%1
 Añadido el %2, abierto por última vez el %3%4</translation>
     </message>
+    <message>
+        <source>read %1%, resumes where it stopped</source>
+        <translation>leído %1 %, sigue donde se quedó</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrumpido</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::MainWindow</name>
@@ -402,10 +418,6 @@ Añadido el %2, abierto por última vez el %3%4</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Stop reading this document (nothing is kept)</source>
-        <translation>Detener la lectura de este documento (no se guarda nada)</translation>
     </message>
     <message>
         <source>No model</source>
@@ -703,6 +715,18 @@ Pesos: %6</translation>
         <source>The GPU is not used (%1); reading and answering on the CPU.</source>
         <translation>La GPU no se usa (%1); lectura y respuestas en la CPU.</translation>
     </message>
+    <message>
+        <source>Reading was interrupted; it goes on where it stopped.</source>
+        <translation>La lectura se interrumpió; sigue donde se quedó.</translation>
+    </message>
+    <message>
+        <source>Going on with the reading where it stopped (%1%).</source>
+        <translation>Se sigue la lectura donde se quedó (%1 %).</translation>
+    </message>
+    <message>
+        <source>Stop reading this document; a long reading keeps its place and goes on when the document is opened again</source>
+        <translation>Detener la lectura de este documento; una lectura larga guarda su posición y sigue cuando se vuelva a abrir el documento</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -858,6 +882,10 @@ Pesos: %6</translation>
     <message>
         <source>Passage read again before the answer: page %1</source>
         <translation>Pasaje releído antes de la respuesta: página %1</translation>
+    </message>
+    <message>
+        <source>Page %1 is still being read; its text is shown in a moment.</source>
+        <translation>La página %1 aún se está leyendo; su texto aparecerá en un momento.</translation>
     </message>
 </context>
 <context>

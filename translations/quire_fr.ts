@@ -148,6 +148,10 @@
         <source>Quire is already running with the data folder %1, and does not answer.</source>
         <translation>Quire est déjà lancé avec le dossier de données %1 et ne répond pas.</translation>
     </message>
+    <message>
+        <source>How often a reading saves its place, so that it goes on after a stop (seconds; default 300, 0: after every step).</source>
+        <translation>Fréquence à laquelle une lecture enregistre sa position, pour reprendre après un arrêt (secondes ; 300 par défaut, 0 : après chaque étape).</translation>
+    </message>
 </context>
 <context>
     <name>quire::app::EngineWorker</name>
@@ -166,6 +170,10 @@
     <message>
         <source>No document is open.</source>
         <translation>Aucun document n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>Reading was stopped; it goes on where it stopped when the document is opened again.</source>
+        <translation>La lecture a été arrêtée ; elle reprendra là où elle s&apos;est arrêtée à la prochaine ouverture du document.</translation>
     </message>
 </context>
 <context>
@@ -380,6 +388,14 @@ Added %2, last opened %3%4</source>
         <translation>%1
 Ajouté le %2, ouvert pour la dernière fois le %3%4</translation>
     </message>
+    <message>
+        <source>read %1%, resumes where it stopped</source>
+        <translation>lu à %1 %, reprend là où il s&apos;est arrêté</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompu</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::MainWindow</name>
@@ -402,10 +418,6 @@ Ajouté le %2, ouvert pour la dernière fois le %3%4</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Stop reading this document (nothing is kept)</source>
-        <translation>Arrêter la lecture de ce document (rien n’est conservé)</translation>
     </message>
     <message>
         <source>No model</source>
@@ -703,6 +715,18 @@ Poids : %6</translation>
         <source>The GPU is not used (%1); reading and answering on the CPU.</source>
         <translation>Le GPU n’est pas utilisé (%1) ; lecture et réponses sur le processeur.</translation>
     </message>
+    <message>
+        <source>Reading was interrupted; it goes on where it stopped.</source>
+        <translation>La lecture a été interrompue ; elle reprend là où elle s&apos;est arrêtée.</translation>
+    </message>
+    <message>
+        <source>Going on with the reading where it stopped (%1%).</source>
+        <translation>La lecture reprend là où elle s&apos;était arrêtée (%1 %).</translation>
+    </message>
+    <message>
+        <source>Stop reading this document; a long reading keeps its place and goes on when the document is opened again</source>
+        <translation>Arrêter la lecture de ce document ; une longue lecture garde sa position et reprend à la prochaine ouverture du document</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -858,6 +882,10 @@ Poids : %6</translation>
     <message>
         <source>Passage read again before the answer: page %1</source>
         <translation>Passage relu avant la réponse : page %1</translation>
+    </message>
+    <message>
+        <source>Page %1 is still being read; its text is shown in a moment.</source>
+        <translation>La page %1 est encore en cours de lecture ; son texte s&apos;affichera dans un instant.</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,10 @@
         <source>Quire is already running with the data folder %1, and does not answer.</source>
         <translation>Quire はすでにデータフォルダー %1 で実行中で、応答しません。</translation>
     </message>
+    <message>
+        <source>How often a reading saves its place, so that it goes on after a stop (seconds; default 300, 0: after every step).</source>
+        <translation>読み込みが位置を保存する間隔。中断後にそこから続けます（秒。既定 300、0: 各ステップの後）。</translation>
+    </message>
 </context>
 <context>
     <name>quire::app::EngineWorker</name>
@@ -166,6 +170,10 @@
     <message>
         <source>No document is open.</source>
         <translation>文書が開かれていません。</translation>
+    </message>
+    <message>
+        <source>Reading was stopped; it goes on where it stopped when the document is opened again.</source>
+        <translation>読み込みを停止しました。文書を再び開くと、止まった所から続けます。</translation>
     </message>
 </context>
 <context>
@@ -379,6 +387,14 @@ Added %2, last opened %3%4</source>
         <translation>%1
 追加 %2、最終オープン %3%4</translation>
     </message>
+    <message>
+        <source>read %1%, resumes where it stopped</source>
+        <translation>%1% 読み込み済み、止まった所から再開</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::MainWindow</name>
@@ -401,10 +417,6 @@ Added %2, last opened %3%4</source>
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
-    </message>
-    <message>
-        <source>Stop reading this document (nothing is kept)</source>
-        <translation>この文書の読み込みを中止（何も保存しません）</translation>
     </message>
     <message>
         <source>No model</source>
@@ -702,6 +714,18 @@ Weights: %6</source>
         <source>The GPU is not used (%1); reading and answering on the CPU.</source>
         <translation>GPU は使われません (%1)。読み込みと回答は CPU で行います。</translation>
     </message>
+    <message>
+        <source>Reading was interrupted; it goes on where it stopped.</source>
+        <translation>読み込みが中断されました。止まった所から続けます。</translation>
+    </message>
+    <message>
+        <source>Going on with the reading where it stopped (%1%).</source>
+        <translation>止まった所から読み込みを続けます（%1%）。</translation>
+    </message>
+    <message>
+        <source>Stop reading this document; a long reading keeps its place and goes on when the document is opened again</source>
+        <translation>この文書の読み込みを停止します。長い読み込みは位置を保存し、文書を再び開くと続きから再開します</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -857,6 +881,10 @@ Weights: %6</source>
     <message>
         <source>Passage read again before the answer: page %1</source>
         <translation>回答の前に読み直した箇所：%1 ページ</translation>
+    </message>
+    <message>
+        <source>Page %1 is still being read; its text is shown in a moment.</source>
+        <translation>%1 ページはまだ読み込み中です。まもなく本文を表示します。</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,10 @@
         <source>Quire is already running with the data folder %1, and does not answer.</source>
         <translation>Quire 已在使用数据文件夹 %1 运行，且没有响应。</translation>
     </message>
+    <message>
+        <source>How often a reading saves its place, so that it goes on after a stop (seconds; default 300, 0: after every step).</source>
+        <translation>读取保存进度的频率，以便中断后从该处继续（秒；默认 300，0：每一步之后）。</translation>
+    </message>
 </context>
 <context>
     <name>quire::app::EngineWorker</name>
@@ -166,6 +170,10 @@
     <message>
         <source>No document is open.</source>
         <translation>没有打开的文档。</translation>
+    </message>
+    <message>
+        <source>Reading was stopped; it goes on where it stopped when the document is opened again.</source>
+        <translation>读取已停止；再次打开文档时将从停止处继续。</translation>
     </message>
 </context>
 <context>
@@ -379,6 +387,14 @@ Added %2, last opened %3%4</source>
         <translation>%1
 添加于 %2，上次打开于 %3%4</translation>
     </message>
+    <message>
+        <source>read %1%, resumes where it stopped</source>
+        <translation>已读 %1%，将从停止处继续</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::MainWindow</name>
@@ -401,10 +417,6 @@ Added %2, last opened %3%4</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Stop reading this document (nothing is kept)</source>
-        <translation>停止阅读此文档（不保留任何内容）</translation>
     </message>
     <message>
         <source>No model</source>
@@ -702,6 +714,18 @@ Weights: %6</source>
         <source>The GPU is not used (%1); reading and answering on the CPU.</source>
         <translation>未使用 GPU（%1）；在 CPU 上读取和回答。</translation>
     </message>
+    <message>
+        <source>Reading was interrupted; it goes on where it stopped.</source>
+        <translation>读取被中断；将从停止处继续。</translation>
+    </message>
+    <message>
+        <source>Going on with the reading where it stopped (%1%).</source>
+        <translation>从停止处继续读取（%1%）。</translation>
+    </message>
+    <message>
+        <source>Stop reading this document; a long reading keeps its place and goes on when the document is opened again</source>
+        <translation>停止读取此文档；较长的读取会保存进度，再次打开文档时继续</translation>
+    </message>
 </context>
 <context>
     <name>quire::ui::ModelDialog</name>
@@ -857,6 +881,10 @@ Weights: %6</source>
     <message>
         <source>Passage read again before the answer: page %1</source>
         <translation>回答前重新读取的段落：第 %1 页</translation>
+    </message>
+    <message>
+        <source>Page %1 is still being read; its text is shown in a moment.</source>
+        <translation>第 %1 页仍在读取中；其文本稍后显示。</translation>
     </message>
 </context>
 <context>

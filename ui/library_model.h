@@ -1,10 +1,13 @@
 // The library as a list model: one row per document, newest opened first, with its title and a
-// second line (format, pages, tokens, reading state, model); IdRole gives the library id.
+// second line (format, pages, tokens, reading state, model); IdRole gives the library id. A
+// reading that stopped before its end says how far its checkpoint got ("read 61%, resumes where
+// it stopped"); the one being read now says "reading…".
 #pragma once
 
 #include "services/library_db.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 
 #include <functional>
 
@@ -24,11 +27,16 @@ public:
     void set_error_handler(std::function<void(const app::LibraryError &)> f) { on_error_ = std::move(f); }
     int row_of(qint64 id) const; // -1 when absent
     const app::DocumentRecord * record(int row) const;
-    static QString describe(const app::DocumentRecord & d); // the second line
+    // The second line; `reading`: it is being read now; `read_share`: its checkpoint's share of
+    // the document, < 0 when it has none.
+    static QString describe(const app::DocumentRecord & d, bool reading = false, double read_share = -1);
+    void set_reading(qint64 id); // the document being read now (0: none)
 
 private:
     app::LibraryDb & db_;
     QList<app::DocumentRecord> docs_;
+    QHash<qint64, double> read_share_; // checkpoints of readings that stopped, by document
+    qint64 reading_ = 0;
     std::function<void(const app::LibraryError &)> on_error_;
 };
 

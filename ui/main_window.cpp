@@ -49,14 +49,19 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
         app::EngineWorker::use_cpu_threads(n);
     });
 
-    // A reading that was interrupted (the app closed or crashed) starts over: stores are only
-    // written whole, so there is nothing half-done to resume from. (One app runs per data
-    // folder, app/services/instance_lock.h, so no other instance's reading is touched.)
+    // A reading that was interrupted (the app closed, was killed or crashed) goes on from its
+    // checkpoint (reading/ingest_checkpoint.h) once the model is loaded; one that saved none yet
+    // starts over when the document is opened. (One app runs per data folder,
+    // app/services/instance_lock.h, so no other instance's reading is touched.)
     guarded([&] {
         for (app::DocumentRecord d : db_.documents())
             if (d.state == app::IngestState::Reading) {
-                d.state = app::IngestState::New;
-                d.error = tr("Reading was interrupted; it starts again when the document is opened.");
+                if (!d.store_path.isEmpty() && checkpoint_place(d.store_path.toStdString())) {
+                    d.error = tr("Reading was interrupted; it goes on where it stopped.");
+                } else {
+                    d.state = app::IngestState::New;
+                    d.error = tr("Reading was interrupted; it starts again when the document is opened.");
+                }
                 db_.update_document(d);
             }
     });
@@ -125,7 +130,7 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
     progress_->setTextVisible(true);
     progress_->hide();
     cancel_ = new QPushButton(tr("Cancel"), this);
-    cancel_->setToolTip(tr("Stop reading this document (nothing is kept)"));
+    cancel_->setToolTip(tr("Stop reading this document; a long reading keeps its place and goes on when the document is opened again"));
     cancel_->hide();
     model_label_ = new QLabel(tr("No model"), this);
     model_label_->setObjectName("model-label");
@@ -148,13 +153,13 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
         m.addAction(tr("Open"), this, [this, id] { open_document(id); });
         m.addAction(tr("Read again"), this, [this, id] {
             guarded([&] {
-                if (auto d = db_.document(id)) start_ingest(*d);
+                if (auto d = db_.document(id)) start_ingest(*d, false, true);
             });
         });
         m.addAction(tr("Remove from library"), this, [this, id] {
             if (ingest_doc_ == id) return show_error(tr("The document is being read; cancel first."));
             guarded([&] {
-                if (auto d = db_.document(id); d && !d->store_path.isEmpty()) QFile::remove(d->store_path);
+                if (auto d = db_.document(id); d && !d->store_path.isEmpty()) QFile::remove(d->store_path), checkpoint_remove(d->store_path.toStdString());
                 db_.remove_document(id);
                 if (id == doc_id_) doc_id_ = 0, doc_.reset(), session_id_ = 0, reader_->clear(), outline_->set_outline({}), chat_->set_exchanges({}), retrieval_->clear();
             });
@@ -268,8 +273,11 @@ void MainWindow::open_document(qint64 id) {
         doc_.reset();
         session_id_ = 0;
         fill_sessions();
-        reader_->clear();
-        outline_->set_outline({});
+        if (reading_shown_ != id) { // else it stays as its reading shows it
+            reading_shown_ = 0;
+            reader_->clear();
+            outline_->set_outline({});
+        }
         chat_->set_exchanges({});
         retrieval_->clear();
     }
@@ -284,7 +292,19 @@ void MainWindow::open_document(qint64 id) {
         start_ingest(*d);
 }
 
-void MainWindow::start_ingest(const app::DocumentRecord & rec, bool ignore_space) {
+bool MainWindow::resume_interrupted_reading() {
+    if (!model_ok_ || ingest_doc_ != 0) return false;
+    QList<app::DocumentRecord> docs;
+    guarded([&] { docs = db_.documents(); });
+    for (const auto & d : docs)
+        if (d.state == app::IngestState::Reading && !d.store_path.isEmpty() && checkpoint_place(d.store_path.toStdString())) {
+            open_document(d.id);
+            return true;
+        }
+    return false;
+}
+
+void MainWindow::start_ingest(const app::DocumentRecord & rec, bool ignore_space, bool restart) {
     if (ingest_doc_ != 0) return show_error(tr("Another document is being read; wait for it or cancel it first."));
     if (!model_ok_) return show_error(tr("Load a model first (File › Models)."));
     app::DocumentRecord d = rec;
@@ -303,6 +323,7 @@ void MainWindow::start_ingest(const app::DocumentRecord & rec, bool ignore_space
     if (!ok) return;
     library_->refresh();
     ingest_doc_ = d.id;
+    library_->set_reading(d.id);
     progress_->setValue(0);
     progress_->setFormat(tr("Reading %1…").arg(d.title));
     progress_->show();
@@ -314,6 +335,8 @@ void MainWindow::start_ingest(const app::DocumentRecord & rec, bool ignore_space
     r.password = passwords_.value(d.id);
     r.keep_free_bytes = opt_.keep_free_bytes;
     r.ignore_space = ignore_space;
+    r.restart = restart;
+    r.checkpoints = opt_.checkpoints;
     r.cfg = opt_.settings.memory;
     r.device = opt_.settings.device();
     post([w = worker_, r] { w->ingest(r); });

@@ -38,6 +38,7 @@ struct WindowOptions {
     app::AppSettings settings; // settings.model_path: the model to load at start (empty: none)
     QString model_note; // why that model, when Quire chose it for this machine (shown once it loads)
     quint64 keep_free_bytes = 1ull << 30; // a reading whose store would leave less free on its disk asks first
+    CheckpointPolicy checkpoints;         // how often a reading saves its place (tests: after every step)
 };
 
 class MainWindow : public QMainWindow {
@@ -49,6 +50,9 @@ public:
     // Adds a file to the library (or finds it there) and opens it; returns its id (0 on error).
     qint64 add_document(const QString & path);
     void open_document(qint64 id);
+    // A reading the app did not see end (it was closed, killed or crashed while reading) goes on
+    // from its checkpoint once a model is loaded; returns whether one did.
+    bool resume_interrupted_reading();
     void ask(const QString & question);
     void load_model(const QString & path, const QString & tokenizer = {});
 
@@ -111,7 +115,8 @@ private:
     // A protected PDF: ask for its password (never stored) and read it with it.
     void ask_password(qint64 id, const QString & message);
     void update_ready();
-    void start_ingest(const app::DocumentRecord & d, bool ignore_space = false);
+    // restart: a reading that stopped starts over instead of going on from its checkpoint.
+    void start_ingest(const app::DocumentRecord & d, bool ignore_space = false, bool restart = false);
     QString store_path_for(qint64 id) const;
     void restore_session();
     void fill_sessions();

@@ -64,6 +64,7 @@ void MainWindow::connect_worker() {
             opt_.model_note.clear(); // once: later loads are the user's choice
         }
         if (doc_id_) open_document(doc_id_); // a document chosen while the model loaded
+        else resume_interrupted_reading();
         update_ready();
     });
     connect(worker_, &W::model_failed, this, [this](const QString & msg, const QString & detail) {
@@ -81,11 +82,15 @@ void MainWindow::connect_worker() {
         else
             progress_->setFormat(tr("Reading: %1 / %2 tokens · %3 tokens/s · %4 left").arg(QLocale().toString(done), QLocale().toString(total)).arg(rate, 0, 'f', 0).arg(duration(eta)));
     });
+    connect(worker_, &W::ingest_resumed, this, [this](qint64, qint64 read, qint64 total) {
+        statusBar()->showMessage(tr("Going on with the reading where it stopped (%1%).").arg(static_cast<int>(100.0 * static_cast<double>(read) / std::max<double>(static_cast<double>(total), 1.0))), 10000);
+    });
     connect(worker_, &W::ingest_estimated, this, [this](qint64, qint64 tokens, quint64 store, quint64) {
         statusBar()->showMessage(tr("Reading %1 tokens; the saved reading will take about %2.").arg(tokens).arg(QLocale().formattedDataSize(static_cast<qint64>(store))), 10000);
     });
     connect(worker_, &W::ingest_needs_space, this, [this](qint64 id, quint64 store, quint64 free, quint64 memory, quint64 avail) {
         ingest_doc_ = 0;
+        library_->set_reading(0);
         progress_->hide();
         cancel_->hide();
         const QLocale l;
@@ -130,6 +135,7 @@ void MainWindow::connect_worker() {
             }
         });
         ingest_doc_ = 0;
+        library_->set_reading(0);
         progress_->hide();
         cancel_->hide();
         library_->refresh();
@@ -145,6 +151,7 @@ void MainWindow::connect_worker() {
             }
         });
         ingest_doc_ = 0;
+        library_->set_reading(0);
         progress_->hide();
         cancel_->hide();
         library_->refresh();
@@ -164,6 +171,7 @@ void MainWindow::connect_worker() {
     // The document in the reader at once, while it is read (searchable, its outline beside).
     connect(worker_, &W::document_mapped, this, [this](qint64 id, const app::StoredDocumentPtr & mapped) {
         if (id != doc_id_ || doc_) return;
+        if (reading_shown_ == id) return reader_->update_document(mapped); // more of its pages
         std::optional<app::DocumentRecord> d;
         guarded([&] { d = db_.document(id); });
         reader_->set_document(mapped, d && d->format == "pdf" ? d->path : QString(), passwords_.value(id));

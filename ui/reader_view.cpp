@@ -204,7 +204,27 @@ void ReaderView::set_document(const app::StoredDocumentPtr & doc, const QString 
     show_page(0);
 }
 
-int ReaderView::page_count() const { return doc_ ? static_cast<int>(doc_->map.page_starts.size()) : 0; }
+int ReaderView::page_count() const { return doc_ ? std::max(pages_with_text(), doc_->map.pages_total) : 0; }
+
+int ReaderView::pages_with_text() const { return doc_ ? static_cast<int>(doc_->map.page_starts.size()) : 0; }
+
+void ReaderView::update_document(const app::StoredDocumentPtr & doc) {
+    if (!doc_ || !doc) return;
+    const bool waiting = !pdf_ && page_ >= pages_with_text(); // a page shown before its text
+    doc_ = doc;
+    {
+        const QSignalBlocker b(page_box_);
+        page_box_->setRange(1, std::max(1, page_count()));
+    }
+    pages_label_->setText(tr("of %1").arg(page_count()));
+    if (waiting && page_ < pages_with_text()) {
+        const int p = page_;
+        page_ = -1;
+        show_page(p);
+    } else if (pdf_) {
+        canvas_->set_boxes(highlight_boxes());
+    }
+}
 
 bool ReaderView::page_ready() const { return pdf_ ? canvas_->ready() : doc_ != nullptr; }
 
@@ -253,6 +273,9 @@ void ReaderView::show_page(int page) {
         } else {
             canvas_->set_boxes(highlight_boxes());
         }
+    } else if (page >= pages_with_text()) {
+        rendered_.clear();
+        text_->setPlainText(tr("Page %1 is still being read; its text is shown in a moment.").arg(page + 1));
     } else {
         const auto & m = doc_->map;
         const size_t a = static_cast<size_t>(m.page_starts[static_cast<size_t>(page)]);
@@ -374,7 +397,9 @@ bool ReaderView::find_next(const QString & text) {
                               [&](char a, char b) { return lower(static_cast<unsigned char>(a)) == lower(static_cast<unsigned char>(b)); });
         return it == hay.end() ? std::string::npos : static_cast<size_t>(it - hay.begin());
     };
-    const size_t from = hl_start_ >= 0 ? static_cast<size_t>(hl_start_) + 1 : static_cast<size_t>(doc_->map.page_starts[static_cast<size_t>(page_)]);
+    const size_t from = hl_start_ >= 0                  ? static_cast<size_t>(hl_start_) + 1
+                        : page_ < pages_with_text() ? static_cast<size_t>(doc_->map.page_starts[static_cast<size_t>(page_)])
+                                                    : hay.size();
     size_t at = search(std::min(from, hay.size()));
     if (at == std::string::npos) at = search(0); // wrap
     if (at == std::string::npos) return false;

@@ -35,9 +35,13 @@ public:
 
     // The document to show: its map (text, pages, word boxes) and, for PDFs, the file to draw.
     void set_document(const app::StoredDocumentPtr & doc, const QString & pdf_path = {}, const QString & password = {});
+    // A newer map of the document shown (it grows while the document is read: DocumentMap::
+    // pages_total): the page, zoom and highlight stay; a page that was waiting for its text shows it.
+    void update_document(const app::StoredDocumentPtr & doc);
     void clear();
     int page() const { return page_; }
-    int page_count() const;
+    int page_count() const;  // the document's pages, also those whose text is still being read
+    int pages_with_text() const;
     double zoom() const { return zoom_; }
     // Highlighted byte range of the document text (-1: none) and the boxes drawn for it.
     qint64 highlight_start() const { return hl_start_; }

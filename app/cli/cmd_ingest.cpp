@@ -17,7 +17,7 @@ namespace quire::cli {
 
 namespace {
 
-const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE --store OUT [--force] [--no-space-check] [--keep-free GIB] [--password P] [device options] [memory options]
+const char * kHelp = R"(usage: quire-cli ingest --model PATH --doc FILE --store OUT [--force] [--restart] [--checkpoint-every SECONDS] [--no-space-check] [--keep-free GIB] [--password P] [device options] [memory options]
 Reads the document (.pdf, .epub, .md, or text: UTF-8, UTF-16 with BOM, Windows-1252) once into the
 model's block memory and saves it as a block store. --password opens a protected PDF.
 An existing store is left as it is unless --force is given (a read-only one always is). Before
@@ -25,7 +25,11 @@ reading starts the store's folder is checked and the store's size and the memory
 are estimated: a reading that does not fit the free disk (keeping --keep-free GiB, default 1) or
 the available memory is refused with the numbers; --no-space-check reads anyway.
 Progress goes to stderr; a JSON summary (tokens, blocks per layer, seconds, bytes) to stdout.
-Ctrl+C cancels and leaves no store behind.
+While it reads, the reading saves its place beside the store (OUT.partial) every --checkpoint-every
+seconds (default 300; 0: after every execution block), and when Ctrl+C stops it. Run the same
+command again after Ctrl+C, kill -9 or a power loss and it goes on from there; --restart starts
+over. A checkpoint of another reading (other document text, model or settings) is refused with the
+reason unless --restart is given. The checkpoint is removed once the store is saved.
 )";
 
 std::string human_bytes(uint64_t b) {
@@ -38,10 +42,10 @@ std::string human_bytes(uint64_t b) {
 } // namespace
 
 int cmd_ingest(const std::vector<std::string> & argv) {
-    std::set<std::string> opts = {"--model", "--tokenizer", "--doc", "--store", "--password", "--keep-free"};
+    std::set<std::string> opts = {"--model", "--tokenizer", "--doc", "--store", "--password", "--keep-free", "--checkpoint-every"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
     opts.insert(kDeviceOptions.begin(), kDeviceOptions.end());
-    const Args a(argv, opts, {"--help", "--force", "--no-space-check"});
+    const Args a(argv, opts, {"--help", "--force", "--no-space-check", "--restart"});
     if (a.has("--help")) {
         std::printf("%s%s%s", kHelp, kMemoryHelp.c_str(), kDeviceHelp);
         return 0;
@@ -61,7 +65,7 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     auto last = std::chrono::steady_clock::now();
     int last_decile = -1;
     IngestPhase last_phase = IngestPhase::TEXT;
-    bool estimated_time = false;
+    bool estimated_time = false, said_resumed = false;
     auto progress = [&](const IngestProgress & p) {
         const auto now = std::chrono::steady_clock::now();
         if (p.phase != last_phase) last_decile = -1, last_phase = p.phase;
@@ -75,8 +79,12 @@ int cmd_ingest(const std::vector<std::string> & argv) {
             }
             return !interrupted();
         }
-        const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0.0;
-        const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0.0;
+        const double rate = p.rate(), eta = p.eta();
+        if (p.first > 0 && !said_resumed) {
+            std::fprintf(stderr, "%singest: going on from the checkpoint, where %lld of %lld tokens were read\n", tty ? "\r" : "", static_cast<long long>(p.first),
+                         static_cast<long long>(p.total));
+            said_resumed = true;
+        }
         if (!estimated_time && p.done > 0 && p.done < p.total && rate > 0) {
             // The time, once the first execution block has measured this machine's speed.
             std::fprintf(stderr, "%singest: reading %lld tokens will take about %.0f s at %.0f tokens/s\n", tty ? "\r" : "", static_cast<long long>(p.total), eta + p.seconds, rate);
@@ -93,6 +101,12 @@ int cmd_ingest(const std::vector<std::string> & argv) {
     StoredDocument doc;
     double seconds = 0;
     uint64_t estimated = 0;
+    Checkpoints checkpoints;
+    checkpoints.store_path = store_path;
+    checkpoints.restart = a.has("--restart");
+    checkpoints.refuse_other = true;
+    checkpoints.policy.every_s = a.get_double("--checkpoint-every", checkpoints.policy.every_s);
+    if (checkpoints.policy.every_s < 0) fail(Status::BAD_INPUT, "--checkpoint-every must be >= 0 seconds");
     try {
         PreparedDocument prepared = document_prepare(*model, doc_path, a.get("--password").value_or(""), progress);
         if (tty) std::fputc('\n', stderr);
@@ -114,14 +128,18 @@ int cmd_ingest(const std::vector<std::string> & argv) {
                 fail(Status::OUT_OF_MEMORY, doc_path + ": reading " + std::to_string(est.tokens) + " tokens would need about " + human_bytes(est.memory_bytes) +
                                                 " of memory, and " + human_bytes(avail) + " is available; use a smaller preset or --host-budget-mib, or give --no-space-check to read anyway");
         }
-        doc = document_ingest(*model, std::move(prepared), cfg, progress, device, &seconds);
+        doc = document_ingest(*model, std::move(prepared), cfg, progress, device, &seconds, &checkpoints);
     } catch (const Error & e) {
         if (tty) std::fputc('\n', stderr);
+        if (e.status() == Status::CANCELLED)
+            if (const auto place = checkpoint_place(store_path))
+                std::fprintf(stderr, "ingest: stopped; %lld of %lld tokens read are kept in %s: run the same command again to go on (--restart starts over)\n",
+                             static_cast<long long>(place->read), static_cast<long long>(place->total), checkpoint_path(store_path).c_str());
         throw;
     }
     if (tty) std::fputc('\n', stderr);
     const int64_t n_tokens = static_cast<int64_t>(doc.spans.size());
-    store_save(store_path, doc, [] { return interrupted(); });
+    store_save_finished(store_path, doc, [] { return interrupted(); });
 
     nlohmann::ordered_json j = {{"store", store_path},
                                 {"document", doc_path},
@@ -131,8 +149,10 @@ int cmd_ingest(const std::vector<std::string> & argv) {
                                 {"sinks", doc.state.n_sink},
                                 {"window", doc.state.n_win()},
                                 {"preset", cfg.preset},
+                                {"resumed_from", checkpoints.resumed_from},
+                                {"checkpoints", checkpoints.written},
                                 {"seconds", std::round(seconds * 1000) / 1000},
-                                {"tokens_per_second", std::round(static_cast<double>(n_tokens) / std::max(seconds, 1e-9))},
+                                {"tokens_per_second", std::round(static_cast<double>(n_tokens - checkpoints.resumed_from) / std::max(seconds, 1e-9))},
                                 {"memory_bytes", doc.state.bytes()},
                                 {"bytes", std::filesystem::file_size(store_path)},
                                 {"estimated_bytes", estimated}};

@@ -95,11 +95,22 @@ int main(int argc, char ** argv) {
     const QCommandLineOption model({"m", "model"}, QApplication::translate("main", "Model file (GGUF, Hugging Face folder, llama2.c)."), "path");
     const QCommandLineOption tok("tokenizer", QApplication::translate("main", "Tokenizer for llama2.c checkpoints."), "path");
     const QCommandLineOption data("data-dir", QApplication::translate("main", "Folder of the library and its block stores."), "path");
-    cli.addOptions({model, tok, data});
+    const QCommandLineOption checkpoint("checkpoint-every",
+                                        QApplication::translate("main", "How often a reading saves its place, so that it goes on after a stop (seconds; default 300, 0: after every step)."),
+                                        "seconds");
+    cli.addOptions({model, tok, data, checkpoint});
     cli.process(app);
 
     opt.data_dir = cli.isSet(data) ? cli.value(data) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     opt.model_cache = model_cache();
+    if (cli.isSet(checkpoint)) {
+        bool ok = false;
+        opt.checkpoints.every_s = cli.value(checkpoint).toDouble(&ok);
+        if (!ok || opt.checkpoints.every_s < 0) {
+            std::fprintf(stderr, "quire: --checkpoint-every wants seconds (a number >= 0), not '%s'\n", qPrintable(cli.value(checkpoint)));
+            return 2;
+        }
+    }
     if (cli.isSet(model)) opt.settings.model_path = cli.value(model), opt.settings.tokenizer_path = cli.value(tok);
     else if (cli.isSet(tok)) opt.settings.tokenizer_path = cli.value(tok);
     if (opt.settings.model_path.isEmpty() || !QFileInfo::exists(opt.settings.model_path)) {

@@ -247,12 +247,15 @@ void EngineWorker::ingest(const IngestRequest & r) {
         QElapsedTimer since;
         since.start();
         qint64 last_ms = -1000;
+        bool said_resumed = false;
         auto progress = [&](const IngestProgress & p) {
+            if (p.first > 0 && !said_resumed) {
+                said_resumed = true;
+                emit ingest_resumed(r.doc_id, p.first, p.total);
+            }
             if (since.elapsed() - last_ms >= 100 || p.done == p.total) {
                 last_ms = since.elapsed();
-                const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0.0;
-                const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0.0;
-                emit ingest_progress(r.doc_id, p.done, p.total, rate, eta, static_cast<int>(p.phase));
+                emit ingest_progress(r.doc_id, p.done, p.total, p.rate(), p.eta(), static_cast<int>(p.phase));
             }
             return !cancel_ingest_.load();
         };
@@ -272,8 +275,12 @@ void EngineWorker::ingest(const IngestRequest & r) {
         }
         emit ingest_estimated(r.doc_id, est.tokens, est.store_bytes, est.memory_bytes);
 
-        auto doc = std::make_shared<StoredDocument>(document_ingest(*model_, std::move(prepared), r.cfg, progress, r.device));
-        store_save(r.store_path.toStdString(), *doc, [this] { return cancel_ingest_.load(); });
+        Checkpoints checkpoints;
+        checkpoints.store_path = r.store_path.toStdString();
+        checkpoints.policy = r.checkpoints;
+        checkpoints.restart = r.restart;
+        auto doc = std::make_shared<StoredDocument>(document_ingest(*model_, std::move(prepared), r.cfg, progress, r.device, nullptr, &checkpoints));
+        store_save_finished(r.store_path.toStdString(), *doc, [this] { return cancel_ingest_.load(); });
         const qint64 tokens = static_cast<qint64>(doc->spans.size());
         const int pages = static_cast<int>(doc->map.page_starts.size());
         doc_ = doc;
@@ -282,7 +289,11 @@ void EngineWorker::ingest(const IngestRequest & r) {
         emit store_opened(r.doc_id, doc_);
     } catch (const std::exception & e) {
         const auto * q = dynamic_cast<const Error *>(&e);
-        if (is_cancel(e)) emit ingest_failed(r.doc_id, tr("Reading was cancelled."), true, false);
+        if (is_cancel(e))
+            emit ingest_failed(r.doc_id,
+                               checkpoint_place(r.store_path.toStdString()) ? tr("Reading was stopped; it goes on where it stopped when the document is opened again.")
+                                                                            : tr("Reading was cancelled."),
+                               true, false);
         else emit ingest_failed(r.doc_id, describe(e), false, q && q->status() == Status::LOCKED);
     }
 }

@@ -38,6 +38,10 @@ struct IngestRequest {
     // ignore_space: the user said to read anyway).
     quint64 keep_free_bytes = 1ull << 30;
     bool ignore_space = false;
+    // The reading saves its place beside the store now and then and when cancelled, and goes on
+    // from there when asked again (reading/ingest_checkpoint.h); restart: it starts over.
+    bool restart = false;
+    CheckpointPolicy checkpoints;
 };
 
 struct AskRequest {
@@ -120,6 +124,8 @@ signals:
     void ingest_progress(qint64 doc_id, qint64 done, qint64 total, double tokens_per_s, double eta_s, int phase);
     // Before reading: the document's tokens, the store's and the reading's memory size.
     void ingest_estimated(qint64 doc_id, qint64 tokens, quint64 store_bytes, quint64 memory_bytes);
+    // The reading goes on from its checkpoint: `read` of `total` tokens were read before.
+    void ingest_resumed(qint64 doc_id, qint64 read, qint64 total);
     // The reading was not started: it needs more disk (store_bytes, free_bytes free) or memory
     // (memory_bytes, available_bytes) than there is. Start it again with ignore_space to read anyway.
     void ingest_needs_space(qint64 doc_id, quint64 store_bytes, quint64 free_bytes, quint64 memory_bytes, quint64 available_bytes);

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,10 +37,20 @@ struct DocumentMap {
     std::vector<int64_t> page_starts;  // byte offset of each page in text
     std::vector<MappedWord> words;     // PDF only, in text order
     std::vector<MappedOutline> outline; // the document's outline (bookmarks, table of contents, headings)
+    // While the text is still being taken out (a map shown before it is complete): the document's
+    // page count, page_starts having the pages read so far; 0 in a complete map (never stored).
+    int pages_total = 0;
     bool empty() const { return page_starts.empty(); }
     // The outline entry a page lies under: the last one, in document order, that starts at or
     // before it (nullptr when none does).
     const MappedOutline * section_of(int page) const;
+};
+
+// Where an unfinished reading stopped (a checkpoint, reading/ingest_checkpoint.h): after `read`
+// of the document's `total` tokens, whose ids have the CRC-32 tokens_crc.
+struct ReadingPlace {
+    int64_t read = 0, total = 0;
+    uint32_t tokens_crc = 0;
 };
 
 struct StoredDocument {
@@ -50,6 +61,7 @@ struct StoredDocument {
     std::string model_name;
     uint64_t fingerprint = 0;
     DocumentMap map;                 // empty for documents ingested from bare token ids
+    std::optional<ReadingPlace> unfinished; // a checkpoint's place; none in a finished store
 };
 
 constexpr uint32_t kStoreVersion = 2;
@@ -57,10 +69,23 @@ constexpr uint32_t kStoreVersion = 2;
 // Writes atomically; `cancelled` (optional) is polled between sections and aborts the write
 // with Error(CANCELLED), leaving no file behind.
 void store_save(const std::string & path, const StoredDocument & doc, const std::function<bool()> & cancelled = {});
+// The same with `state` in place of doc.state (a reading's live state, not copied).
+void store_save(const std::string & path, const StoredDocument & doc, const MemoryState & state, const std::function<bool()> & cancelled = {});
 
 // Loads and verifies a store for `model`. A wrong model, preset (when `preset` is neither empty
 // nor "auto"), version or checksum, or a truncated file, is Error(BAD_INPUT) saying which.
 StoredDocument store_load(const std::string & path, const Model & model, const std::string & preset = {});
+
+// What a store's metadata says, read without the rest of the file (cheap for a store of
+// gigabytes; its sections are verified when it is loaded). Error(BAD_INPUT) for a file that is
+// no store, or a damaged header or metadata.
+struct StoreSummary {
+    std::string model_name;
+    uint64_t fingerprint = 0;
+    int64_t n_tokens = 0;
+    std::optional<ReadingPlace> unfinished;
+};
+StoreSummary store_peek(const std::string & path);
 
 // The parts of a store that map blocks to passages (spans, blocks, prefix, the document map), with
 // no model and no block data: for quire-cli passage and the reader view.

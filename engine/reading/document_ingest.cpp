@@ -16,7 +16,7 @@ double since(std::chrono::steady_clock::time_point t0) { return std::chrono::dur
 
 } // namespace
 
-DocumentMap document_read_map(const std::string & path, const std::string & password, const IngestCallback & progress) {
+DocumentMap document_read_map(const std::string & path, const std::string & password, const IngestCallback & progress, const MapCallback & mapped) {
     const auto t0 = std::chrono::steady_clock::now();
     const auto source = document_open(path, password);
     DocumentMap map;
@@ -25,8 +25,17 @@ DocumentMap document_read_map(const std::string & path, const std::string & pass
     map.author = source->info().author;
     std::string & text = map.text;
     const int pages = source->info().pages;
+    for (const OutlineItem & o : source->outline())
+        map.outline.push_back({o.title, o.level, o.page >= 0 && o.page < pages ? o.page : -1});
+    double shown_at = -1; // when the map was last shown
     for (int i = 0; i < pages; ++i) {
         if (progress && !progress({i, pages, since(t0), IngestPhase::TEXT})) fail(Status::CANCELLED, path + ": reading cancelled");
+        if (mapped && i > 0 && since(t0) >= (shown_at < 0 ? 0.15 : shown_at + 1.0)) {
+            map.pages_total = pages;
+            mapped(map);
+            map.pages_total = 0;
+            shown_at = since(t0);
+        }
         if (i) text += map.format == "pdf" ? "\n\n" : "\n";
         const Page pg = source->page(i);
         const int64_t at = static_cast<int64_t>(text.size());
@@ -37,18 +46,16 @@ DocumentMap document_read_map(const std::string & path, const std::string & pass
                                  static_cast<float>(w.box.x1), static_cast<float>(w.box.y1)});
     }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(Status::BAD_INPUT, path + ": the document is empty");
-    for (const OutlineItem & o : source->outline())
-        map.outline.push_back({o.title, o.level, o.page >= 0 && o.page < pages ? o.page : -1});
+    if (mapped) mapped(map);
     return map;
 }
 
 PreparedDocument document_prepare(const Model & model, const std::string & path, const std::string & password, const IngestCallback & progress,
-                                  const std::function<void(const DocumentMap &)> & mapped) {
+                                  const MapCallback & mapped) {
     const auto t0 = std::chrono::steady_clock::now();
     PreparedDocument doc;
     doc.path = path;
-    doc.map = document_read_map(path, password, progress);
-    if (mapped) mapped(doc.map);
+    doc.map = document_read_map(path, password, progress, mapped);
     const int64_t total = static_cast<int64_t>(doc.map.text.size());
     doc.tokens = model.tok().encode_long(doc.map.text, [&](size_t done) {
         return !progress || progress({static_cast<int64_t>(done), total, since(t0), IngestPhase::TOKENS});
@@ -77,18 +84,27 @@ IngestEstimate ingest_estimate(const Model & model, const MemoryConfig & asked, 
 }
 
 StoredDocument document_ingest(const Model & model, PreparedDocument prepared, const MemoryConfig & cfg, const IngestCallback & progress, const DeviceParams & device,
-                               double * seconds) {
+                               double * seconds, Checkpoints * checkpoints) {
     StoredDocument doc;
     const Tokenizer & tok = model.tok();
-    IngestResult r = memory_ingest(model, prepared.tokens, cfg, progress, {}, device);
-    if (seconds) *seconds = r.seconds;
-    doc.prefix_len = r.prefix_len;
+    doc.prefix_len = static_cast<int>(chat_frame(model.chat, tok).prefix.size());
     doc.spans = token_spans(tok, prepared.tokens);
     doc.source = std::filesystem::absolute(prepared.path).string();
     doc.model_name = model.hp.name;
     doc.fingerprint = model_fingerprint(model);
-    doc.state = std::move(r.state);
     doc.map = std::move(prepared.map);
+    IngestResult r;
+    if (checkpoints && !checkpoints->store_path.empty()) {
+        memory_config_validate(cfg);
+        const MemoryConfig reading = reading_config(model.hp, cfg, static_cast<int64_t>(prepared.tokens.size()));
+        CheckpointedReading cr(model, reading, prepared.tokens, doc, *checkpoints);
+        r = memory_ingest(model, prepared.tokens, cfg, progress, device, cr.places());
+    } else {
+        r = memory_ingest(model, prepared.tokens, cfg, progress, {}, device);
+    }
+    if (seconds) *seconds = r.seconds;
+    if (r.prefix_len != doc.prefix_len) fail(Status::INTERNAL, "the reading's chat frame changed");
+    doc.state = std::move(r.state);
     return doc;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "memory/block_store_file.h"
+#include "reading/ingest_checkpoint.h"
 #include "reading/reader.h"
 
 #include <functional>
@@ -14,10 +15,17 @@
 
 namespace quire {
 
+// Sees a document's map while it is read: pages so far (map.pages_total set), then the whole.
+using MapCallback = std::function<void(const DocumentMap &)>;
+
 // The document's text and map, pages joined (a blank line between PDF pages, a newline between
 // the sections of other formats). Error(BAD_INPUT) for an empty document; the document's own
 // errors (LOCKED, UNSUPPORTED, ...) pass through. `progress` (phase TEXT, pages) may cancel.
-DocumentMap document_read_map(const std::string & path, const std::string & password = {}, const IngestCallback & progress = {});
+// `mapped`, if given, sees the map as it grows: its outline and first pages within a fraction of
+// a second (a book of a thousand pages is shown and searchable long before its last page is
+// read), then every second, then the complete map.
+DocumentMap document_read_map(const std::string & path, const std::string & password = {}, const IngestCallback & progress = {},
+                              const MapCallback & mapped = {});
 
 struct PreparedDocument {
     std::string path;
@@ -26,9 +34,9 @@ struct PreparedDocument {
 };
 
 // Text and tokens; `progress` reports phases TEXT and TOKENS and may cancel (Error(CANCELLED)).
-// `mapped`, if given, sees the document's map as soon as it is read, before the tokenising.
+// `mapped`, if given, sees the document's map as it is read (document_read_map), before the tokenising.
 PreparedDocument document_prepare(const Model & model, const std::string & path, const std::string & password = {}, const IngestCallback & progress = {},
-                                  const std::function<void(const DocumentMap &)> & mapped = {});
+                                  const MapCallback & mapped = {});
 
 struct IngestEstimate {
     int64_t tokens = 0;
@@ -39,9 +47,11 @@ struct IngestEstimate {
 IngestEstimate ingest_estimate(const Model & model, const MemoryConfig & cfg, const PreparedDocument & doc);
 
 // Reads a prepared document into the model's block memory. `progress` (phase MEMORY) may cancel
-// (Error(CANCELLED)); *seconds (if given) receives the ingest's time.
+// (Error(CANCELLED)); *seconds (if given) receives the ingest's time. With `checkpoints`
+// (reading/ingest_checkpoint.h) the reading goes on from the checkpoint beside their store when
+// one of this reading is there, and saves its place now and then (and when cancelled).
 StoredDocument document_ingest(const Model & model, PreparedDocument doc, const MemoryConfig & cfg, const IngestCallback & progress = {},
-                               const DeviceParams & device = {}, double * seconds = nullptr);
+                               const DeviceParams & device = {}, double * seconds = nullptr, Checkpoints * checkpoints = nullptr);
 
 // document_prepare, then document_ingest.
 StoredDocument document_ingest(const Model & model, const std::string & path, const MemoryConfig & cfg, const IngestCallback & progress = {},

@@ -21,8 +21,7 @@ class Feeder {
 public:
     Feeder(MemoryBackend & mm, const RetrievalCallback & cb, int first_index = 0) : mm_(mm), cb_(cb), index_(first_index) {}
     // keep_last: the last step's trace, also without a callback.
-    std::vector<float> feed(const std::vector<int> & ids, StepKind kind, bool want_logits, const IngestCallback & progress = {},
-                            int64_t total = 0, Clock::time_point t0 = {}, RetrievalStep * keep_last = nullptr) {
+    std::vector<float> feed(const std::vector<int> & ids, StepKind kind, bool want_logits, RetrievalStep * keep_last = nullptr) {
         std::vector<float> logits;
         const size_t chunk = static_cast<size_t>(mm_.config().exc_block_size);
         for (size_t i = 0; i < ids.size(); i += chunk) {
@@ -33,7 +32,6 @@ public:
                               want_logits && end == ids.size(), cb_ || keep_last ? &step : nullptr);
             if (cb_) cb_(step);
             if (keep_last) *keep_last = std::move(step);
-            if (progress && !progress({static_cast<int64_t>(end), total, since(t0)})) fail(Status::CANCELLED, "ingest cancelled");
         }
         return logits;
     }
@@ -91,7 +89,7 @@ std::vector<float> feed_question(Feeder & f, MemoryBackend & mm, const Tokenizer
     RetrievalStep last;
     auto ask = [&](bool with_trace) {
         f.feed(tok.encode("\n\nQuestion: "), StepKind::PROMPT, false);
-        f.feed(q, StepKind::QUESTION, false, {}, 0, {}, with_trace ? &last : nullptr);
+        f.feed(q, StepKind::QUESTION, false, with_trace ? &last : nullptr);
     };
     if (evidence_tokens <= 0 || !whole) ask(evidence_tokens > 0);
     if (evidence_tokens > 0) {
@@ -120,7 +118,7 @@ std::unique_ptr<Focus> focus_on_evidence(const Model & model, Feeder & f, Memory
     const Tokenizer & tok = model.tok();
     RetrievalStep asked;
     f.feed(tok.encode("\n\nQuestion: "), StepKind::PROMPT, false);
-    f.feed(q, StepKind::QUESTION, false, {}, 0, {}, &asked);
+    f.feed(q, StepKind::QUESTION, false, &asked);
     const std::vector<int> tokens = mm.consumed_tokens();
     used = choose_evidence(mm, tokens, q, asked, budget, doc_first, doc_last);
     if (used.empty()) return nullptr;
@@ -136,23 +134,65 @@ std::unique_ptr<Focus> focus_on_evidence(const Model & model, Feeder & f, Memory
 
 } // namespace
 
-IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg_in, const IngestCallback & progress,
-                           const RetrievalCallback & on_retrieval, const DeviceParams & device) {
+MemoryConfig reading_config(const HParams & hp, const MemoryConfig & asked, int64_t doc_tokens) {
+    MemoryConfig cfg = memory_for_reading(hp, asked, doc_tokens);
+    cfg.lookup.beta = 0.0f;
+    return cfg;
+}
+
+namespace {
+
+IngestResult ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg_in, const IngestCallback & progress,
+                    const RetrievalCallback & on_retrieval, const DeviceParams & device, const IngestPlaces & places) {
     memory_config_validate(cfg_in);
-    MemoryConfig cfg = memory_for_reading(model.hp, cfg_in, static_cast<int64_t>(doc_tokens.size()));
-    cfg.lookup.beta = 0.0f; // no question yet: plain InfLLM selection while reading
+    const MemoryConfig cfg = reading_config(model.hp, cfg_in, static_cast<int64_t>(doc_tokens.size()));
     const auto t0 = Clock::now();
-    IngestResult r{MemoryState(model.hp, cfg), 0, 0};
     const ChatFrame frame = chat_frame(model.chat, model.tok());
+    const int64_t total = static_cast<int64_t>(doc_tokens.size());
+    const int64_t chunk = cfg.exc_block_size;
+    IngestResult r{MemoryState(model.hp, cfg), static_cast<int>(frame.prefix.size()), 0};
+    int64_t read = 0;
+    if (places.from) {
+        if (places.read < 0 || places.read > total || (places.read % chunk != 0 && places.read != total) ||
+            places.from->n_tokens != r.prefix_len + places.read)
+            fail(Status::BAD_INPUT, "the reading's saved place does not fit this document");
+        r.state = *places.from; // shares its blocks
+        read = places.read;
+    }
     auto mm = make_memory_backend(model, r.state, device);
     Feeder f(*mm, on_retrieval);
-    f.feed(frame.prefix, StepKind::PROMPT, false);
-    r.prefix_len = static_cast<int>(frame.prefix.size());
-    f.feed(doc_tokens, StepKind::DOCUMENT, false, progress, static_cast<int64_t>(doc_tokens.size()), t0);
+    if (!places.from) f.feed(frame.prefix, StepKind::PROMPT, false);
+    // The current state in host form, for a saved place.
+    auto save = [&] {
+        if (mm->state_in_place()) return places.save(r.state, read);
+        MemoryState host(model.hp, cfg);
+        mm->to_host(host);
+        places.save(host, read);
+    };
+    while (read < total) {
+        const int64_t end = std::min(total, read + chunk);
+        f.feed(std::vector<int>(doc_tokens.begin() + read, doc_tokens.begin() + end), StepKind::DOCUMENT, false);
+        read = end;
+        const bool go_on = !progress || progress({read, total, since(t0), IngestPhase::MEMORY, places.from ? places.read : 0});
+        if (places.due && places.save && places.due(read, !go_on)) save();
+        if (!go_on) fail(Status::CANCELLED, "ingest cancelled");
+    }
     if (!mm->state_in_place()) mm->to_host(r.state);
     r.state.cfg.lookup = lookup_for(cfg_in.lookup, model, cfg.topk);
     r.seconds = since(t0);
     return r;
+}
+
+} // namespace
+
+IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg, const IngestCallback & progress,
+                           const RetrievalCallback & on_retrieval, const DeviceParams & device) {
+    return ingest(model, doc_tokens, cfg, progress, on_retrieval, device, {});
+}
+
+IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg, const IngestCallback & progress,
+                           const DeviceParams & device, const IngestPlaces & places) {
+    return ingest(model, doc_tokens, cfg, progress, {}, device, places);
 }
 
 AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefix_len, const std::string & question, const AskParams & params,

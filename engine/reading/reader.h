@@ -22,8 +22,12 @@ namespace quire {
 enum class IngestPhase { TEXT, TOKENS, MEMORY };
 struct IngestProgress {
     int64_t done = 0, total = 0; // tokens (MEMORY), bytes (TOKENS), pages (TEXT)
-    double seconds = 0;
+    double seconds = 0;          // since this phase started in this run
     IngestPhase phase = IngestPhase::MEMORY;
+    int64_t first = 0;           // units done before this run (a reading resumed from a checkpoint)
+    // Units per second in this run, and the seconds left at that rate (0 while unknown).
+    double rate() const { return seconds > 0 ? static_cast<double>(done - first) / seconds : 0.0; }
+    double eta() const { return rate() > 0 ? static_cast<double>(total - done) / rate() : 0.0; }
 };
 // Return false to cancel; the ingest then throws Error(CANCELLED).
 using IngestCallback = std::function<bool(const IngestProgress &)>;
@@ -37,6 +41,25 @@ struct IngestResult {
 };
 IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg,
                            const IngestCallback & progress = {}, const RetrievalCallback & on_retrieval = {}, const DeviceParams & device = {});
+
+// The configuration a reading of doc_tokens tokens runs with: memory_for_reading's, with no
+// question yet (beta 0: plain InfLLM selection while reading).
+MemoryConfig reading_config(const HParams & hp, const MemoryConfig & asked, int64_t doc_tokens);
+
+// A reading that goes on from a saved place and saves its own (reading/ingest_checkpoint.h keeps
+// them on disk). Places are execution-block boundaries of the document, so that a resumed reading
+// cuts the same blocks as an uninterrupted one.
+struct IngestPlaces {
+    // The state after the chat frame and the document's first `read` tokens (null: the start).
+    const MemoryState * from = nullptr;
+    int64_t read = 0;
+    // Asked after each execution block of the document (cancelling: the reading is being
+    // cancelled there) whether to save this place; save gets the state in host form.
+    std::function<bool(int64_t read, bool cancelling)> due;
+    std::function<void(const MemoryState & state, int64_t read)> save;
+};
+IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tokens, const MemoryConfig & cfg, const IngestCallback & progress,
+                           const DeviceParams & device, const IngestPlaces & places);
 
 enum class AskMode { ASK, DEEP };
 
