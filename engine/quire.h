@@ -20,6 +20,7 @@
 // Documents.
 #include "document/document_source.h" // opening PDF, EPUB, Markdown and text
 #include "document/page_render.h"     // PDF pages as images
+#include "document/page_ocr.h"        // scanned pages read by OCR
 
 // The block memory and reading.
 #include "memory/block_store_file.h"  // a document's reading, saved

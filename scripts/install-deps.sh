@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
-  libpoppler-cpp-dev qpdf libqpdf-dev fonts-dejavu-core libzip-dev libssl-dev libxml2-dev libsentencepiece-dev libspdlog-dev libfmt-dev libpcre2-dev libopenblas-openmp-dev nlohmann-json3-dev zlib1g-dev
+  libpoppler-cpp-dev qpdf libqpdf-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-spa tesseract-ocr-fra tesseract-ocr-jpn tesseract-ocr-chi-sim fonts-dejavu-core libzip-dev libssl-dev libxml2-dev libsentencepiece-dev libspdlog-dev libfmt-dev libpcre2-dev libopenblas-openmp-dev nlohmann-json3-dev zlib1g-dev
   clang libclang-rt-dev
   python3 python3-pip ca-certificates unzip
   lintian appstream desktop-file-utils

@@ -1,6 +1,7 @@
 #include "reader_view.h"
 
 #include "markdown_map.h"
+#include "styled_text.h"
 
 #include "quire.h"
 
@@ -288,6 +289,7 @@ void ReaderView::show_page(int page) {
                 rendered_ = align_rendered(text, text_->document()->toPlainText());
             } else {
                 text_->setPlainText(text);
+                apply_styles(*text_->document(), m, static_cast<int64_t>(a), static_cast<int64_t>(b)); // an EPUB chapter's headings, emphasis, lists
             }
         }
         update_text_highlight();

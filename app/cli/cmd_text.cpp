@@ -39,8 +39,15 @@ int cmd_text(const std::vector<std::string> & argv) {
     const DocumentInfo & info = doc->info();
     const auto [first, last] = a.has("--pages") ? page_range(*a.get("--pages"), info.pages) : std::pair<int, int>{0, info.pages - 1};
     if (!a.has("--json")) {
+        std::vector<Page> pages;
+        bool any = false;
         for (int i = first; i <= last; ++i) {
-            const Page p = doc->page(i);
+            pages.push_back(doc->page(i));
+            any = any || pages.back().text.find_first_not_of(" \t\r\n") != std::string::npos;
+        }
+        if (!any && first == 0 && last == info.pages - 1) fail_no_text(a.require("--doc"), info.format); // as ingest says
+        for (int i = first; i <= last; ++i) {
+            const Page & p = pages[static_cast<size_t>(i - first)];
             std::printf("=== page %d%s%s ===\n%s\n", i + 1, p.title.empty() ? "" : ": ", p.title.c_str(), p.text.c_str());
         }
         return 0;

@@ -1,5 +1,6 @@
 // Format dispatch: which DocumentSource opens a file (document_source.h).
 #include "document/document_source.h"
+#include "document/page_ocr.h"
 
 #include "core/error.h"
 #include "document/text_source.h"
@@ -55,6 +56,12 @@ std::unique_ptr<DocumentSource> document_open(const std::string & path, const st
 #endif
     }
     return text_open(path, ext == ".md" || ext == ".markdown");
+}
+
+void fail_no_text(const std::string & path, const std::string & format) {
+    if (format == "pdf")
+        fail(Status::BAD_INPUT, path + " has no extractable text: no text layer" + std::string(ocr_supported() ? ", and OCR found no words on its pages" : ", and this build of Quire has no OCR (tesseract)"));
+    fail(Status::BAD_INPUT, path + ": the document is empty");
 }
 
 } // namespace quire

@@ -22,11 +22,21 @@ struct Word {
     Rect box;
 };
 
+// A span of a page's text that its markup shows styled (EPUB chapters): the reader draws the
+// same text with the style, so that positions in the text stay those of the reading.
+enum class TextStyle : uint8_t { HEADING = 1, EMPHASIS, STRONG, LIST_ITEM, QUOTE, CODE };
+struct StyledSpan {
+    int64_t start = 0, len = 0; // bytes of the page's text
+    TextStyle style = TextStyle::EMPHASIS;
+    int level = 0; // HEADING: 1-6; LIST_ITEM: nesting depth from 1
+};
+
 struct Page {
     std::string text;          // UTF-8, words separated by spaces, lines by '\n', paragraphs by "\n\n"
     std::vector<Word> words;   // PDF: every word with its box; text formats: none
     double width = 0, height = 0;
     std::string title;         // the section's heading (text formats), or empty
+    std::vector<StyledSpan> styles; // EPUB: headings, emphasis, lists, quotes, code; others: none
 };
 
 struct OutlineItem {
@@ -51,6 +61,10 @@ public:
 
 // Opens by content (PDF magic) and extension (.epub, .md / .markdown; anything else is text).
 std::unique_ptr<DocumentSource> document_open(const std::string & path, const std::string & password = {});
+
+// Error(BAD_INPUT) for a document in which no text was found (a PDF: neither a text layer nor
+// words OCR could read), naming the file.
+[[noreturn]] void fail_no_text(const std::string & path, const std::string & format);
 
 // Whether this build reads PDFs (poppler-cpp) and EPUBs (libzip + libxml2).
 bool document_pdf_supported();

@@ -190,6 +190,7 @@ std::unique_ptr<DocumentSource> epub_read(const Zip & zip) {
         pg.text = std::move(ch.text);
         pg.text += '\n';
         pg.title = std::move(ch.heading);
+        pg.styles = std::move(ch.styles);
         page_of[href] = static_cast<int>(pages.size());
         pages.push_back(std::move(pg));
     }

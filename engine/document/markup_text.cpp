@@ -51,6 +51,43 @@ struct ChapterSax {
     int skip = 0;          // depth inside script / style / head
     int in_heading = 0;    // depth inside the first heading
     bool heading_done = false;
+    struct Open {
+        std::string tag;
+        StyledSpan span;
+    };
+    std::vector<Open> open; // styled elements not closed yet
+    int list_depth = 0;
+
+    // The style an element gives its text, if any.
+    bool style_of(const char * n, StyledSpan & s) const {
+        if (heading_tag(n)) s.style = TextStyle::HEADING, s.level = n[1] - '0';
+        else if (!std::strcmp(n, "em") || !std::strcmp(n, "i") || !std::strcmp(n, "cite")) s.style = TextStyle::EMPHASIS;
+        else if (!std::strcmp(n, "strong") || !std::strcmp(n, "b")) s.style = TextStyle::STRONG;
+        else if (!std::strcmp(n, "li")) s.style = TextStyle::LIST_ITEM, s.level = std::max(list_depth, 1);
+        else if (!std::strcmp(n, "blockquote")) s.style = TextStyle::QUOTE;
+        else if (!std::strcmp(n, "pre") || !std::strcmp(n, "code")) s.style = TextStyle::CODE;
+        else return false;
+        return true;
+    }
+    // Where the next character goes: after the space a pending run of whitespace will write.
+    int64_t next_at() const {
+        const std::string & o = result.text;
+        return static_cast<int64_t>(o.size()) + (text.pending && !o.empty() && o.back() != '\n' ? 1 : 0);
+    }
+    void close_style(const char * n) {
+        if (open.empty() || open.back().tag != n) {
+            // Misnested markup: close the innermost element of this name, dropping those inside it.
+            auto it = std::find_if(open.rbegin(), open.rend(), [&](const Open & o) { return o.tag == n; });
+            if (it == open.rend()) return;
+            open.erase(std::next(it).base() + 1, open.end());
+        }
+        StyledSpan s = open.back().span;
+        open.pop_back();
+        const std::string & o = result.text;
+        int64_t end = static_cast<int64_t>(o.size());
+        while (end > s.start && (o[static_cast<size_t>(end - 1)] == ' ' || o[static_cast<size_t>(end - 1)] == '\n')) --end;
+        if (end > s.start && result.styles.size() < (1u << 20)) result.styles.push_back({s.start, end - s.start, s.style, s.level});
+    }
 
     static bool block(const char * n) {
         static const char * names[] = {"p",  "div", "h1",         "h2",      "h3",      "h4",   "h5",   "h6", "li", "blockquote",
@@ -83,6 +120,12 @@ struct ChapterSax {
         } else if (block(n)) {
             end_paragraph();
         }
+        if (!std::strcmp(n, "ul") || !std::strcmp(n, "ol")) ++list_depth;
+        StyledSpan s;
+        if (open.size() < 256 && style_of(n, s)) {
+            s.start = next_at();
+            open.push_back({n, s});
+        }
     }
     void end(const char * n) {
         if (skip) {
@@ -95,6 +138,8 @@ struct ChapterSax {
             heading_raw.clear();
             heading.pending = false;
         }
+        close_style(n);
+        if ((!std::strcmp(n, "ul") || !std::strcmp(n, "ol")) && list_depth > 0) --list_depth;
         if (block(n)) end_paragraph();
     }
     void characters(const char * s, size_t len) {
@@ -211,9 +256,12 @@ ChapterText html_chapter_text(std::string_view bytes, const std::string & name) 
         htmlParseChunk(ctxt, body.data() + at, static_cast<int>(std::min(kChunk, body.size() - at)), 0);
     htmlParseChunk(ctxt, nullptr, 0, 1);
     htmlFreeParserCtxt(ctxt);
+    while (!st.open.empty()) st.close_style(st.open.back().tag.c_str()); // elements never closed end with the chapter
     st.end_paragraph();
     std::string & t = st.result.text;
     while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+    for (StyledSpan & sp : st.result.styles) sp.len = std::min<int64_t>(sp.len, static_cast<int64_t>(t.size()) - sp.start);
+    std::erase_if(st.result.styles, [](const StyledSpan & sp) { return sp.len <= 0; });
     return std::move(st.result);
 }
 

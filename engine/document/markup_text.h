@@ -6,11 +6,14 @@
 // an entry is never longer than the entry itself.
 #pragma once
 
+#include "document/document_source.h"
+
 #include <libxml/tree.h>
 
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace quire {
 
@@ -41,6 +44,7 @@ template <typename F> void xml_walk(xmlNode * n, const F & f) {
 // first h1-h6's text.
 struct ChapterText {
     std::string text, heading;
+    std::vector<StyledSpan> styles; // in text, in the order the elements end
 };
 ChapterText html_chapter_text(std::string_view bytes, const std::string & name);
 

@@ -1,15 +1,18 @@
 // PDF through poppler-cpp: words with boxes in poppler's reading order; a line break where the
 // next word starts left of the previous one on a lower line, a paragraph break on a large gap,
 // words hyphenated across a line end joined (each part keeps its box), and the outline with its
-// target pages through libqpdf where it is there.
+// target pages through libqpdf where it is there. A page without a text layer (a scan) is
+// rendered at 300 dpi and read by OCR (document/page_ocr.h) when the build has tesseract.
 #include "document/pdf_source.h"
 
 #include "core/error.h"
+#include "document/page_ocr.h"
 #ifdef QUIRE_HAVE_QPDF
 #include "document/pdf_outline.h"
 #endif
 
 #include <algorithm>
+#include <cstdlib>
 #include <cctype>
 #include <cstdio>
 #include <memory>
@@ -43,7 +46,8 @@ void toc_walk(const poppler::toc_item * item, int level, std::vector<OutlineItem
 
 class PdfSource : public DocumentSource {
 public:
-    PdfSource(std::unique_ptr<poppler::document> doc, const std::string & path, const std::string & password) : doc_(std::move(doc)) {
+    PdfSource(std::unique_ptr<poppler::document> doc, const std::string & path, const std::string & password)
+        : doc_(std::move(doc)), path_(path), password_(password) {
         info_.format = "pdf";
         info_.title = utf8(doc_->get_title());
         info_.author = utf8(doc_->get_author());
@@ -66,6 +70,29 @@ public:
     const std::vector<OutlineItem> & outline() const override { return outline_; }
 
     Page page(int index) const override {
+        Page out = text_page(index);
+        if (!out.words.empty() || !ocr_supported()) return out;
+        // A scanned page: its picture, read by OCR (the reader and OCR open their own copies).
+        if (!renderer_) renderer_ = std::make_unique<PdfRenderer>(path_, password_);
+        if (blank(renderer_->render(index, 18))) return out; // an empty page: nothing to read
+        if (!ocr_) ocr_ = std::make_unique<PageOcr>();
+        Page read = ocr_->read(renderer_->render(index, kOcrDpi));
+        read.width = out.width, read.height = out.height;
+        return read;
+    }
+
+    // Whether a (small) picture of a page is one colour: a blank page, not a scan.
+    static bool blank(const PageImage & im) {
+        if (im.argb.empty()) return true;
+        auto grey = [](uint32_t p) { return static_cast<int>(((p >> 16) & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + (p & 0xff) * 29) >> 8; };
+        const int first = grey(im.argb[0]);
+        for (const uint32_t p : im.argb)
+            if (std::abs(grey(p) - first) > 24) return false;
+        return true;
+    }
+
+    // The page's text layer alone.
+    Page text_page(int index) const {
         std::unique_ptr<poppler::page> p(doc_->create_page(index));
         if (!p) fail(Status::BAD_INPUT, "PDF page " + std::to_string(index + 1) + " cannot be read");
         Page out;
@@ -113,6 +140,9 @@ public:
 
 private:
     std::unique_ptr<poppler::document> doc_;
+    std::string path_, password_;
+    mutable std::unique_ptr<PdfRenderer> renderer_; // for OCR, made at the first scanned page
+    mutable std::unique_ptr<PageOcr> ocr_;
     DocumentInfo info_;
     std::vector<OutlineItem> outline_;
 };
@@ -137,8 +167,8 @@ std::unique_ptr<DocumentSource> pdf_open(const std::string & path, const std::st
     auto src = std::make_unique<PdfSource>(std::move(doc), path, password);
     // A scan without a text layer would be ingested as nothing: say so instead.
     bool any_text = false;
-    for (int i = 0; i < src->info().pages && !any_text; ++i) any_text = !src->page(i).words.empty();
-    if (!any_text) fail(Status::BAD_INPUT, path + " has no extractable text (a scan?); OCR is not supported yet");
+    for (int i = 0; i < src->info().pages && !any_text; ++i) any_text = !src->text_page(i).words.empty();
+    if (!any_text && !ocr_supported()) fail_no_text(path, "pdf");
     return src;
 }
 

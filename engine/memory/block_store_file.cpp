@@ -112,7 +112,7 @@ void store_save(const std::string & path, const StoredDocument & doc, const Memo
         {"n_tokens", st.n_tokens}, {"n_sink", st.n_sink}, {"win_start", st.win_start}, {"n_blocks", st.n_blocks()},
         {"prefix_len", doc.prefix_len}, {"n_spans", doc.spans.size()}, {"source", doc.source}, {"created", when},
         {"document", {{"format", doc.map.format}, {"title", doc.map.title}, {"author", doc.map.author}, {"text_bytes", doc.map.text.size()},
-                      {"pages", doc.map.page_starts.size()}, {"words", doc.map.words.size()}, {"outline", outline_json(doc.map.outline)}}}};
+                      {"pages", doc.map.page_starts.size()}, {"words", doc.map.words.size()}, {"styles", doc.map.styles.size()}, {"outline", outline_json(doc.map.outline)}}}};
     if (doc.unfinished) meta["unfinished"] = {{"read", doc.unfinished->read}, {"total", doc.unfinished->total}, {"tokens_crc", doc.unfinished->tokens_crc}};
     const std::string m = meta.dump(1);
     w.begin(META);
@@ -135,6 +135,9 @@ void store_save(const std::string & path, const StoredDocument & doc, const Memo
     w.end();
     w.begin(DOC_WORDS);
     w.write_vec(doc.map.words);
+    w.end();
+    w.begin(DOC_STYLES);
+    w.write_vec(doc.map.styles);
     w.end();
     const size_t kvd = static_cast<size_t>(st.kv_dim()), bs = static_cast<size_t>(st.cfg.block_size), qd = static_cast<size_t>(st.q_dim());
     for (int l = 0; l < st.n_layer; ++l) {

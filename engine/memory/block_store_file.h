@@ -25,6 +25,14 @@ struct MappedWord {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 static_assert(sizeof(MappedWord) == 32, "stored as is");
+struct MappedStyle { // a StyledSpan (document/document_source.h) in the joined text
+    int64_t start = 0;  // byte offset in text
+    int32_t len = 0;    // bytes
+    uint8_t style = 0;  // TextStyle
+    uint8_t level = 0;
+    uint16_t reserved = 0; // stored as is: every store byte defined
+};
+static_assert(sizeof(MappedStyle) == 16, "stored as is");
 struct MappedOutline {
     std::string title;
     int level = 0; // 0 for top level
@@ -37,6 +45,7 @@ struct DocumentMap {
     std::vector<int64_t> page_starts;  // byte offset of each page in text
     std::vector<MappedWord> words;     // PDF only, in text order
     std::vector<MappedOutline> outline; // the document's outline (bookmarks, table of contents, headings)
+    std::vector<MappedStyle> styles;   // EPUB: styled spans (headings, emphasis, lists), in the order their elements end
     // While the text is still being taken out (a map shown before it is complete): the document's
     // page count, page_starts having the pages read so far; 0 in a complete map (never stored).
     int pages_total = 0;

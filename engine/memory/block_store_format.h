@@ -15,7 +15,7 @@
 namespace quire::store_format {
 
 constexpr char kMagic[8] = {'Q', 'U', 'I', 'R', 'E', 'S', 'T', 'R'};
-enum SectionId : uint32_t { META = 1, TOKENS = 2, SPANS = 3, BLOCKS = 4, LAYER = 5, BLOCKDATA = 6, DOC_TEXT = 7, DOC_PAGES = 8, DOC_WORDS = 9 };
+enum SectionId : uint32_t { META = 1, TOKENS = 2, SPANS = 3, BLOCKS = 4, LAYER = 5, BLOCKDATA = 6, DOC_TEXT = 7, DOC_PAGES = 8, DOC_WORDS = 9, DOC_STYLES = 10 };
 
 #pragma pack(push, 1)
 struct Header {

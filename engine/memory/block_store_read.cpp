@@ -102,6 +102,9 @@ void load_map(const StoreFile & sf, const nlohmann::json & meta, StoredDocument 
     m.text.assign(reinterpret_cast<const char *>(sf.base + te.offset), te.size);
     sf.load_vec(sf.find(DOC_PAGES), m.page_starts, d.value("pages", size_t(0)));
     sf.load_vec(sf.find(DOC_WORDS), m.words, d.value("words", size_t(0)));
+    if (d.contains("styles")) sf.load_vec(sf.find(DOC_STYLES), m.styles, d.at("styles").get<size_t>()); // stores before them have none
+    for (const auto & st : m.styles)
+        if (st.start < 0 || st.len < 0 || st.start + st.len > static_cast<int64_t>(m.text.size())) sf.bad("document style table is inconsistent");
     if (d.contains("outline"))
         for (const auto & e : d.at("outline")) {
             MappedOutline o{e.at(0).get<std::string>(), e.at(1).get<int>(), e.at(2).get<int>()};

@@ -41,11 +41,13 @@ DocumentMap document_read_map(const std::string & path, const std::string & pass
         const int64_t at = static_cast<int64_t>(text.size());
         map.page_starts.push_back(at);
         text += pg.text; // valid UTF-8 from every source, so offsets stay exact
+        for (const StyledSpan & st : pg.styles)
+            map.styles.push_back({at + st.start, static_cast<int32_t>(st.len), static_cast<uint8_t>(st.style), static_cast<uint8_t>(std::clamp(st.level, 0, 255)), 0});
         for (const Word & w : pg.words)
             map.words.push_back({static_cast<int32_t>(i), static_cast<int32_t>(w.len), at + w.start, static_cast<float>(w.box.x0), static_cast<float>(w.box.y0),
                                  static_cast<float>(w.box.x1), static_cast<float>(w.box.y1)});
     }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(Status::BAD_INPUT, path + ": the document is empty");
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail_no_text(path, map.format);
     if (mapped) mapped(map);
     return map;
 }

@@ -7,6 +7,8 @@ usage: make_long_pdf.py OUT.pdf [PAGES]
 """
 import sys
 
+from pdf_file import write_pdf
+
 WORDS = ("the keeper of the lighthouse wrote in his log each night about ships storms gulls and the "
          "long light that turned above the sea while the village slept below the cliffs").split()
 
@@ -50,19 +52,7 @@ def main():
         stream = page_stream(i)
         objs[kids[i]] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {kids[i] + 1} 0 R >>").encode()
         objs[kids[i] + 1] = f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"\nendstream"
-    body = bytearray(b"%PDF-1.4\n")
-    offsets = {}
-    for n in sorted(objs):
-        offsets[n] = len(body)
-        body += f"{n} 0 obj\n".encode() + objs[n] + b"\nendobj\n"
-    xref = len(body)
-    count = max(objs) + 1
-    body += f"xref\n0 {count}\n0000000000 65535 f \n".encode()
-    for n in range(1, count):
-        body += f"{offsets[n]:010d} 00000 n \n".encode()
-    body += f"trailer << /Size {count} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    with open(out, "wb") as f:
-        f.write(body)
+    write_pdf(out, objs)
 
 
 if __name__ == "__main__":

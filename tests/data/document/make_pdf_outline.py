@@ -7,6 +7,8 @@ usage: make_pdf_outline.py OUT.pdf
 """
 import sys
 
+from pdf_file import write_pdf
+
 
 def pdf_string(s):
     return "(" + s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
@@ -49,19 +51,7 @@ def main():
         objs[page_ids[i]] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                              f"/Resources << /Font << /F1 3 0 R >> >> /Contents {page_ids[i] + 1} 0 R >>").encode()
         objs[page_ids[i] + 1] = f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
-    data = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = {}
-    for n in sorted(objs):
-        offsets[n] = len(data)
-        data += f"{n} 0 obj\n".encode() + objs[n] + b"\nendobj\n"
-    size = max(objs) + 1
-    xref = len(data)
-    data += f"xref\n0 {size}\n".encode()
-    for n in range(size):
-        data += (f"{offsets[n]:010d} 00000 n \n" if n in offsets else "0000000000 65535 f \n").encode()
-    data += f"trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    with open(out, "wb") as f:
-        f.write(data)
+    write_pdf(out, objs)
 
 
 if __name__ == "__main__":

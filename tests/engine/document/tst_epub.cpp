@@ -97,6 +97,39 @@ private slots:
         QCOMPARE(d->outline().at(0).title, std::string("Chapter One"));
     }
 
+    // The chapter's markup as styled spans of its text: each span covers its element's words,
+    // nested lists count their depth, and misnested or unclosed tags still end inside the text.
+    void markupBecomesStyledSpans() {
+        EpubParts p;
+        p.chapters = {"<html><body><h2>Fish &amp; <em>chips</em></h2><p>Salt and <b>vinegar</b> <i>please</i>.</p>"
+                      "<ul><li>cod</li><li>haddock<ul><li>smoked</li></ul></li></ul><blockquote>Said the cook.</blockquote>"
+                      "<pre>fry(180)</pre><p><strong>bold <em>and both</strong> after</p><p><em>never closed</p></body></html>"};
+        const Page pg = document_open(write("styled.epub", p))->page(0);
+        auto span_text = [&](TextStyle st, int nth = 0) -> std::string {
+            for (const StyledSpan & s : pg.styles)
+                if (s.style == st && nth-- == 0) return pg.text.substr(static_cast<size_t>(s.start), static_cast<size_t>(s.len));
+            return "(none)";
+        };
+        auto level = [&](TextStyle st, int nth) {
+            for (const StyledSpan & s : pg.styles)
+                if (s.style == st && nth-- == 0) return s.level;
+            return -1;
+        };
+        QCOMPARE(span_text(TextStyle::HEADING), std::string("Fish & chips"));
+        QCOMPARE(level(TextStyle::HEADING, 0), 2);
+        QCOMPARE(span_text(TextStyle::EMPHASIS, 0), std::string("chips"));
+        QCOMPARE(span_text(TextStyle::STRONG, 0), std::string("vinegar"));
+        QCOMPARE(span_text(TextStyle::EMPHASIS, 1), std::string("please"));
+        QCOMPARE(span_text(TextStyle::LIST_ITEM, 0), std::string("cod"));
+        QCOMPARE(span_text(TextStyle::LIST_ITEM, 1), std::string("smoked")); // ends first
+        QCOMPARE(level(TextStyle::LIST_ITEM, 1), 2);
+        QCOMPARE(span_text(TextStyle::LIST_ITEM, 2), std::string("haddock\n\nsmoked"));
+        QCOMPARE(span_text(TextStyle::QUOTE), std::string("Said the cook."));
+        QCOMPARE(span_text(TextStyle::CODE), std::string("fry(180)"));
+        for (const StyledSpan & s : pg.styles) QVERIFY(s.start >= 0 && s.len > 0 && s.start + s.len <= static_cast<int64_t>(pg.text.size()));
+        QVERIFY(pg.text.find("never closed") != std::string::npos);
+    }
+
     // A chapter past libxml2's 10 MB text node is read whole (streamed), not cut.
     void longChapterIsNotCut() {
         EpubParts p;
