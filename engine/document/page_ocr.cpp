@@ -43,10 +43,7 @@ Page PageOcr::read(const PageImage & image) const {
     out.height = image.height / image.scale;
     // Grey pixels for tesseract (ARGB -> luma).
     std::vector<unsigned char> grey(static_cast<size_t>(image.width) * static_cast<size_t>(image.height));
-    for (size_t i = 0; i < grey.size(); ++i) {
-        const uint32_t p = image.argb[i];
-        grey[i] = static_cast<unsigned char>((((p >> 16) & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + (p & 0xff) * 29) >> 8);
-    }
+    for (size_t i = 0; i < grey.size(); ++i) grey[i] = static_cast<unsigned char>(grey_of(image.argb[i]));
     tesseract::TessBaseAPI & api = impl_->api;
     api.SetImage(grey.data(), image.width, image.height, 1, image.width);
     api.SetSourceResolution(static_cast<int>(image.scale * 72.0 + 0.5));

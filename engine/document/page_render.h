@@ -16,6 +16,9 @@ struct PageImage {
     double scale = 1.0;         // pixels per PDF point (72 per inch)
 };
 
+// A pixel's grey level (0-255, luma weights 77/150/29 of 256), for OCR and blank-page checks.
+inline int grey_of(uint32_t argb) { return static_cast<int>((((argb >> 16) & 0xff) * 77 + ((argb >> 8) & 0xff) * 150 + (argb & 0xff) * 29) >> 8); }
+
 // The PDF library's version ("poppler 22.12.0"), or "none" in a build without it.
 std::string pdf_library_version();
 

@@ -84,10 +84,9 @@ public:
     // Whether a (small) picture of a page is one colour: a blank page, not a scan.
     static bool blank(const PageImage & im) {
         if (im.argb.empty()) return true;
-        auto grey = [](uint32_t p) { return static_cast<int>(((p >> 16) & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + (p & 0xff) * 29) >> 8; };
-        const int first = grey(im.argb[0]);
+        const int first = grey_of(im.argb[0]);
         for (const uint32_t p : im.argb)
-            if (std::abs(grey(p) - first) > 24) return false;
+            if (std::abs(grey_of(p) - first) > 24) return false;
         return true;
     }
 

@@ -27,10 +27,7 @@ void write_image_pdf(const std::string & path, const std::vector<PageImage> & pa
     std::string kids;
     for (const PageImage & im : pages) {
         std::string grey(static_cast<size_t>(im.width) * static_cast<size_t>(im.height), '\0');
-        for (size_t i = 0; i < grey.size(); ++i) {
-            const uint32_t p = im.argb[i];
-            grey[i] = static_cast<char>((((p >> 16) & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + (p & 0xff) * 29) >> 8);
-        }
+        for (size_t i = 0; i < grey.size(); ++i) grey[i] = static_cast<char>(grey_of(im.argb[i]));
         uLongf n = compressBound(static_cast<uLong>(grey.size()));
         std::string packed(n, '\0');
         compress2(reinterpret_cast<Bytef *>(packed.data()), &n, reinterpret_cast<const Bytef *>(grey.data()), static_cast<uLong>(grey.size()), 6);
