@@ -76,6 +76,47 @@ stage2)
   tar czf "$OUT/eval.tgz" -C /tmp ev
   grep -ihE "cuda|using the cpu|on the cpu" /tmp/ev/*.log | sort | uniq -c | head
   for f in /tmp/ev/*.log; do echo "-- $f"; grep "^eval:" "$f" | tail -2; done ;;
+# A shelf (issue 21): the coreutils manual's questions asked of it together with two other big
+# manuals (gettext and gnupg, made here by `python3 scripts/make-docqa-docs.py --names
+# gettext,gnupg --out .evcarry/shelf`), one lookup over all three; beside it the same questions
+# to the manual alone, and rag over all three / the one. The default model, the app's way for
+# block memory (anchors 2, re-read evidence answered alone). After stage1 (or part a kept by
+# hand), carrying .evcarry/b and .evcarry/shelf. $OUT/summary-*.md, eval.tgz.
+# MODEL=big: the big model's parts instead (`take NN` before; carry .devcarry and .evcarry/shelf):
+# the manuals' questions on the shelf only, qllm and rag.
+shelf)
+  if [[ ${MODEL:-smol} == big ]]; then
+    if [[ -d /tmp/big ]]; then cat /tmp/big/* > /tmp/big.gguf && rm -rf /tmp/big; fi
+    echo "$(cat .devcarry/big-sha)  /tmp/big.gguf" | sha256sum -c - || exit 3
+    MP=/tmp/big.gguf
+  else
+    [[ -f /tmp/smol-part-a ]] || { echo "part a is gone: the machine was not kept warm"; exit 3; }
+    cat /tmp/smol-part-a .evcarry/b/part > /tmp/smol.gguf
+    echo "$SHA  /tmp/smol.gguf" | sha256sum -c - || exit 3
+    MP=/tmp/smol.gguf
+  fi
+  B=build/gpu/app/quire-cli
+  [[ -x $B ]] || { echo "no quire-cli: build first (stage1 or gpu-session.sh)"; exit 3; }
+  nvidia-smi --query-gpu=name,memory.total --format=csv,noheader
+  echo "== $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null)"
+  mkdir -p /tmp/ev
+  end=$((SECONDS + ${EVAL_SECONDS:-420}))
+  ev() { local name=$1; shift; (( end - SECONDS > 5 )) || return; timeout $((end - SECONDS)) $B eval --model $MP "$@" --out /tmp/ev/$name > /dev/null 2>/tmp/ev/$name.log; }
+  D=tests/data/docqa S=.evcarry/shelf
+  app=(--preset auto --anchors 2 --evidence-tokens auto --evidence-alone)
+  export OMP_NUM_THREADS=8
+  if [[ ${MODEL:-smol} == big ]]; then
+    ( ev big-coreutils-shelf --task docqa --doc $D/coreutils-manual.txt --questions $D/coreutils-manual.jsonl --shelf $S/gettext-manual.txt,$S/gnupg-manual.txt --method qllm,rag "${app[@]}" ) &
+    ( ev big-grep-shelf --task docqa --doc $D/grep-manual.txt --questions $D/grep-manual.jsonl --shelf $S/gettext-manual.txt,$S/gnupg-manual.txt --method qllm,rag "${app[@]}" ) &
+  else
+  ( ev coreutils-shelf --task docqa --doc $D/coreutils-manual.txt --questions $D/coreutils-manual.jsonl --shelf $S/gettext-manual.txt,$S/gnupg-manual.txt --method qllm,infllm,rag "${app[@]}" ) &
+  ( ev coreutils-one --task docqa --doc $D/coreutils-manual.txt --questions $D/coreutils-manual.jsonl --method qllm,infllm,rag "${app[@]}"
+    ev grep-shelf --task docqa --doc $D/grep-manual.txt --questions $D/grep-manual.jsonl --shelf $S/gettext-manual.txt,$S/gnupg-manual.txt --method qllm,rag "${app[@]}" ) &
+  fi
+  wait
+  for d in /tmp/ev/*/; do n=$(basename "$d"); cp "$d/summary.md" "$OUT/summary-$n.md" 2>/dev/null; done
+  tar czf "$OUT/eval.tgz" -C /tmp ev
+  for f in /tmp/ev/*.log; do echo "-- $f"; grep -E "^eval: docqa|rror" "$f" | head -3; grep "^eval:" "$f" | tail -1 | cut -c1-200; done ;;
 # The demo book with the default model, several memory configurations side by side (after
 # stage1, as stage2): results in $OUT/demo-CONFIG/{answers.tsv,summary.md}.
 demo-small)
@@ -210,5 +251,5 @@ demo)
   echo "== $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null)"
   DEADLINE=${DEMO_SECONDS:-400} bash scripts/demo-book-eval.sh build/gpu/app/quire-cli /tmp/big.gguf /tmp/demo "${PRESET:-512}" cuda
   cp /tmp/demo/answers.tsv /tmp/demo/summary.md "$OUT/" 2>/dev/null; tail -3 /tmp/demo/ingest.log /tmp/demo/full.log 2>/dev/null | cut -c1-300 ;;
-*) echo "usage: $0 split | stage1 | stage2 | demo-small | split-big NAME | take NN | take-build | big-docqa | demo" >&2; exit 2 ;;
+*) echo "usage: $0 split | stage1 | stage2 | shelf | demo-small | split-big NAME | take NN | take-build | big-docqa | demo" >&2; exit 2 ;;
 esac

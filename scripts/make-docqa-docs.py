@@ -2,7 +2,11 @@
 """Writes the documents of the docqa question sets (tests/data/docqa/) from the Debian packages
 that ship them: the GNU manuals of gzip, grep and coreutils as plain text.
 
-    python3 scripts/make-docqa-docs.py [--out DIR]
+    python3 scripts/make-docqa-docs.py [--out DIR] [--names NAME,...]
+
+--names writes other manuals the same way (the shelf evaluation's other books:
+`--names gettext,gnupg --out .evcarry/shelf`, kept out of git); a manual split into
+NAME.info-1.gz, NAME.info-2.gz, ... is joined in order.
 
 The texts are the packages' Info files (/usr/share/info/NAME.info.gz) without Info's control
 bytes: the node separators (0x1f), the index markers and the trailing tag table; every word of
@@ -12,7 +16,9 @@ notices, as verbatim copies must. Run it on a machine with the packages installe
 of the question sets (tests/engine/eval/tst_docqa.cpp) checks that every question's evidence is
 in its document."""
 import argparse
+import glob
 import gzip
+import os
 import re
 import subprocess
 
@@ -32,10 +38,17 @@ def info_to_text(raw):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--out', default='tests/data/docqa')
-    out = ap.parse_args().out
-    for name in MANUALS:
-        with gzip.open(f'/usr/share/info/{name}.info.gz') as f:
-            text = info_to_text(f.read())
+    ap.add_argument('--names', default=','.join(MANUALS))
+    args = ap.parse_args()
+    out = args.out
+    os.makedirs(out, exist_ok=True)
+    for name in args.names.split(','):
+        parts = sorted(glob.glob(f'/usr/share/info/{name}.info-*.gz'), key=lambda p: int(re.search(r'-(\d+)\.gz$', p).group(1)))
+        raw = b''
+        for path in parts or [f'/usr/share/info/{name}.info.gz']:
+            with gzip.open(path) as f:
+                raw += f.read()
+        text = info_to_text(raw)
         version = subprocess.run(['dpkg-query', '-W', '-f', '${Version}', name], capture_output=True, text=True).stdout.strip()
         with open(f'{out}/{name}-manual.txt', 'w', encoding='utf-8') as f:
             f.write(text)

@@ -408,10 +408,6 @@ Hinzugefügt %2, zuletzt geöffnet %3%4</translation>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <source>p. %1: %2</source>
-        <translation>S. %1: %2</translation>
-    </message>
-    <message>
         <source>Sessions of this document: each keeps its questions and answers</source>
         <translation>Sitzungen dieses Dokuments: Jede behält ihre Fragen und Antworten</translation>
     </message>
@@ -726,6 +722,36 @@ Gewichte: %6</translation>
     <message>
         <source>Stop reading this document; a long reading keeps its place and goes on when the document is opened again</source>
         <translation>Das Lesen dieses Dokuments anhalten; ein langer Lesevorgang behält seine Stelle und geht weiter, wenn das Dokument wieder geöffnet wird</translation>
+    </message>
+    <message>
+        <source>The checked documents cannot be asked together.</source>
+        <translation>Die markierten Dokumente können nicht zusammen befragt werden.</translation>
+    </message>
+    <message>
+        <source>Open one of the checked documents: the shelf&apos;s questions are kept in its sessions.</source>
+        <translation>Öffnen Sie eines der markierten Dokumente: Die gemeinsamen Fragen werden in seinen Sitzungen gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening the %n checked documents…</source>
+        <translation>
+            <numerusform>Das markierte Dokument wird geöffnet…</numerusform>
+            <numerusform>Die %n markierten Dokumente werden geöffnet…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %n documents at once: %1. Uncheck them in the library to ask the open document alone.</source>
+        <translation>
+            <numerusform>%n Dokument wird befragt: %1. Entfernen Sie die Markierung in der Bibliothek, um nur das geöffnete Dokument zu fragen.</numerusform>
+            <numerusform>%n Dokumente werden zugleich befragt: %1. Entfernen Sie die Markierungen in der Bibliothek, um nur das geöffnete Dokument zu fragen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>S. %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

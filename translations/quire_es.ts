@@ -408,10 +408,6 @@ Añadido el %2, abierto por última vez el %3%4</translation>
         <translation>Biblioteca</translation>
     </message>
     <message>
-        <source>p. %1: %2</source>
-        <translation>p. %1: %2</translation>
-    </message>
-    <message>
         <source>Sessions of this document: each keeps its questions and answers</source>
         <translation>Sesiones de este documento: cada una guarda sus preguntas y respuestas</translation>
     </message>
@@ -726,6 +722,36 @@ Pesos: %6</translation>
     <message>
         <source>Stop reading this document; a long reading keeps its place and goes on when the document is opened again</source>
         <translation>Detener la lectura de este documento; una lectura larga guarda su posición y sigue cuando se vuelva a abrir el documento</translation>
+    </message>
+    <message>
+        <source>The checked documents cannot be asked together.</source>
+        <translation>No se puede preguntar a la vez a los documentos marcados.</translation>
+    </message>
+    <message>
+        <source>Open one of the checked documents: the shelf&apos;s questions are kept in its sessions.</source>
+        <translation>Abra uno de los documentos marcados: las preguntas conjuntas se guardan en sus sesiones.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening the %n checked documents…</source>
+        <translation>
+            <numerusform>Abriendo el documento marcado…</numerusform>
+            <numerusform>Abriendo los %n documentos marcados…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %n documents at once: %1. Uncheck them in the library to ask the open document alone.</source>
+        <translation>
+            <numerusform>Preguntando a %n documento: %1. Desmárquelo en la biblioteca para preguntar solo al documento abierto.</numerusform>
+            <numerusform>Preguntando a %n documentos a la vez: %1. Desmárquelos en la biblioteca para preguntar solo al documento abierto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>p. %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -408,10 +408,6 @@ Ajouté le %2, ouvert pour la dernière fois le %3%4</translation>
         <translation>Bibliothèque</translation>
     </message>
     <message>
-        <source>p. %1: %2</source>
-        <translation>p. %1 : %2</translation>
-    </message>
-    <message>
         <source>Sessions of this document: each keeps its questions and answers</source>
         <translation>Sessions de ce document : chacune garde ses questions et réponses</translation>
     </message>
@@ -726,6 +722,36 @@ Poids : %6</translation>
     <message>
         <source>Stop reading this document; a long reading keeps its place and goes on when the document is opened again</source>
         <translation>Arrêter la lecture de ce document ; une longue lecture garde sa position et reprend à la prochaine ouverture du document</translation>
+    </message>
+    <message>
+        <source>The checked documents cannot be asked together.</source>
+        <translation>Les documents cochés ne peuvent pas être interrogés ensemble.</translation>
+    </message>
+    <message>
+        <source>Open one of the checked documents: the shelf&apos;s questions are kept in its sessions.</source>
+        <translation>Ouvrez l&apos;un des documents cochés : les questions communes sont gardées dans ses sessions.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening the %n checked documents…</source>
+        <translation>
+            <numerusform>Ouverture du document coché…</numerusform>
+            <numerusform>Ouverture des %n documents cochés…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %n documents at once: %1. Uncheck them in the library to ask the open document alone.</source>
+        <translation>
+            <numerusform>Interrogation de %n document : %1. Décochez-le dans la bibliothèque pour interroger seulement le document ouvert.</numerusform>
+            <numerusform>Interrogation de %n documents à la fois : %1. Décochez-les dans la bibliothèque pour interroger seulement le document ouvert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>p. %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>

@@ -407,10 +407,6 @@ Added %2, last opened %3%4</source>
         <translation>ライブラリ</translation>
     </message>
     <message>
-        <source>p. %1: %2</source>
-        <translation>%1 ページ: %2</translation>
-    </message>
-    <message>
         <source>Sessions of this document: each keeps its questions and answers</source>
         <translation>この文書のセッション: それぞれが質問と回答を保持します</translation>
     </message>
@@ -725,6 +721,34 @@ Weights: %6</source>
     <message>
         <source>Stop reading this document; a long reading keeps its place and goes on when the document is opened again</source>
         <translation>この文書の読み込みを停止します。長い読み込みは位置を保存し、文書を再び開くと続きから再開します</translation>
+    </message>
+    <message>
+        <source>The checked documents cannot be asked together.</source>
+        <translation>チェックした文書をまとめて質問することはできません。</translation>
+    </message>
+    <message>
+        <source>Open one of the checked documents: the shelf&apos;s questions are kept in its sessions.</source>
+        <translation>チェックした文書のいずれかを開いてください。まとめた質問はその文書のセッションに保存されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening the %n checked documents…</source>
+        <translation>
+            <numerusform>チェックした %n 件の文書を開いています…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %n documents at once: %1. Uncheck them in the library to ask the open document alone.</source>
+        <translation>
+            <numerusform>%n 件の文書にまとめて質問しています: %1。開いている文書だけに質問するには、ライブラリでチェックを外してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>%1 ページ</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -407,10 +407,6 @@ Added %2, last opened %3%4</source>
         <translation>文库</translation>
     </message>
     <message>
-        <source>p. %1: %2</source>
-        <translation>第 %1 页：%2</translation>
-    </message>
-    <message>
         <source>Sessions of this document: each keeps its questions and answers</source>
         <translation>此文档的会话：每个会话保存各自的问题与回答</translation>
     </message>
@@ -725,6 +721,34 @@ Weights: %6</source>
     <message>
         <source>Stop reading this document; a long reading keeps its place and goes on when the document is opened again</source>
         <translation>停止读取此文档；较长的读取会保存进度，再次打开文档时继续</translation>
+    </message>
+    <message>
+        <source>The checked documents cannot be asked together.</source>
+        <translation>无法同时询问已勾选的文档。</translation>
+    </message>
+    <message>
+        <source>Open one of the checked documents: the shelf&apos;s questions are kept in its sessions.</source>
+        <translation>请打开已勾选的文档之一：对它们的共同提问保存在该文档的会话中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening the %n checked documents…</source>
+        <translation>
+            <numerusform>正在打开已勾选的 %n 个文档…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %n documents at once: %1. Uncheck them in the library to ask the open document alone.</source>
+        <translation>
+            <numerusform>正在同时询问 %n 个文档：%1。在文库中取消勾选即可只询问当前打开的文档。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,10 @@ ChatView::ChatView(QWidget * parent) : QWidget(parent) {
             const QStringList range = url.path().mid(7).split('/');
             if (range.size() == 2) emit passage_clicked(range[0].toLongLong(), range[1].toLongLong());
         }
+        if (url.scheme() == "quire" && url.path().startsWith("doc/")) { // a shelf's passage: doc/ID/tokens/START/END
+            const QStringList parts = url.path().split('/');
+            if (parts.size() == 5 && parts[2] == "tokens") emit document_passage_clicked(parts[1].toLongLong(), parts[3].toLongLong(), parts[4].toLongLong());
+        }
         if (url.scheme() == "quire" && url.path().startsWith("ask/")) {
             const int i = url.path().mid(4).toInt();
             if (i >= 0 && i < suggestions_.size() && ready_ && !busy_) emit ask_requested(suggestions_[i]);

@@ -41,6 +41,7 @@ signals:
     void regenerate_requested();
     void evidence_clicked(int block);
     void passage_clicked(qint64 token_start, qint64 token_end); // a re-read passage's chip
+    void document_passage_clicked(qint64 doc_id, qint64 token_start, qint64 token_end); // a shelf answer's chip
 
 protected:
     bool eventFilter(QObject * o, QEvent * e) override;

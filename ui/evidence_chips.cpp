@@ -21,13 +21,18 @@ QList<EvidenceChip> evidence_chips(const QList<app::Evidence> & evidence) {
         // The section the page lies under names it first (shortened; whole in the tooltip).
         const QString section = e.section.size() > 32 ? e.section.left(31) + "…" : e.section;
         if (!section.isEmpty()) label = section + " · " + label;
-        const QString excerpt = e.section.isEmpty() ? e.excerpt.trimmed() : e.section + ": " + e.excerpt.trimmed();
+        // On a shelf the document comes first.
+        const QString document = e.document.size() > 24 ? e.document.left(23) + "…" : e.document;
+        if (!document.isEmpty()) label = document + " · " + label;
+        QString excerpt = e.section.isEmpty() ? e.excerpt.trimmed() : e.section + ": " + e.excerpt.trimmed();
+        if (!e.document.isEmpty()) excerpt = e.document + " — " + excerpt;
         auto same = std::find_if(chips.begin(), chips.end(), [&](const EvidenceChip & c) { return c.label == label; });
         if (same != chips.end()) { // a page named once: the first (best-ranked) passage is the link
             if (!excerpt.isEmpty()) same->tooltip += "\n…\n" + excerpt;
             continue;
         }
-        const QString target = passage ? QString("tokens/%1/%2").arg(e.token_start).arg(e.token_end) : QString("block/%1").arg(e.block);
+        QString target = passage ? QString("tokens/%1/%2").arg(e.token_start).arg(e.token_end) : QString("block/%1").arg(e.block);
+        if (e.doc_id) target = QString("doc/%1/").arg(e.doc_id) + target;
         chips.push_back({label, target, excerpt});
     }
     return chips;

@@ -12,8 +12,8 @@
 namespace quire::ui {
 
 struct EvidenceChip {
-    QString label;   // "p. 2", "Early January · p. 2", "pp. 3–4", "passage 1", "block 7"
-    QString target;  // the link: "tokens/START/END" or "block/N"
+    QString label;   // "p. 2", "Early January · p. 2", "pp. 3–4", "passage 1", "block 7"; on a shelf "Title · p. 2"
+    QString target;  // the link: "tokens/START/END" or "block/N"; on a shelf "doc/ID/tokens/START/END"
     QString tooltip; // the excerpts it stands for
 };
 

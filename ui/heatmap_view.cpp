@@ -156,8 +156,23 @@ void HeatmapView::paintEvent(QPaintEvent *) {
         const QRect c = cell_rect(l, 0);
         p.drawText(QRect(0, c.top(), kLeft - 4, std::max(c.height(), 12)), Qt::AlignRight | Qt::AlignTop, QString::number(l));
     }
-    p.drawText(QRect(r.left(), r.bottom() + 2, 80, kBottom - 2), Qt::AlignLeft | Qt::AlignTop, tr("block 0"));
-    p.drawText(QRect(r.right() - 120, r.bottom() + 2, 120, kBottom - 2), Qt::AlignRight | Qt::AlignTop, tr("block %1").arg(f->n_blocks - 1));
+    const QList<DocumentColumns> & docs = model_->documents();
+    if (docs.size() > 1) { // a shelf: its documents side by side, a line between two, each named under its blocks
+        for (int d = 0; d < docs.size(); ++d) {
+            const int b0 = std::clamp(docs[d].first_block, 0, f->n_blocks), b1 = d + 1 < docs.size() ? std::clamp(docs[d + 1].first_block, 0, f->n_blocks) : f->n_blocks;
+            const int x0 = b0 < f->n_blocks ? cell_rect(0, b0).left() : r.right(), x1 = b1 < f->n_blocks ? cell_rect(0, b1).left() : r.right();
+            if (d > 0) {
+                p.setPen(QPen(palette().color(QPalette::WindowText), 2));
+                p.drawLine(x0, r.top(), x0, r.bottom());
+                p.setPen(palette().color(QPalette::WindowText));
+            }
+            const QRect label(x0 + 2, r.bottom() + 2, std::max(0, x1 - x0 - 4), kBottom - 2);
+            p.drawText(label, Qt::AlignHCenter | Qt::AlignTop, p.fontMetrics().elidedText(docs[d].title, Qt::ElideRight, label.width()));
+        }
+    } else {
+        p.drawText(QRect(r.left(), r.bottom() + 2, 80, kBottom - 2), Qt::AlignLeft | Qt::AlignTop, tr("block 0"));
+        p.drawText(QRect(r.right() - 120, r.bottom() + 2, 120, kBottom - 2), Qt::AlignRight | Qt::AlignTop, tr("block %1").arg(f->n_blocks - 1));
+    }
     if (hover_block_ >= 0) {
         const QRect top = cell_rect(0, hover_block_), bottom = cell_rect(f->n_layers - 1, hover_block_);
         p.setPen(QPen(palette().color(QPalette::Highlight), 1));

@@ -1,5 +1,7 @@
 #include "library_model.h"
 
+#include <algorithm>
+
 #include "quire.h"
 
 #include <QFileInfo>
@@ -39,6 +41,9 @@ QVariant LibraryModel::data(const QModelIndex & index, int role) const {
         return tr("%1\nAdded %2, last opened %3%4")
             .arg(d->path, QLocale().toString(d->added.toLocalTime(), QLocale::ShortFormat), QLocale().toString(d->last_opened.toLocalTime(), QLocale::ShortFormat),
                  d->error.isEmpty() ? QString() : "\n" + d->error);
+    case Qt::CheckStateRole:
+        if (d->state != app::IngestState::Ready || !shelf_possible()) return {};
+        return checked_.contains(d->id) ? Qt::Checked : Qt::Unchecked;
     case IdRole: return d->id;
     case StateRole: return static_cast<int>(d->state);
     case PathRole: return d->path;
@@ -54,6 +59,7 @@ void LibraryModel::refresh() {
         if (on_error_) on_error_(e);
         return; // the list as it was
     }
+    const QList<qint64> shelf_before = shelf();
     beginResetModel();
     docs_ = std::move(docs);
     read_share_.clear();
@@ -62,6 +68,7 @@ void LibraryModel::refresh() {
             if (const auto place = checkpoint_place(d.store_path.toStdString()); place && place->total > 0)
                 read_share_[d.id] = static_cast<double>(place->read) / static_cast<double>(place->total);
     endResetModel();
+    if (shelf() != shelf_before) emit shelf_changed(); // a checked document removed, read again, or read for the first time
 }
 
 void LibraryModel::set_reading(qint64 id) {
@@ -76,5 +83,37 @@ int LibraryModel::row_of(qint64 id) const {
 }
 
 const app::DocumentRecord * LibraryModel::record(int row) const { return row >= 0 && row < docs_.size() ? &docs_[row] : nullptr; }
+
+bool LibraryModel::shelf_possible() const {
+    return std::count_if(docs_.begin(), docs_.end(), [](const app::DocumentRecord & d) { return d.state == app::IngestState::Ready; }) >= 2;
+}
+
+Qt::ItemFlags LibraryModel::flags(const QModelIndex & index) const {
+    Qt::ItemFlags f = QAbstractListModel::flags(index);
+    if (const auto * d = record(index.row()); d && d->state == app::IngestState::Ready && shelf_possible()) f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+bool LibraryModel::setData(const QModelIndex & index, const QVariant & value, int role) {
+    const auto * d = record(index.row());
+    if (role != Qt::CheckStateRole || !d || !(flags(index) & Qt::ItemIsUserCheckable)) return false;
+    set_checked(d->id, value.toInt() == Qt::Checked);
+    return true;
+}
+
+void LibraryModel::set_checked(qint64 id, bool checked) {
+    const QList<qint64> before = shelf();
+    if (checked) checked_.insert(id);
+    else checked_.remove(id);
+    if (const int row = row_of(id); row >= 0) emit dataChanged(index(row), index(row), {Qt::CheckStateRole});
+    if (shelf() != before) emit shelf_changed();
+}
+
+QList<qint64> LibraryModel::shelf() const {
+    QList<qint64> ids;
+    for (const auto & d : docs_)
+        if (d.state == app::IngestState::Ready && checked_.contains(d.id)) ids << d.id;
+    return ids;
+}
 
 } // namespace quire::ui

@@ -81,17 +81,7 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
     chat_ = new ChatView(this);
     retrieval_ = new RetrievalModel(this);
     panel_ = new RetrievalPanel(retrieval_, this);
-    panel_->set_passage_provider([this](int block) -> QString {
-        if (!doc_) return {};
-        try {
-            const Passage p = passage_for_block(*doc_, block);
-            QString text = QString::fromStdString(p.excerpt).simplified();
-            if (text.size() > 300) text = text.left(297) + "…";
-            return p.pages.empty() ? text : tr("p. %1: %2").arg(p.pages.front() + 1).arg(text);
-        } catch (const std::exception &) {
-            return {};
-        }
-    });
+    panel_->set_passage_provider([this](int block) { return block_preview(block); });
 
     sessions_ = new QComboBox(this);
     sessions_->setToolTip(tr("Sessions of this document: each keeps its questions and answers"));
@@ -161,7 +151,7 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
             guarded([&] {
                 if (auto d = db_.document(id); d && !d->store_path.isEmpty()) QFile::remove(d->store_path), checkpoint_remove(d->store_path.toStdString());
                 db_.remove_document(id);
-                if (id == doc_id_) doc_id_ = 0, doc_.reset(), session_id_ = 0, reader_->clear(), outline_->set_outline({}), chat_->set_exchanges({}), retrieval_->clear();
+                if (id == doc_id_) doc_id_ = 0, doc_.reset(), session_id_ = 0, reader_->clear(), reader_doc_ = 0, outline_->set_outline({}), chat_->set_exchanges({}), retrieval_->clear();
             });
             library_->refresh();
             update_ready();
@@ -183,9 +173,11 @@ MainWindow::MainWindow(app::LibraryDb & db, const WindowOptions & opt, QWidget *
         guarded([&] { ex = db_.exchanges(session_id_); });
         if (!ex.isEmpty()) ask(ex.back().question);
     });
-    connect(chat_, &ChatView::evidence_clicked, reader_, &ReaderView::show_block);
-    connect(chat_, &ChatView::passage_clicked, reader_, &ReaderView::show_tokens);
-    connect(panel_, &RetrievalPanel::block_clicked, reader_, &ReaderView::show_block);
+    connect(chat_, &ChatView::evidence_clicked, this, &MainWindow::show_block);
+    connect(chat_, &ChatView::passage_clicked, this, [this](qint64 b, qint64 e) { show_passage_of(doc_id_, b, e); });
+    connect(chat_, &ChatView::document_passage_clicked, this, &MainWindow::show_passage_of);
+    connect(panel_, &RetrievalPanel::block_clicked, this, &MainWindow::show_block);
+    connect(library_, &LibraryModel::shelf_changed, this, &MainWindow::update_shelf);
     connect(outline_, &OutlineView::page_clicked, reader_, &ReaderView::show_page);
     connect(reader_, &ReaderView::page_changed, outline_, &OutlineView::follow_page);
     connect(reader_, &ReaderView::status, this, [this](const QString & m) { statusBar()->showMessage(m, 6000); });
@@ -213,6 +205,11 @@ void MainWindow::show_error(const QString & message, const QString & detail) {
 }
 
 void MainWindow::update_ready() {
+    if (!shelf_wanted_.isEmpty() && model_ok_) { // the checked documents, asked together
+        chat_->set_ready(shelf_ && !shelf_wanted_.contains(ingest_doc_), shelf_ ? QString() : shelf_note());
+        chat_->set_reading_note(shelf_note());
+        return;
+    }
     const bool ready = model_ok_ && doc_ && ingest_doc_ != doc_id_;
     QString why;
     std::optional<app::DocumentRecord> d;
@@ -276,6 +273,7 @@ void MainWindow::open_document(qint64 id) {
         if (reading_shown_ != id) { // else it stays as its reading shows it
             reading_shown_ = 0;
             reader_->clear();
+            reader_doc_ = 0;
             outline_->set_outline({});
         }
         chat_->set_exchanges({});

@@ -67,6 +67,8 @@ public:
     qint64 current_session() const { return session_id_; }
     bool model_ready() const { return model_ok_; }
     bool document_ready() const { return doc_ != nullptr; }
+    bool shelf_ready() const { return shelf_ != nullptr; } // the checked documents are open to be asked together
+    qint64 reader_document() const { return reader_doc_; } // the document the reader shows (on a shelf, maybe not the open one)
     bool answering() const { return answering_; }
     bool ingesting() const { return ingest_doc_ != 0; }
     QString last_error() const { return last_error_; }
@@ -120,6 +122,14 @@ private:
     QString store_path_for(qint64 id) const;
     void restore_session();
     void fill_sessions();
+    // The shelf (main_window_shelf.cpp): the checked documents asked at once.
+    void update_shelf();
+    void shelf_opened(const app::ShelfPtr & shelf);
+    QString shelf_note() const;
+    void show_in_reader(qint64 id, const app::StoredDocumentPtr & doc);
+    void show_passage_of(qint64 doc_id, qint64 token_start, qint64 token_end);
+    void show_block(int block);
+    QString block_preview(int block) const;
 
     app::LibraryDb & db_;
     WindowOptions opt_;
@@ -142,6 +152,10 @@ private:
     qint64 reading_shown_ = 0; // the document the reader shows from its map while it is read
     qint64 doc_id_ = 0, session_id_ = 0, ingest_doc_ = 0, exchange_id_ = 0, answer_session_ = 0;
     app::StoredDocumentPtr doc_;
+    app::ShelfPtr shelf_;
+    QList<qint64> shelf_wanted_;       // the checked documents the open (or opening) shelf is of
+    qint64 reader_doc_ = 0;            // what the reader shows: this document,
+    app::StoredDocumentPtr reader_ptr_; // from this reading
     std::vector<app::RetrievalFramePtr> frames_;
     QString last_error_, pending_question_, requested_tokenizer_;
     QHash<qint64, QString> passwords_; // for this run only, per document

@@ -65,6 +65,9 @@ void MainWindow::connect_worker() {
         }
         if (doc_id_) open_document(doc_id_); // a document chosen while the model loaded
         else resume_interrupted_reading();
+        shelf_wanted_.clear(); // the worker's shelf went with the model: open it again for this one
+        shelf_.reset();
+        update_shelf();
         update_ready();
     });
     connect(worker_, &W::model_failed, this, [this](const QString & msg, const QString & detail) {
@@ -175,6 +178,7 @@ void MainWindow::connect_worker() {
         std::optional<app::DocumentRecord> d;
         guarded([&] { d = db_.document(id); });
         reader_->set_document(mapped, d && d->format == "pdf" ? d->path : QString(), passwords_.value(id));
+        reader_doc_ = id, reader_ptr_ = mapped;
         outline_->set_outline(mapped->map.outline);
         reading_shown_ = id;
     });
@@ -187,6 +191,7 @@ void MainWindow::connect_worker() {
         const int keep = reading_shown_ == id ? reader_->page() : 0;
         reading_shown_ = 0;
         reader_->set_document(doc, d && d->format == "pdf" ? d->path : QString(), passwords_.value(id));
+        reader_doc_ = id, reader_ptr_ = doc;
         if (keep > 0) reader_->show_page(keep);
         outline_->set_outline(doc->map.outline);
         restore_session();
@@ -232,6 +237,13 @@ void MainWindow::connect_worker() {
         if (answer_session_ == session_id_) chat_->finish_answer(x); // else the user has moved to another session: saved only
         chat_->set_busy(false);
         emit answer_done(id);
+    });
+    connect(worker_, &W::shelf_opened, this, &MainWindow::shelf_opened);
+    connect(worker_, &W::shelf_failed, this, [this](const QString & msg) {
+        show_error(tr("The checked documents cannot be asked together."), msg);
+        shelf_wanted_.clear(); // questions go to the open document; checking again tries again
+        retrieval_->set_documents({});
+        update_ready();
     });
     connect(worker_, &W::answer_failed, this, [this](qint64 id, const QString & msg) {
         answering_ = false;

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -53,11 +54,13 @@ void MainWindow::new_session() {
 }
 
 void MainWindow::ask(const QString & question) {
-    if (!model_ok_ || !doc_ || answering_ || question.trimmed().isEmpty()) return;
+    const bool shelf = !shelf_wanted_.isEmpty();
+    if (!model_ok_ || (shelf ? !shelf_ : !doc_) || answering_ || question.trimmed().isEmpty()) return;
+    if (shelf && !doc_id_) return show_error(tr("Open one of the checked documents: the shelf's questions are kept in its sessions."));
     try {
         if (session_id_ == 0) {
             // The memory of the stored reading, and the answer settings of this session.
-            const MemoryConfig & m = doc_->state.cfg;
+            const MemoryConfig & m = shelf ? shelf_->memory->state.cfg : doc_->state.cfg;
             const app::AppSettings & a = opt_.settings;
             QJsonObject settings{{"preset", QString::fromStdString(m.preset)},
                                  {"beta", a.memory.lookup.beta == Lookup::kModelBeta ? QJsonValue("model default") : QJsonValue(a.memory.lookup.beta)},
@@ -68,6 +71,11 @@ void MainWindow::ask(const QString & question) {
                                  {"top_k", a.sampling.top_k},
                                  {"top_p", a.sampling.top_p}};
             for (const auto & f : memory_settings()) settings.insert(f.name, m.*f.field);
+            if (shelf) {
+                QJsonArray titles;
+                for (const std::string & t : shelf_->memory->titles) titles.append(QString::fromStdString(t));
+                settings.insert("shelf", titles);
+            }
             session_id_ = db_.create_session(doc_id_, question.left(60), model_ ? model_->path : QString(),
                                              QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)));
             fill_sessions();
@@ -88,6 +96,7 @@ void MainWindow::ask(const QString & question) {
     chat_->set_busy(true);
     app::AskRequest r;
     r.exchange_id = exchange_id_;
+    r.shelf = shelf;
     r.question = question;
     r.params = opt_.settings.ask_params();
     post([w = worker_, r] { w->ask(r); });

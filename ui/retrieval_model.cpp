@@ -105,4 +105,17 @@ void RetrievalModel::update_range() {
     hi_ = f->max_score(static_cast<int>(kind_));
 }
 
+void RetrievalModel::set_documents(const QList<DocumentColumns> & documents) {
+    beginResetModel();
+    documents_ = documents;
+    endResetModel();
+}
+
+int RetrievalModel::document_of_block(int block) const {
+    int d = -1;
+    for (int i = 0; i < documents_.size(); ++i)
+        if (documents_[i].first_block <= block) d = i;
+    return d;
+}
+
 } // namespace quire::ui

@@ -16,6 +16,12 @@ namespace quire::ui {
 
 enum class ScoreKind { History = 0, Question = 1, Combined = 2 }; // s(B,H), s(B,Q), s(B)
 
+// On a shelf the columns are the documents' blocks side by side: each document's first block.
+struct DocumentColumns {
+    int first_block = 0;
+    QString title;
+};
+
 class RetrievalModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -39,6 +45,11 @@ public:
     float min_score() const { return lo_; }
     float max_score() const { return hi_; }
     QString step_label(int s) const; // "question", "token 3", ...
+    // The documents the columns belong to (a shelf's, in block order; empty: one document). Kept
+    // across clear(): they change when another shelf is opened.
+    void set_documents(const QList<DocumentColumns> & documents);
+    const QList<DocumentColumns> & documents() const { return documents_; }
+    int document_of_block(int block) const; // index into documents(), -1 without them
 
 signals:
     void step_changed(int step);
@@ -50,6 +61,7 @@ private:
     int step_ = -1;
     ScoreKind kind_ = ScoreKind::Combined;
     float lo_ = 0, hi_ = 0;
+    QList<DocumentColumns> documents_;
 };
 
 } // namespace quire::ui

@@ -19,6 +19,7 @@ Args::Args(const std::vector<std::string> & argv, const std::set<std::string> & 
                 if (inline_value) values_[name] = *inline_value;
                 else if (i + 1 < argv.size()) values_[name] = argv[++i];
                 else throw UsageError{"option " + name + " needs a value"};
+                every_[name].push_back(values_[name]);
             } else if (flags.count(name) && !inline_value) {
                 flags_.insert(name);
             } else {
@@ -34,6 +35,11 @@ std::optional<std::string> Args::get(const std::string & name) const {
     auto it = values_.find(name);
     if (it == values_.end()) return std::nullopt;
     return it->second;
+}
+
+std::vector<std::string> Args::get_all(const std::string & name) const {
+    auto it = every_.find(name);
+    return it == every_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::string Args::require(const std::string & name) const {

@@ -20,7 +20,8 @@ public:
     Args(const std::vector<std::string> & argv, const std::set<std::string> & value_opts, const std::set<std::string> & flags);
 
     bool has(const std::string & name) const { return values_.count(name) || flags_.count(name); }
-    std::optional<std::string> get(const std::string & name) const;
+    std::optional<std::string> get(const std::string & name) const; // the last value given
+    std::vector<std::string> get_all(const std::string & name) const; // every value, in order
     std::string require(const std::string & name) const;
     int get_int(const std::string & name, int def) const;
     double get_double(const std::string & name, double def) const;
@@ -28,6 +29,7 @@ public:
 
 private:
     std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> every_;
     std::set<std::string> flags_;
     std::vector<std::string> positional_;
 };

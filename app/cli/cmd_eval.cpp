@@ -25,13 +25,16 @@ const char * kHelp = R"(usage: quire-cli eval --model PATH --task T[,T...] --len
                      [--depths N] [--method M[,M...]] [--mode ask|deep|ask,deep] [--samples N]
                      [--seed S] [--beta B] [--anchors N] [--answer-tokens N] [--rag-tokens N] [--rag-passages N] [--evidence-tokens N|auto]
                      [--evidence-alone] [device options] [memory options]
-       quire-cli eval --model PATH --task docqa --doc FILE --questions FILE.jsonl --out DIR [...]
+       quire-cli eval --model PATH --task docqa --doc FILE --questions FILE.jsonl [--shelf FILE[,FILE...]] --out DIR [...]
   --task      passkey, kv, needle, multihop (generated), docqa (a real document's questions)
   --lengths   tokens per instance (document and question): 4k = 4096, 1m = 1048576, or a number
               (not for docqa)
   --doc, --questions
               docqa: the document (PDF, EPUB, Markdown, text) and its questions, one JSON object
               per line: {"question", "answers": [...], "evidence": [...], "style"}
+  --shelf     docqa: other documents asked together with --doc (a shelf): infllm and qllm read
+              each and answer with one lookup over all their blocks, rag ranks the passages of
+              all of them; full, truncate and deep mode do not run
   --depths    N depths from 0% to 100% of the document (default 10)
   --method    full (the whole document in one KV cache, also beyond the trained context),
               infllm (block memory, beta = 0; the anchors and evidence as for qllm), qllm
@@ -103,7 +106,7 @@ template <typename T, typename F> std::vector<T> parse_list(const std::string & 
 
 int cmd_eval(const std::vector<std::string> & argv) {
     std::set<std::string> opts = {"--model", "--tokenizer", "--task", "--lengths", "--depths", "--method", "--mode", "--samples", "--seed",
-                                  "--beta", "--anchors", "--answer-tokens", "--rag-tokens", "--rag-passages", "--evidence-tokens", "--out", "--doc", "--questions"};
+                                  "--beta", "--anchors", "--answer-tokens", "--rag-tokens", "--rag-passages", "--evidence-tokens", "--out", "--doc", "--questions", "--shelf"};
     opts.insert(kMemoryOptions.begin(), kMemoryOptions.end());
     opts.insert(kDeviceOptions.begin(), kDeviceOptions.end());
     const Args a(argv, opts, {"--help", "--evidence-alone"});
@@ -144,6 +147,11 @@ int cmd_eval(const std::vector<std::string> & argv) {
     if (opt.rag_passages < 0) throw UsageError{"--rag-passages must be >= 0"};
     const uint64_t seed = static_cast<uint64_t>(a.get_double("--seed", 20261129));
     opt.device = device_from_args(a);
+    if (a.has("--shelf")) {
+        if (!docqa) throw UsageError{"--shelf needs --task docqa"};
+        for (const std::string & path : parse_list<std::string>(a.require("--shelf"), [](const std::string & p) { return p; }))
+            opt.beside.push_back({std::filesystem::path(path).stem().string(), document_read_map(path).text});
+    }
     for (int L : lengths)
         if (L < kQuestionRoom + 64) throw UsageError{"--lengths: " + std::to_string(L) + " is too short"};
 
@@ -189,7 +197,11 @@ int cmd_eval(const std::vector<std::string> & argv) {
             std::optional<EvalReading> reading; // one reading for every question
             if (memory_ask) reading = eval_read(*model, insts.front(), opt);
             std::fprintf(stderr, "eval: docqa %s: %zu questions, %d tokens%s\n", set.document.c_str(), insts.size(), insts.front().doc_tokens,
-                         reading ? (", read in " + std::to_string(reading->ingest.seconds) + " s with preset " + reading->ingest.state.cfg.preset).c_str()
+                         reading ? (", read in " + std::to_string(reading->seconds) + " s with preset " + reading->ingest.state.cfg.preset +
+                                    (reading->shelf ? ", on a shelf of " + std::to_string(reading->shelf->documents()) + " documents, " +
+                                                          std::to_string(reading->shelf->state.n_tokens) + " tokens, " + std::to_string(reading->shelf->state.n_blocks()) + " blocks"
+                                                    : std::string()))
+                                       .c_str()
                                  : "");
             for (const auto & inst : insts) run(inst, reading ? &*reading : nullptr);
             continue;

@@ -98,77 +98,6 @@ RetrievalFramePtr retrieval_frame(const RetrievalStep & step) {
     return f;
 }
 
-namespace {
-
-// Pages, section and excerpt of a passage; false when it holds no text of the document.
-bool describe_passage(const Passage & p, const DocumentMap & map, Evidence & e) {
-    for (int pg : p.pages) e.pages << pg + 1;
-    if (!p.pages.empty())
-        if (const MappedOutline * s = map.section_of(p.pages.front())) e.section = QString::fromStdString(s->title).simplified();
-    e.excerpt = QString::fromStdString(p.excerpt).simplified();
-    if (e.excerpt.size() > 320) e.excerpt = e.excerpt.left(317) + "...";
-    return !e.pages.isEmpty();
-}
-
-} // namespace
-
-QList<Evidence> reread_evidence(const std::vector<TokenSpan> & spans, const StoredDocument & doc, int n) {
-    std::vector<TokenSpan> ranked = spans;
-    std::stable_sort(ranked.begin(), ranked.end(), [](const TokenSpan & a, const TokenSpan & b) { return a.rank < b.rank; });
-    QList<Evidence> out;
-    for (const TokenSpan & s : ranked) {
-        if (static_cast<int>(out.size()) >= n) break;
-        Evidence e;
-        e.token_start = s.begin, e.token_end = s.end;
-        if (!doc.map.empty()) {
-            try {
-                if (!describe_passage(passage_for_tokens(doc, s.begin, s.end), doc.map, e)) continue;
-            } catch (const Error &) {
-                continue;
-            }
-        }
-        out << e;
-    }
-    return out;
-}
-
-QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, const StoredDocument & doc, int n) {
-    struct Tally {
-        int count = 0;
-        double sum = 0;
-    };
-    std::map<int, Tally> t;
-    for (const auto & f : frames)
-        for (int l = 0; l < f->n_layers; ++l)
-            for (int b : f->selected[static_cast<size_t>(l)]) {
-                Tally & x = t[b];
-                ++x.count;
-                x.sum += f->score(2, l, b);
-            }
-    std::vector<std::pair<int, Tally>> v(t.begin(), t.end());
-    std::sort(v.begin(), v.end(), [](const auto & a, const auto & b) {
-        if (a.second.count != b.second.count) return a.second.count > b.second.count;
-        return a.second.sum / a.second.count > b.second.sum / b.second.count;
-    });
-    QList<Evidence> out;
-    for (const auto & [block, tally] : v) {
-        if (static_cast<int>(out.size()) >= n) break;
-        Evidence e;
-        e.block = block;
-        e.selections = tally.count;
-        e.score = tally.sum / tally.count;
-        if (!doc.map.empty()) {
-            try {
-                if (!describe_passage(passage_for_block(doc, block), doc.map, e)) continue;
-            } catch (const Error &) {
-                continue; // a block of the question or the answer: no passage of the document
-            }
-        }
-        out << e;
-    }
-    return out;
-}
-
 std::string backend_versions() {
     std::string s;
     const CudaDeviceInfo d = cuda_device_status();
@@ -206,6 +135,7 @@ EngineWorker::EngineWorker(QObject * parent) : QObject(parent) {
     qRegisterMetaType<Evidence>();
     qRegisterMetaType<QList<Evidence>>();
     qRegisterMetaType<StoredDocumentPtr>();
+    qRegisterMetaType<ShelfPtr>();
 }
 
 EngineWorker::~EngineWorker() = default;
@@ -220,6 +150,7 @@ void EngineWorker::load_model(const QString & path, const QString & tokenizer) {
         model_path_ = path;
         doc_.reset();
         doc_id_ = 0;
+        shelf_.reset();
         ModelSummary s;
         s.path = path;
         s.name = QString::fromStdString(model_->hp.name.empty() ? QFileInfo(path).completeBaseName().toStdString() : model_->hp.name);
@@ -314,7 +245,7 @@ void EngineWorker::open_store(qint64 doc_id, const QString & store_path) {
 
 void EngineWorker::ask(const AskRequest & r) {
     stop_answer_ = false;
-    if (!model_ || !doc_) {
+    if (!model_ || (r.shelf ? !shelf_ : !doc_)) {
         emit answer_failed(r.exchange_id, !model_ ? tr("No model is loaded.") : tr("No document is open."));
         return;
     }
@@ -330,6 +261,12 @@ void EngineWorker::ask(const AskRequest & r) {
             frames.push_back(f);
             emit answer_step(r.exchange_id, f);
         };
+        if (r.shelf) {
+            const AskResult res = shelf_ask(*model_, *shelf_->memory, r.question.toStdString(), r.params, on_text, on_step);
+            emit answer_finished(r.exchange_id, QString::fromStdString(res.text), QString::fromStdString(res.stop_reason),
+                                 shelf_evidence(res.evidence, frames, *shelf_, r.n_evidence));
+            return;
+        }
         const AskResult res = memory_ask(*model_, doc_->state, doc_->prefix_len, r.question.toStdString(), r.params, on_text, on_step);
         // The chips: the passages read again before the answer when there were any (the
         // ranking that chose them), else the blocks the lookup selected most.
@@ -339,5 +276,31 @@ void EngineWorker::ask(const AskRequest & r) {
         emit answer_failed(r.exchange_id, describe(e));
     }
 }
+
+void EngineWorker::open_shelf(const QList<qint64> & ids, const QStringList & store_paths) {
+    if (!model_) {
+        emit shelf_failed(tr("No model is loaded."));
+        return;
+    }
+    try {
+        auto view = std::make_shared<ShelfView>();
+        view->ids = ids;
+        std::vector<ShelfInput> in;
+        for (qsizetype i = 0; i < ids.size() && i < store_paths.size(); ++i) {
+            // The open document is not loaded twice.
+            StoredDocumentPtr d = ids[i] == doc_id_ && doc_ ? doc_ : std::make_shared<const StoredDocument>(store_load(store_paths[i].toStdString(), *model_));
+            view->docs.push_back(d);
+            in.push_back({&d->state, d->prefix_len, document_title(*d)});
+        }
+        view->memory = std::make_shared<const ShelfMemory>(shelf_memory(in));
+        shelf_ = view;
+        emit shelf_opened(shelf_);
+    } catch (const std::exception & e) {
+        shelf_.reset();
+        emit shelf_failed(describe(e));
+    }
+}
+
+void EngineWorker::close_shelf() { shelf_.reset(); }
 
 } // namespace quire::app

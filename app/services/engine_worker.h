@@ -46,6 +46,7 @@ struct IngestRequest {
 
 struct AskRequest {
     qint64 exchange_id = 0;
+    bool shelf = false; // ask the open shelf (EngineWorker::open_shelf) instead of the open document
     QString question;
     AskParams params;
     int n_evidence = 4; // evidence chips per answer
@@ -81,9 +82,22 @@ struct Evidence {
     QString excerpt;
     double score = 0;  // mean combined score where selected
     int selections = 0; // layers x steps that selected it
+    qint64 doc_id = 0;  // on a shelf: the document it comes from (its tokens are that reading's); 0: the open document
+    QString document;   // that document's title
 };
 
 using StoredDocumentPtr = std::shared_ptr<const StoredDocument>;
+
+// An open shelf: several read documents asked at once (memory/shelf_memory.h), in the order given.
+struct ShelfView {
+    QList<qint64> ids;
+    std::vector<StoredDocumentPtr> docs;
+    std::shared_ptr<const ShelfMemory> memory;
+    // The document (index) a block of the shelf's lookup belongs to, and its tokens in that
+    // document's reading; false for a block of the question or the answer.
+    bool locate_block(int block, int & doc, qint64 & token_start, qint64 & token_end) const;
+};
+using ShelfPtr = std::shared_ptr<const ShelfView>;
 
 // "CUDA runtime 13.0, driver 13.0, NVIDIA H200" (or why there is no GPU); "poppler 22.12.0".
 std::string backend_versions();
@@ -92,6 +106,9 @@ std::string backend_versions();
 QList<Evidence> answer_evidence(const std::vector<RetrievalFramePtr> & frames, const StoredDocument & doc, int n);
 // The passages an answer re-read, best ranked first (at most n).
 QList<Evidence> reread_evidence(const std::vector<TokenSpan> & spans, const StoredDocument & doc, int n);
+// The same for a shelf's answer: each passage in its own document, named (doc_id, document); with
+// no passages re-read, the blocks the lookup selected most, as passages of their documents.
+QList<Evidence> shelf_evidence(const std::vector<TokenSpan> & spans, const std::vector<RetrievalFramePtr> & frames, const ShelfView & shelf, int n);
 
 class EngineWorker : public QObject {
     Q_OBJECT
@@ -116,6 +133,10 @@ public slots:
     void ingest(const quire::app::IngestRequest & r);
     void open_store(qint64 doc_id, const QString & store_path);
     void ask(const quire::app::AskRequest & r);
+    // Opens a shelf of read documents (their stores, in this order) for questions to all of them
+    // at once; the open document stays open. close_shelf: questions go to the open document again.
+    void open_shelf(const QList<qint64> & ids, const QStringList & store_paths);
+    void close_shelf();
 
 signals:
     void model_loaded(const quire::app::ModelSummary & m);
@@ -141,12 +162,15 @@ signals:
     void answer_step(qint64 exchange_id, const quire::app::RetrievalFramePtr & frame);
     void answer_finished(qint64 exchange_id, const QString & text, const QString & stop_reason, const QList<quire::app::Evidence> & evidence);
     void answer_failed(qint64 exchange_id, const QString & message);
+    void shelf_opened(const quire::app::ShelfPtr & shelf);
+    void shelf_failed(const QString & message);
 
 private:
     std::shared_ptr<Model> model_;
     QString model_path_;
     StoredDocumentPtr doc_;
     qint64 doc_id_ = 0;
+    ShelfPtr shelf_;
     std::atomic<bool> cancel_ingest_{false}, stop_answer_{false};
 };
 
@@ -158,3 +182,4 @@ Q_DECLARE_METATYPE(quire::app::AskRequest)
 Q_DECLARE_METATYPE(quire::app::RetrievalFramePtr)
 Q_DECLARE_METATYPE(quire::app::Evidence)
 Q_DECLARE_METATYPE(quire::app::StoredDocumentPtr)
+Q_DECLARE_METATYPE(quire::app::ShelfPtr)

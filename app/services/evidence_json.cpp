@@ -15,6 +15,7 @@ QString evidence_to_json(const QList<Evidence> & ev) {
                             ? QJsonObject{{"tokens", QJsonArray{e.token_start, e.token_end}}, {"pages", pages}, {"excerpt", e.excerpt}}
                             : QJsonObject{{"block", e.block}, {"pages", pages}, {"excerpt", e.excerpt}, {"score", e.score}, {"selections", e.selections}};
         if (!e.section.isEmpty()) o["section"] = e.section;
+        if (e.doc_id) o["doc_id"] = e.doc_id, o["document"] = e.document;
         a.append(o);
     }
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
@@ -34,6 +35,8 @@ QList<Evidence> evidence_from_json(const QString & json) {
         e.excerpt = o["excerpt"].toString();
         e.score = o["score"].toDouble();
         e.selections = o["selections"].toInt();
+        e.doc_id = o["doc_id"].toInteger(0);
+        e.document = o["document"].toString();
         out << e;
     }
     return out;

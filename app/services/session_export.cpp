@@ -31,6 +31,7 @@ QString evidence_line(const QJsonObject & e) {
     for (const QJsonValue & p : e.value("pages").toArray()) pages << QString::number(p.toInt());
     QString where = pages.isEmpty() ? QString() : (pages.size() == 1 ? "p. " + pages.front() : "pp. " + pages.front() + "-" + pages.back());
     if (const QString section = e.value("section").toString(); !section.isEmpty()) where = where.isEmpty() ? section : section + ", " + where;
+    if (const QString doc = e.value("document").toString(); !doc.isEmpty()) where = where.isEmpty() ? doc : doc + ", " + where; // a shelf's answer
     QStringList meta;
     if (e.contains("block")) meta << QString("block %1").arg(e.value("block").toInt());
     if (e.contains("tokens")) meta << QString("read again before the answer");

@@ -8,7 +8,9 @@
 #include "diagnostics/memory_bench.h"
 #include "sampling/sampler.h"
 #include "cpu/memory_model.h"
+#include "memory/shelf_memory.h"
 #include "model/model.h"
+#include "reading/reader.h"
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -196,6 +198,30 @@ std::vector<OpCheck> cuda_memory_checks(const Model & model, std::vector<std::st
         // Rounding flips close calls between blocks, so selections are reported, not required
         // to agree; the logits bound the accuracy cost.
         add(name + " logits vs CPU", c.max_logit_error, fp8 ? 0.15 : 8e-2, note);
+    }
+    { // a shelf: two readings' blocks in one lookup (empty window, sealed blocks), asked on the GPU as on the CPU
+        DeviceParams on_cpu, on_gpu;
+        on_cpu.backend = BackendKind::CPU;
+        on_gpu.backend = BackendKind::CUDA, on_gpu.precision = GpuPrecision::FP32;
+        const MemoryConfig cfg = small_memory();
+        const auto other = pseudo_tokens(260, model.hp.n_vocab, 13);
+        const IngestResult a = memory_ingest(model, doc, cfg, {}, {}, on_cpu), b = memory_ingest(model, other, cfg, {}, {}, on_cpu);
+        const ShelfMemory sh = shelf_memory({{&a.state, a.prefix_len, "a"}, {&b.state, b.prefix_len, "b"}});
+        const std::string q = model.tok().decode(std::vector<int>(other.begin() + 150, other.begin() + 162));
+        AskParams ap;
+        ap.lookup = {2.0f, 1};
+        ap.evidence_tokens = 48;
+        ap.gen.n_predict = 16;
+        ap.gen.sampling.temperature = 0;
+        ap.gen.device = on_cpu;
+        const AskResult c = shelf_ask(model, sh, q, ap);
+        ap.gen.device = on_gpu;
+        const AskResult g = shelf_ask(model, sh, q, ap);
+        bool spans = c.evidence.size() == g.evidence.size() && !c.evidence.empty();
+        for (size_t i = 0; spans && i < c.evidence.size(); ++i) spans = c.evidence[i].begin == g.evidence[i].begin && c.evidence[i].end == g.evidence[i].end;
+        const std::string note = fmt("%g blocks (%g sealed), %g passages", sh.state.n_blocks(), sh.n_sealed, static_cast<double>(c.evidence.size())) +
+                                 (spans ? ", same passages" : ", passages DIFFERENT") + (c.tokens == g.tokens ? ", answer identical" : ", answer DIFFERENT");
+        add("shelf fp32 (two readings, one lookup) vs CPU", spans && c.tokens == g.tokens ? 0 : 1, 0, note);
     }
     const auto toks = pseudo_tokens(200, model.hp.n_vocab, 3);
     const double e32 = cuda_memory_vs_full(model, toks, false), e16 = cuda_memory_vs_full(model, toks, true);

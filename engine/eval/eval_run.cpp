@@ -72,7 +72,21 @@ EvalMethod eval_method_from_name(const std::string & s) {
 }
 
 EvalReading eval_read(const Model & model, const EvalInstance & inst, const EvalOptions & opt) {
-    return {memory_ingest(model, document_tokens(model, inst), opt.memory, {}, {}, opt.device)};
+    EvalReading r{memory_ingest(model, document_tokens(model, inst), opt.memory, {}, {}, opt.device), {}, {}, 0};
+    r.seconds = r.ingest.seconds;
+    if (opt.beside.empty()) return r;
+    for (const EvalOptions::Beside & b : opt.beside) {
+        r.beside.push_back(memory_ingest(model, model.tok().encode_long(b.text), opt.memory, {}, {}, opt.device));
+        r.seconds += r.beside.back().seconds;
+    }
+    std::vector<ShelfInput> in;
+    for (size_t i = 0; i < r.beside.size(); ++i) {
+        if (i == 1) in.push_back({&r.ingest.state, r.ingest.prefix_len, inst.title});
+        in.push_back({&r.beside[i].state, r.beside[i].prefix_len, opt.beside[i].title});
+    }
+    if (r.beside.size() == 1) in.push_back({&r.ingest.state, r.ingest.prefix_len, inst.title});
+    r.shelf = std::make_shared<const ShelfMemory>(shelf_memory(in));
+    return r;
 }
 
 EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod method, AskMode mode, const EvalOptions & opt,
@@ -80,6 +94,8 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
     EvalOutcome out;
     const auto t0 = Clock::now();
     try {
+        if (!opt.beside.empty() && (method == EvalMethod::FULL || method == EvalMethod::TRUNCATE || mode == AskMode::DEEP))
+            fail(Status::BAD_INPUT, std::string(eval_method_name(method)) + (mode == AskMode::DEEP ? " deep" : "") + " does not ask a shelf");
         if (method == EvalMethod::FULL) {
             // The same tokens the block memory sees, all in one window.
             out.answer = answer_full(model, document_tokens(model, inst), inst.question, opt);
@@ -94,7 +110,10 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
             out.answer = answer_full(model, doc, inst.question, opt);
             out.answer_seconds = since(t0);
         } else if (method == EvalMethod::RAG) {
-            const std::string context = rag_context(model.tok(), inst.document, inst.question, eval_rag_budget(opt, model.hp), 200, opt.rag_passages);
+            // On a shelf, the passages of every document compete.
+            std::string text = inst.document;
+            for (const EvalOptions::Beside & b : opt.beside) text += "\n\n" + b.text;
+            const std::string context = rag_context(model.tok(), text, inst.question, eval_rag_budget(opt, model.hp), 200, opt.rag_passages);
             out.answer = answer_full(model, model.tok().encode(context), inst.question, opt);
             out.answer_seconds = since(t0);
         } else {
@@ -104,7 +123,7 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
                 reading = &*own;
                 out.ingest_seconds = since(t0);
             } else if (reading && mode == AskMode::ASK) {
-                out.ingest_seconds = reading->ingest.seconds;
+                out.ingest_seconds = reading->seconds;
             }
             AskParams ap;
             ap.mode = mode;
@@ -117,7 +136,9 @@ EvalOutcome eval_run(const Model & model, const EvalInstance & inst, EvalMethod 
             ap.gen.sampling = greedy();
             ap.gen.device = opt.device;
             const auto t1 = Clock::now();
-            if (mode == AskMode::ASK) {
+            if (mode == AskMode::ASK && reading->shelf) {
+                out.answer = shelf_ask(model, *reading->shelf, inst.question, ap).text;
+            } else if (mode == AskMode::ASK) {
                 out.answer = memory_ask(model, reading->ingest.state, reading->ingest.prefix_len, inst.question, ap).text;
             } else {
                 // Deep mode reads the document again with the question first: it needs the

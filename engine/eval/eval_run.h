@@ -34,6 +34,13 @@ struct EvalOptions {
     bool evidence_alone = false; // and answer from them alone (AskParams::evidence_alone)
     int rag_tokens = 0;   // rag's passages, in tokens (0: what the block memory attends, eval_rag_budget)
     int rag_passages = 0; // and at most this many of them (0: as many as the tokens allow)
+    // A shelf: other documents asked beside the instance's (docqa --shelf). infllm and qllm read
+    // each and ask one lookup over all of them (shelf_ask; the instance's document second, after
+    // the first of these); rag ranks the passages of all of them. full and truncate do not run.
+    struct Beside {
+        std::string title, text;
+    };
+    std::vector<Beside> beside;
 };
 
 // rag's token budget: rag_tokens, or the block memory's attention span (sinks, window, top-k
@@ -48,9 +55,13 @@ struct EvalOutcome {
     double ingest_seconds = 0, answer_seconds = 0;
 };
 
-// An instance read into block memory once, for the block-memory methods in ask mode.
+// An instance read into block memory once, for the block-memory methods in ask mode; with
+// EvalOptions::beside, their readings too and the shelf over all of them.
 struct EvalReading {
     IngestResult ingest;
+    std::vector<IngestResult> beside;
+    std::shared_ptr<const ShelfMemory> shelf;
+    double seconds = 0; // every reading's
 };
 
 // Reads the instance's document into block memory (beta = 0, as every reading is).

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 namespace quire {
 
@@ -276,6 +277,7 @@ std::vector<EvalInstance> docqa_instances(const Tokenizer & tok, const DocQaSet 
         e.sample = static_cast<int>(i);
         e.depth = q.depth;
         e.document = set.text;
+        e.title = std::filesystem::path(set.document).stem().string();
         e.question = q.question;
         e.answer = q.answers.front();
         e.accept = q.answers;

@@ -40,6 +40,7 @@ struct EvalInstance {
     std::vector<std::string> accept;
     std::string style;
     std::shared_ptr<const std::vector<int>> tokens;
+    std::string title; // docqa: the document's file name without its extension
 };
 
 struct DocQaSet;

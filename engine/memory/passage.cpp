@@ -4,6 +4,7 @@
 #include "core/error.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace quire {
 
@@ -35,6 +36,12 @@ Passage passage_for_tokens(const StoredDocument & doc, int64_t token_start, int6
     auto it = std::lower_bound(m.words.begin(), m.words.end(), p.byte_start, [](const MappedWord & w, int64_t b) { return w.start + w.len <= b; });
     for (; it != m.words.end() && it->start < p.byte_end; ++it) p.boxes.push_back({it->page, it->x0, it->y0, it->x1, it->y1});
     return p;
+}
+
+std::string document_title(const StoredDocument & doc) {
+    if (!doc.map.title.empty()) return doc.map.title;
+    const std::string name = std::filesystem::path(doc.source).filename().string();
+    return name.empty() ? "document" : name;
 }
 
 Passage passage_for_block(const StoredDocument & doc, int block) {

@@ -26,6 +26,9 @@ struct Passage {
 // Tokens [token_start, token_end) of doc.state.tokens (chat-frame tokens are skipped).
 Passage passage_for_tokens(const StoredDocument & doc, int64_t token_start, int64_t token_end);
 
+// How a document is named where its passages are cited: its title, else its file's name.
+std::string document_title(const StoredDocument & doc);
+
 // Block `block` (0-based) of the document's block memory; Error(BAD_INPUT) for a block the store
 // does not have, or a store without a document map.
 Passage passage_for_block(const StoredDocument & doc, int block);

@@ -51,4 +51,11 @@ struct TokenSpan {
 // tokens in all, in document order (their ranks say which came first).
 std::vector<TokenSpan> evidence_spans(const std::vector<MemoryBlock> & blocks, const std::vector<int> & ranked, int budget, int64_t first, int64_t last);
 
+// The same over several texts (a shelf's documents: disjoint ranges of positions, in order): a
+// span stays within the text its block starts in, and spans of two texts are never merged.
+struct TextRange {
+    int64_t first = 0, last = 0;
+};
+std::vector<TokenSpan> evidence_spans(const std::vector<MemoryBlock> & blocks, const std::vector<int> & ranked, int budget, const std::vector<TextRange> & texts);
+
 } // namespace quire

@@ -43,25 +43,48 @@ private:
     int index_ = 0;
 };
 
-// The question's evidence (evidence.h): spans of the document (positions [doc_first, doc_last) of
-// the session's tokens) to read again, ranked by the question's words and, in a block memory, by
-// the lookup of the question's step `asked`.
+// The texts a question is about, in the session's positions: one document's, or a shelf's
+// (memory/shelf_memory.h), whose passages are introduced by their documents' titles.
+struct AskTexts {
+    std::vector<TextRange> ranges;
+    std::vector<std::string> titles; // empty: one document
+    size_t text_of(int64_t p) const {
+        for (size_t i = 0; i < ranges.size(); ++i)
+            if (p >= ranges[i].first && p < ranges[i].last) return i;
+        return ranges.size();
+    }
+};
+
+// The question's evidence (evidence.h): spans of the texts to read again, ranked by the
+// question's words and, in a block memory, by the lookup of the question's step `asked`.
 std::vector<TokenSpan> choose_evidence(const MemoryBackend & mm, const std::vector<int> & tokens, const std::vector<int> & q, const RetrievalStep & asked,
-                                       int budget, int64_t doc_first, int64_t doc_last) {
+                                       int budget, AskTexts texts) {
     const bool whole = mm.config().preset == kWholePreset;
-    doc_last = std::min<int64_t>(doc_last, static_cast<int64_t>(tokens.size()));
-    const std::vector<MemoryBlock> blocks = whole ? passages_of(doc_first, doc_last, mm.config().block_size) : mm.memory_blocks();
+    for (TextRange & r : texts.ranges) r.last = std::min<int64_t>(r.last, static_cast<int64_t>(tokens.size()));
+    const std::vector<MemoryBlock> blocks = whole ? passages_of(texts.ranges.front().first, texts.ranges.front().last, mm.config().block_size) : mm.memory_blocks();
     const std::vector<int> words = word_ranking(blocks, tokens, q);
-    return evidence_spans(blocks, whole ? words : evidence_ranking(asked, static_cast<int>(blocks.size()), words), budget, doc_first, doc_last);
+    return evidence_spans(blocks, whole ? words : evidence_ranking(asked, static_cast<int>(blocks.size()), words), budget, texts.ranges);
 }
 
-// The spans' tokens under a heading, "[...]" between them. `then_question`: the question follows
-// (a whole reading, an answer from the evidence alone), else it was asked before them.
-std::vector<int> evidence_text(const Tokenizer & tok, const std::vector<int> & tokens, const std::vector<TokenSpan> & spans, bool then_question) {
-    std::vector<int> ev = tok.encode(then_question ? "\n\nPassages of the document about the question below:\n\n" : "\n\nPassages of the document that may answer it:\n\n");
+// The spans' tokens under a heading, "[...]" between them (on a shelf, each document's passages
+// after its title). `then_question`: the question follows (a whole reading, an answer from the
+// evidence alone), else it was asked before them.
+std::vector<int> evidence_text(const Tokenizer & tok, const std::vector<int> & tokens, const std::vector<TokenSpan> & spans, bool then_question,
+                               const AskTexts & texts) {
+    const bool shelf = !texts.titles.empty();
+    const std::string of = shelf ? "documents" : "document";
+    std::vector<int> ev = tok.encode(then_question ? "\n\nPassages of the " + of + " about the question below:\n\n" : "\n\nPassages of the " + of + " that may answer it:\n\n");
     const std::vector<int> gap = tok.encode("\n\n[...]\n\n");
+    size_t shown = texts.ranges.size();
     for (size_t i = 0; i < spans.size(); ++i) {
-        if (i) ev.insert(ev.end(), gap.begin(), gap.end());
+        const size_t t = texts.text_of(spans[i].begin);
+        if (shelf && t != shown && t < texts.titles.size()) {
+            const std::vector<int> title = tok.encode(std::string(i ? "\n\n" : "") + "From \"" + texts.titles[t] + "\":\n\n");
+            ev.insert(ev.end(), title.begin(), title.end());
+            shown = t;
+        } else if (i) {
+            ev.insert(ev.end(), gap.begin(), gap.end());
+        }
         ev.insert(ev.end(), tokens.begin() + spans[i].begin, tokens.begin() + spans[i].end);
     }
     return ev;
@@ -77,14 +100,13 @@ std::vector<int> question_text(const Tokenizer & tok, const std::vector<int> & q
 std::vector<int> answer_request(const Tokenizer & tok) { return tok.encode("\nAnswer briefly, from the document."); }
 
 // Question text, then the end of the user turn; the question tokens set the question vector.
-// With evidence_tokens > 0 (evidence.h) the best passages of the document (positions
-// [doc_first, doc_last)) are read again as text and the question comes (again) after them, with
+// With evidence_tokens > 0 (evidence.h) the best passages of the texts are read again as text and the question comes (again) after them, with
 // a request for a short answer from the document; the re-read spans go to *used. Block memory
 // reads the question first: its lookup ranks the blocks beside the question's words. A whole
 // reading ranks passages by the words alone, so the question is read once, after them (asked
 // before and after its passages, the model sometimes answered by listing passages again).
 std::vector<float> feed_question(Feeder & f, MemoryBackend & mm, const Tokenizer & tok, const ChatFrame & frame, const std::vector<int> & q,
-                                 int evidence_tokens, int64_t doc_first, int64_t doc_last, std::vector<TokenSpan> * used) {
+                                 int evidence_tokens, const AskTexts & texts, std::vector<TokenSpan> * used) {
     const bool whole = mm.config().preset == kWholePreset;
     RetrievalStep last;
     auto ask = [&](bool with_trace) {
@@ -94,9 +116,9 @@ std::vector<float> feed_question(Feeder & f, MemoryBackend & mm, const Tokenizer
     if (evidence_tokens <= 0 || !whole) ask(evidence_tokens > 0);
     if (evidence_tokens > 0) {
         const std::vector<int> tokens = mm.consumed_tokens();
-        const auto spans = choose_evidence(mm, tokens, q, last, evidence_tokens, doc_first, doc_last);
+        const auto spans = choose_evidence(mm, tokens, q, last, evidence_tokens, texts);
         if (!spans.empty()) {
-            f.feed(evidence_text(tok, tokens, spans, whole), StepKind::PROMPT, false);
+            f.feed(evidence_text(tok, tokens, spans, whole, texts), StepKind::PROMPT, false);
             if (used) *used = spans;
         }
         if (whole || !spans.empty()) ask(false);
@@ -114,16 +136,16 @@ struct Focus {
     std::vector<int> prompt;
 };
 std::unique_ptr<Focus> focus_on_evidence(const Model & model, Feeder & f, MemoryBackend & mm, const ChatFrame & frame, const std::vector<int> & q,
-                                         const AskParams & params, int budget, int64_t doc_first, int64_t doc_last, std::vector<TokenSpan> & used) {
+                                         const AskParams & params, int budget, const AskTexts & texts, std::vector<TokenSpan> & used) {
     const Tokenizer & tok = model.tok();
     RetrievalStep asked;
     f.feed(tok.encode("\n\nQuestion: "), StepKind::PROMPT, false);
     f.feed(q, StepKind::QUESTION, false, &asked);
     const std::vector<int> tokens = mm.consumed_tokens();
-    used = choose_evidence(mm, tokens, q, asked, budget, doc_first, doc_last);
+    used = choose_evidence(mm, tokens, q, asked, budget, texts);
     if (used.empty()) return nullptr;
     std::vector<int> prompt = frame.prefix;
-    for (const auto & part : {evidence_text(tok, tokens, used, true), question_text(tok, q), answer_request(tok), frame.suffix})
+    for (const auto & part : {evidence_text(tok, tokens, used, true, texts), question_text(tok, q), answer_request(tok), frame.suffix})
         prompt.insert(prompt.end(), part.begin(), part.end());
     auto focus = std::make_unique<Focus>();
     focus->state = MemoryState(model.hp, whole_reading_for(model.hp, mm.config(), static_cast<int64_t>(prompt.size()) + params.gen.n_predict));
@@ -195,8 +217,10 @@ IngestResult memory_ingest(const Model & model, const std::vector<int> & doc_tok
     return ingest(model, doc_tokens, cfg, progress, {}, device, places);
 }
 
-AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefix_len, const std::string & question, const AskParams & params,
-                     const TextCallback & on_text, const RetrievalCallback & on_retrieval) {
+namespace {
+
+AskResult ask(const Model & model, const MemoryState & doc, int doc_prefix_len, AskTexts texts, const std::string & question, const AskParams & params,
+              const TextCallback & on_text, const RetrievalCallback & on_retrieval) {
     const auto t0 = Clock::now();
     const Tokenizer & tok = model.tok();
     const ChatFrame frame = chat_frame(model.chat, tok);
@@ -217,18 +241,18 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     MemoryBackend & mm = *backend;
     Feeder f(mm, on_retrieval);
     std::vector<float> logits;
-    int64_t doc_first = doc_prefix_len, doc_last = static_cast<int64_t>(doc.tokens.size());
     const std::vector<int> q = tok.encode(question);
     if (params.mode == AskMode::DEEP) {
+        if (texts.ranges.size() != 1) fail(Status::BAD_INPUT, "a deep reading asks one document");
         f.feed(frame.prefix, StepKind::PROMPT, false);
         f.feed(tok.encode("Question: "), StepKind::PROMPT, false);
         f.feed(q, StepKind::QUESTION, false);
         const std::vector<int> body(doc.tokens.begin() + doc_prefix_len, doc.tokens.end());
         std::vector<int> lead = tok.encode("\n\n");
         f.feed(lead, StepKind::PROMPT, false);
-        doc_first = static_cast<int64_t>(mm.consumed_tokens().size());
+        texts.ranges.front().first = static_cast<int64_t>(mm.consumed_tokens().size());
         f.feed(body, StepKind::DOCUMENT, false);
-        doc_last = static_cast<int64_t>(mm.consumed_tokens().size());
+        texts.ranges.front().last = static_cast<int64_t>(mm.consumed_tokens().size());
     }
     if (params.evidence_tokens < 0 && params.evidence_tokens != kAutoEvidence) fail(Status::BAD_INPUT, "evidence_tokens must be >= 0");
     const int evidence =
@@ -239,7 +263,7 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     std::unique_ptr<Feeder> focus_feeder;
     const RetrievalCallback no_steps; // the focus reading's: it holds no memory blocks
     if (params.evidence_alone && evidence > 0 && mm.config().preset != kWholePreset) {
-        focus = focus_on_evidence(model, f, mm, frame, q, params, evidence, doc_first, doc_last, res.evidence);
+        focus = focus_on_evidence(model, f, mm, frame, q, params, evidence, texts, res.evidence);
         if (focus) {
             res.blocks = mm.memory_blocks(); // the ranking's blocks, for the trace; the memory itself is done with
             res.session_tokens = mm.consumed_tokens();
@@ -253,7 +277,7 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
             logits = f.feed(frame.suffix, StepKind::PROMPT, true); // nothing to re-read: the memory answers
         }
     } else {
-        logits = feed_question(f, mm, tok, frame, q, evidence, doc_first, doc_last, &res.evidence);
+        logits = feed_question(f, mm, tok, frame, q, evidence, texts, &res.evidence);
     }
     MemoryBackend & answering = focus ? *focus->backend : *backend;
     Feeder & steps = focus ? *focus_feeder : f;
@@ -297,6 +321,23 @@ AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefi
     }
     res.seconds = since(t0);
     return res;
+}
+
+} // namespace
+
+AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefix_len, const std::string & question, const AskParams & params,
+                     const TextCallback & on_text, const RetrievalCallback & on_retrieval) {
+    return ask(model, doc, doc_prefix_len, {{{doc_prefix_len, static_cast<int64_t>(doc.tokens.size())}}, {}}, question, params, on_text, on_retrieval);
+}
+
+AskResult shelf_ask(const Model & model, const ShelfMemory & shelf, const std::string & question, const AskParams & params, const TextCallback & on_text,
+                    const RetrievalCallback & on_retrieval) {
+    AskTexts texts;
+    for (int d = 0; d < shelf.documents(); ++d) {
+        texts.ranges.push_back({shelf.starts[static_cast<size_t>(d)], shelf.starts[static_cast<size_t>(d) + 1]});
+        texts.titles.push_back(shelf.titles[static_cast<size_t>(d)]);
+    }
+    return ask(model, shelf.state, shelf.prefix_len, std::move(texts), question, params, on_text, on_retrieval);
 }
 
 } // namespace quire

@@ -8,6 +8,7 @@
 #include "generate/generator.h"
 #include "memory/memory_state.h"
 #include "memory/retrieval_trace.h"
+#include "memory/shelf_memory.h"
 #include "model/model.h"
 #include "reading/evidence.h"
 
@@ -99,5 +100,13 @@ struct AskResult {
 // doc: an ingested state (never modified). doc_prefix_len: tokens of the chat frame at its start.
 AskResult memory_ask(const Model & model, const MemoryState & doc, int doc_prefix_len, const std::string & question, const AskParams & params,
                      const TextCallback & on_text = {}, const RetrievalCallback & on_retrieval = {});
+
+// A question to a shelf of documents (memory/shelf_memory.h): one lookup over the blocks of all of
+// them, the answer as memory_ask gives it (ASK mode only: Error(BAD_INPUT) for DEEP). Positions in
+// the result (blocks, evidence, session_tokens) are the shelf's: ShelfMemory::document_of and
+// position_in lead back to each document's reading. With evidence, each document's passages are
+// read under its title.
+AskResult shelf_ask(const Model & model, const ShelfMemory & shelf, const std::string & question, const AskParams & params,
+                    const TextCallback & on_text = {}, const RetrievalCallback & on_retrieval = {});
 
 } // namespace quire
