@@ -126,7 +126,7 @@ private:
     void update_shelf();
     void shelf_opened(const app::ShelfPtr & shelf);
     QString shelf_note() const;
-    void show_in_reader(qint64 id, const app::StoredDocumentPtr & doc);
+    void show_in_reader(qint64 id, const app::StoredDocumentPtr & doc); // that reading of document id, with its outline
     void show_passage_of(qint64 doc_id, qint64 token_start, qint64 token_end);
     void show_block(int block);
     QString block_preview(int block) const;

@@ -175,25 +175,17 @@ void MainWindow::connect_worker() {
     connect(worker_, &W::document_mapped, this, [this](qint64 id, const app::StoredDocumentPtr & mapped) {
         if (id != doc_id_ || doc_) return;
         if (reading_shown_ == id) return reader_->update_document(mapped); // more of its pages
-        std::optional<app::DocumentRecord> d;
-        guarded([&] { d = db_.document(id); });
-        reader_->set_document(mapped, d && d->format == "pdf" ? d->path : QString(), passwords_.value(id));
-        reader_doc_ = id, reader_ptr_ = mapped;
-        outline_->set_outline(mapped->map.outline);
+        show_in_reader(id, mapped);
         reading_shown_ = id;
     });
     connect(worker_, &W::store_opened, this, [this](qint64 id, const app::StoredDocumentPtr & doc) {
         if (id != doc_id_) return;
         doc_ = doc;
-        std::optional<app::DocumentRecord> d;
-        guarded([&] { d = db_.document(id); });
         // Shown while it was read: the reader stays on the page the user turned to.
         const int keep = reading_shown_ == id ? reader_->page() : 0;
         reading_shown_ = 0;
-        reader_->set_document(doc, d && d->format == "pdf" ? d->path : QString(), passwords_.value(id));
-        reader_doc_ = id, reader_ptr_ = doc;
+        show_in_reader(id, doc);
         if (keep > 0) reader_->show_page(keep);
-        outline_->set_outline(doc->map.outline);
         restore_session();
         update_ready();
         emit document_opened(id);

@@ -68,31 +68,31 @@ std::vector<TokenSpan> evidence_spans(const std::vector<MemoryBlock> & blocks, c
     return evidence_spans(blocks, ranked, budget, std::vector<TextRange>{{first, last}});
 }
 
+size_t text_of(const std::vector<TextRange> & texts, int64_t p) {
+    auto it = std::upper_bound(texts.begin(), texts.end(), p, [](int64_t at, const TextRange & t) { return at < t.first; });
+    if (it == texts.begin() || p >= std::prev(it)->last) return texts.size();
+    return static_cast<size_t>(std::prev(it) - texts.begin());
+}
+
 std::vector<TokenSpan> evidence_spans(const std::vector<MemoryBlock> & blocks, const std::vector<int> & ranked, int budget, const std::vector<TextRange> & texts) {
-    // The text a position lies in (texts.size() when none).
-    auto text_of = [&](int64_t p) {
-        auto it = std::upper_bound(texts.begin(), texts.end(), p, [](int64_t at, const TextRange & t) { return at < t.first; });
-        if (it == texts.begin() || p >= std::prev(it)->last) return texts.size();
-        return static_cast<size_t>(std::prev(it) - texts.begin());
-    };
     std::vector<TokenSpan> chosen; // disjoint, in document order
     int64_t used = 0;
     for (size_t r = 0; r < ranked.size(); ++r) {
         const int b = ranked[r];
         if (b < 0 || static_cast<size_t>(b) >= blocks.size()) continue;
         const MemoryBlock & m = blocks[static_cast<size_t>(b)];
-        const size_t t = text_of(std::max(m.start, texts.empty() ? m.start : texts.front().first));
+        const size_t t = text_of(texts, std::max(m.start, texts.empty() ? m.start : texts.front().first));
         if (t == texts.size()) continue;
         const int64_t first = texts[t].first, last = texts[t].last;
         TokenSpan s{std::max(first, m.start - m.len / 4), std::min(last, m.start + m.len + m.len / 2), static_cast<int>(r)};
         if (s.end <= s.begin) continue;
         // s merged with the chosen spans of its text it touches; what it adds is the union's growth.
         auto lo = std::lower_bound(chosen.begin(), chosen.end(), s.begin, [](const TokenSpan & c, int64_t at) { return c.end < at; });
-        if (lo != chosen.end() && text_of(lo->begin) != t) ++lo; // the previous text's span ends where this one starts
+        if (lo != chosen.end() && text_of(texts, lo->begin) != t) ++lo; // the previous text's span ends where this one starts
         auto hi = lo;
         TokenSpan u = s;
         int64_t had = 0;
-        for (; hi != chosen.end() && hi->begin <= s.end && text_of(hi->begin) == t; ++hi) {
+        for (; hi != chosen.end() && hi->begin <= s.end && text_of(texts, hi->begin) == t; ++hi) {
             u.begin = std::min(u.begin, hi->begin), u.end = std::max(u.end, hi->end), u.rank = std::min(u.rank, hi->rank);
             had += hi->end - hi->begin;
         }

@@ -57,5 +57,7 @@ struct TextRange {
     int64_t first = 0, last = 0;
 };
 std::vector<TokenSpan> evidence_spans(const std::vector<MemoryBlock> & blocks, const std::vector<int> & ranked, int budget, const std::vector<TextRange> & texts);
+// The text position p lies in (an index into texts), texts.size() when none.
+size_t text_of(const std::vector<TextRange> & texts, int64_t p);
 
 } // namespace quire

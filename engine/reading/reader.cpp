@@ -48,11 +48,6 @@ private:
 struct AskTexts {
     std::vector<TextRange> ranges;
     std::vector<std::string> titles; // empty: one document
-    size_t text_of(int64_t p) const {
-        for (size_t i = 0; i < ranges.size(); ++i)
-            if (p >= ranges[i].first && p < ranges[i].last) return i;
-        return ranges.size();
-    }
 };
 
 // The question's evidence (evidence.h): spans of the texts to read again, ranked by the
@@ -77,7 +72,7 @@ std::vector<int> evidence_text(const Tokenizer & tok, const std::vector<int> & t
     const std::vector<int> gap = tok.encode("\n\n[...]\n\n");
     size_t shown = texts.ranges.size();
     for (size_t i = 0; i < spans.size(); ++i) {
-        const size_t t = texts.text_of(spans[i].begin);
+        const size_t t = text_of(texts.ranges, spans[i].begin);
         if (shelf && t != shown && t < texts.titles.size()) {
             const std::vector<int> title = tok.encode(std::string(i ? "\n\n" : "") + "From \"" + texts.titles[t] + "\":\n\n");
             ev.insert(ev.end(), title.begin(), title.end());

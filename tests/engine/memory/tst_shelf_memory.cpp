@@ -37,21 +37,14 @@ IngestResult read_text(const Model & m, const std::string & text, const MemoryCo
     return memory_ingest(m, m.tok().encode(text), cfg);
 }
 
-// Position p's key row in layer l of a reading, found the plain way.
-const float * key_row(const MemoryState & s, size_t l, int64_t p) {
+// Position p's key (or value) row in layer l of a reading, found the plain way.
+const float * plain_row(const MemoryState & s, size_t l, int64_t p, bool value = false) {
     const size_t kvd = static_cast<size_t>(s.kv_dim());
-    if (p < s.n_sink) return s.layers[l].sink_k.data() + static_cast<size_t>(p) * kvd;
-    if (p >= s.win_start) return s.layers[l].win_k.data() + static_cast<size_t>(p - s.win_start) * kvd;
+    const LayerMemory & L = s.layers[l];
+    if (p < s.n_sink) return (value ? L.sink_v : L.sink_k).data() + static_cast<size_t>(p) * kvd;
+    if (p >= s.win_start) return (value ? L.win_v : L.win_k).data() + static_cast<size_t>(p - s.win_start) * kvd;
     for (size_t b = 0; b < s.blocks.size(); ++b)
-        if (p >= s.blocks[b].start && p < s.blocks[b].start + s.blocks[b].len) return s.layers[l].blk_k[b] + static_cast<size_t>(p - s.blocks[b].start) * kvd;
-    return nullptr;
-}
-const float * value_row(const MemoryState & s, size_t l, int64_t p) {
-    const size_t kvd = static_cast<size_t>(s.kv_dim());
-    if (p < s.n_sink) return s.layers[l].sink_v.data() + static_cast<size_t>(p) * kvd;
-    if (p >= s.win_start) return s.layers[l].win_v.data() + static_cast<size_t>(p - s.win_start) * kvd;
-    for (size_t b = 0; b < s.blocks.size(); ++b)
-        if (p >= s.blocks[b].start && p < s.blocks[b].start + s.blocks[b].len) return s.layers[l].blk_v[b] + static_cast<size_t>(p - s.blocks[b].start) * kvd;
+        if (p >= s.blocks[b].start && p < s.blocks[b].start + s.blocks[b].len) return (value ? L.blk_v : L.blk_k)[b] + static_cast<size_t>(p - s.blocks[b].start) * kvd;
     return nullptr;
 }
 
@@ -87,7 +80,7 @@ private slots:
         // The shelf's sinks are the first reading's first tokens.
         for (size_t l = 0; l < u.layers.size(); ++l)
             for (int p = 0; p < u.n_sink; ++p)
-                QVERIFY(std::memcmp(u.layers[l].sink_k.data() + p * kvd, key_row(a.state, l, p), kvd * sizeof(float)) == 0);
+                QVERIFY(std::memcmp(u.layers[l].sink_k.data() + p * kvd, plain_row(a.state, l, p), kvd * sizeof(float)) == 0);
         for (int d = 0; d < 3; ++d) {
             const MemoryState & s = docs[static_cast<size_t>(d)]->state;
             const int first_block = sh.first_block[static_cast<size_t>(d)], end_block = sh.first_block[static_cast<size_t>(d) + 1];
@@ -105,8 +98,8 @@ private slots:
                 QVERIFY2(holder >= 0, qPrintable(QString("document %1 position %2 is in no block").arg(d).arg(p)));
                 const size_t row = static_cast<size_t>(at - u.blocks[static_cast<size_t>(holder)].start) * kvd;
                 for (size_t l : {size_t(0), u.layers.size() - 1}) {
-                    QVERIFY(std::memcmp(u.layers[l].blk_k[static_cast<size_t>(holder)] + row, key_row(s, l, p), kvd * sizeof(float)) == 0);
-                    QVERIFY(std::memcmp(u.layers[l].blk_v[static_cast<size_t>(holder)] + row, value_row(s, l, p), kvd * sizeof(float)) == 0);
+                    QVERIFY(std::memcmp(u.layers[l].blk_k[static_cast<size_t>(holder)] + row, plain_row(s, l, p), kvd * sizeof(float)) == 0);
+                    QVERIFY(std::memcmp(u.layers[l].blk_v[static_cast<size_t>(holder)] + row, plain_row(s, l, p, true), kvd * sizeof(float)) == 0);
                 }
             }
         }

@@ -1,0 +1,92 @@
+// A scanned PDF in the desktop app (issue 21, point 6), end to end: a text PDF's pages rendered
+// and put together again as pictures only; the app reads it with OCR, and an answer's first
+// chip highlights words on the scanned page: boxes where the OCR found the passage's words,
+// inside the page, on the page the chip names. With stories260K; with QUIRE_SCREENSHOTS=DIR and
+// the default model in the cache, docs/screenshots/ocr.png: the scanned page with the citation.
+#include "main_window_fixture.h"
+#include "reader_view.h"
+#include "scanned_pdf.h"
+#include "theme.h"
+
+#include "services/evidence_json.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+
+using namespace quire;
+using namespace quire::ui;
+
+class TstScannedDocument : public test::MainWindowFixture {
+    Q_OBJECT
+    QString scan_; // the scanned PDF, made once
+
+    // The citation of the session's first answer, shown in the reader; its evidence.
+    app::Evidence show_first_citation(MainWindow & w, app::LibraryDb & db) {
+        const auto ex = db.exchanges(w.current_session());
+        const auto ev = ex.isEmpty() ? QList<app::Evidence>() : app::evidence_from_json(ex.front().evidence_json);
+        if (ev.isEmpty()) return {};
+        if (ev.front().token_start >= 0) w.reader()->show_tokens(ev.front().token_start, ev.front().token_end);
+        else w.reader()->show_block(ev.front().block);
+        return ev.front();
+    }
+
+private slots:
+    void initTestCase() {
+        if (!document_pdf_supported() || !ocr_supported()) QSKIP("built without poppler-cpp or tesseract (scripts/install-deps.sh installs them)");
+        const QString py = QStandardPaths::findExecutable("python3");
+        if (py.isEmpty()) QSKIP("python3 not installed");
+        QVERIFY(set_up());
+        const QString text = dir_.filePath("text.pdf");
+        scan_ = dir_.filePath("logbook-scan.pdf");
+        QCOMPARE(QProcess::execute(py, {QString::fromStdString(test::data("document/make_long_pdf.py")), text, "2"}), 0);
+        test::scan_of(text.toStdString(), scan_.toStdString());
+    }
+
+    void citationHighlightsWordsOnTheScannedPage() {
+        if (!model_present()) QSKIP("stories260K is absent (../shared/models/stories260K)");
+        auto w = window();
+        QVERIFY(w->model_ready());
+        open_and_read(*w, scan_);
+        QVERIFY2(w->document_ready(), qPrintable(w->last_error()));
+        ask_and_wait(*w, "What did the keeper write in his log?");
+        const app::Evidence e = show_first_citation(*w, *db_);
+        QVERIFY(!e.pages.isEmpty());
+        QCOMPARE(w->reader()->page() + 1, e.pages.front()); // on the page the chip names
+        const QList<QRectF> boxes = w->reader()->highlight_boxes();
+        QVERIFY2(!boxes.isEmpty(), "the OCR's words carry no boxes");
+        // The make_long_pdf page is US Letter (612 x 792 pt); its text starts 60 pt from the left.
+        for (const QRectF & b : boxes) QVERIFY2(b.left() >= 50 && b.right() <= 612 && b.top() >= 0 && b.bottom() <= 792, qPrintable(QString("box %1,%2 %3x%4").arg(b.left()).arg(b.top()).arg(b.width()).arg(b.height())));
+    }
+
+    void screenshotWithTheDefaultModel() {
+        const QString shots = qEnvironmentVariable("QUIRE_SCREENSHOTS");
+        const std::string m = test::smollm2_path();
+        if (shots.isEmpty() || !test::exists(m)) QSKIP("QUIRE_SCREENSHOTS unset or the default model absent");
+        QTemporaryDir dir;
+        app::LibraryDb db(dir.filePath("library.sqlite"));
+        WindowOptions opt;
+        opt.data_dir = dir.path();
+        opt.settings.model_path = QString::fromStdString(m);
+        opt.settings.answer_tokens = 48;
+        MainWindow w(db, opt);
+        w.resize(1400, 860);
+        w.show();
+        QTRY_VERIFY_WITH_TIMEOUT(w.model_ready(), 60000);
+        QSignalSpy opened(&w, &MainWindow::document_opened);
+        w.add_document(scan_);
+        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 1800000);
+        QSignalSpy done(&w, &MainWindow::answer_done);
+        w.ask("What did the keeper write in his log each night?");
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 600000);
+        const app::Evidence e = show_first_citation(w, db);
+        qInfo("answer: %s; first citation p. %d", qPrintable(db.exchanges(w.current_session()).front().answer.simplified()), e.pages.value(0));
+        QDir().mkpath(shots);
+        apply_theme(Theme::Light);
+        QTest::qWait(500);
+        w.grab().save(QDir(shots).filePath("ocr.png"));
+        apply_theme(Theme::System);
+    }
+};
+
+QTEST_MAIN(TstScannedDocument)
+#include "tst_scanned_document.moc"
