@@ -2,7 +2,8 @@
 // and put together again as pictures only; the app reads it with OCR, and an answer's first
 // chip highlights words on the scanned page: boxes where the OCR found the passage's words,
 // inside the page, on the page the chip names. With stories260K; with QUIRE_SCREENSHOTS=DIR and
-// the default model in the cache, docs/screenshots/ocr.png: the scanned page with the citation.
+// the default model in the cache, docs/screenshots/ocr.png: a scan of the demo book's first
+// pages with a question's citation.
 #include "main_window_fixture.h"
 #include "reader_view.h"
 #include "scanned_pdf.h"
@@ -10,8 +11,10 @@
 
 #include "services/evidence_json.h"
 
+#include <QPdfWriter>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTextDocument>
 
 using namespace quire;
 using namespace quire::ui;
@@ -72,12 +75,27 @@ private slots:
         w.resize(1400, 860);
         w.show();
         QTRY_VERIFY_WITH_TIMEOUT(w.model_ready(), 60000);
+        // A scan of the demo book's first pages (typeset by Qt, rendered, put together as pictures).
+        QFile book(QString(QUIRE_SOURCE_DIR) + "/resources/demo/the-keepers-of-halden-light.md");
+        QVERIFY(book.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(book.readAll()).left(9000);
+        const QString typeset = dir.filePath("halden.pdf"), scan = dir.filePath("halden-scan.pdf");
+        {
+            QPdfWriter pdf(typeset);
+            pdf.setPageSize(QPageSize(QPageSize::A4));
+            QTextDocument doc;
+            doc.setDefaultFont(QFont("DejaVu Serif", 11));
+            doc.setMarkdown(text);
+            doc.print(&pdf);
+        }
+        test::scan_of(typeset.toStdString(), scan.toStdString());
         QSignalSpy opened(&w, &MainWindow::document_opened);
-        w.add_document(scan_);
+        w.add_document(scan);
         QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, 1800000);
         QSignalSpy done(&w, &MainWindow::answer_done);
-        w.ask("What did the keeper write in his log each night?");
+        w.ask("What was the name of the keepers' cat?");
         QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 600000);
+        w.reader()->set_zoom(0.6); // the whole page in view, with the citation's words
         const app::Evidence e = show_first_citation(w, db);
         qInfo("answer: %s; first citation p. %d", qPrintable(db.exchanges(w.current_session()).front().answer.simplified()), e.pages.value(0));
         QDir().mkpath(shots);
