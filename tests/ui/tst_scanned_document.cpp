@@ -74,7 +74,7 @@ private slots:
         MainWindow w(db, opt);
         w.resize(1400, 860);
         w.show();
-        QTRY_VERIFY_WITH_TIMEOUT(w.model_ready(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model_ready(), 600000);
         // A scan of the demo book's first pages (typeset by Qt, rendered, put together as pictures).
         QFile book(QString(QUIRE_SOURCE_DIR) + "/resources/demo/the-keepers-of-halden-light.md");
         QVERIFY(book.open(QIODevice::ReadOnly));

@@ -125,7 +125,7 @@ private slots:
         MainWindow w(db, opt);
         w.resize(1400, 860);
         w.show();
-        QTRY_VERIFY_WITH_TIMEOUT(w.model_ready(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model_ready(), 600000);
         QList<qint64> ids;
         for (const QString & path : {QString(QUIRE_SOURCE_DIR) + "/resources/demo/the-keepers-of-halden-light.md", QString(QUIRE_SOURCE_DIR) + "/tests/data/docqa/gzip-manual.txt"}) {
             QSignalSpy opened(&w, &MainWindow::document_opened);
