@@ -19,6 +19,31 @@
 
 namespace quire::test {
 
+// The screenshot runs (QUIRE_SCREENSHOTS=DIR, with the default model in the cache): where the
+// pictures go, or empty when they do not run.
+inline QString screenshot_dir() {
+    const QString shots = qEnvironmentVariable("QUIRE_SCREENSHOTS");
+    return shots.isEmpty() || !exists(smollm2_path()) ? QString() : shots;
+}
+
+// Their window: the default model, a library of its own, the README's size.
+struct ScreenshotWindow {
+    QTemporaryDir dir;
+    app::LibraryDb db{dir.filePath("library.sqlite")};
+    ui::MainWindow w;
+    explicit ScreenshotWindow(int answer_tokens) : w(db, options(dir, answer_tokens)) {
+        w.resize(1400, 860);
+        w.show();
+    }
+    static ui::WindowOptions options(const QTemporaryDir & dir, int answer_tokens) {
+        ui::WindowOptions opt;
+        opt.data_dir = dir.path();
+        opt.settings.model_path = QString::fromStdString(smollm2_path());
+        opt.settings.answer_tokens = answer_tokens;
+        return opt;
+    }
+};
+
 class MainWindowFixture : public QObject {
 protected:
     // Whether the model is there (the tests skip without it).

@@ -405,19 +405,12 @@ private slots:
     // For the README: the default model on the demo book, a suggested question answered, in light
     // and dark theme. Runs only with QUIRE_SCREENSHOTS=DIR and the default model in the cache.
     void screenshotsWithTheDefaultModel() {
-        const QString shots = qEnvironmentVariable("QUIRE_SCREENSHOTS");
-        const std::string m = test::smollm2_path();
-        if (shots.isEmpty() || !test::exists(m)) QSKIP("QUIRE_SCREENSHOTS unset or the default model absent");
-        QTemporaryDir dir;
-        app::LibraryDb db(dir.filePath("library.sqlite"));
-        WindowOptions opt;
-        opt.data_dir = dir.path();
-        opt.settings.model_path = QString::fromStdString(m);
-        opt.settings.answer_tokens = 64;
-        MainWindow w(db, opt);
-        w.resize(1400, 860);
-        w.show();
-        QTRY_VERIFY_WITH_TIMEOUT(w.model_ready(), 60000);
+        const QString shots = test::screenshot_dir();
+        if (shots.isEmpty()) QSKIP("QUIRE_SCREENSHOTS unset or the default model absent");
+        test::ScreenshotWindow shown(64);
+        MainWindow & w = shown.w;
+        app::LibraryDb & db = shown.db;
+        QTRY_VERIFY_WITH_TIMEOUT(w.model_ready(), 600000);
         QSignalSpy opened(&w, &MainWindow::document_opened);
         w.add_document(QString(QUIRE_SOURCE_DIR) + "/resources/demo/the-keepers-of-halden-light.md");
         QDir().mkpath(shots);

@@ -62,24 +62,17 @@ private slots:
     }
 
     void screenshotWithTheDefaultModel() {
-        const QString shots = qEnvironmentVariable("QUIRE_SCREENSHOTS");
-        const std::string m = test::smollm2_path();
-        if (shots.isEmpty() || !test::exists(m)) QSKIP("QUIRE_SCREENSHOTS unset or the default model absent");
-        QTemporaryDir dir;
-        app::LibraryDb db(dir.filePath("library.sqlite"));
-        WindowOptions opt;
-        opt.data_dir = dir.path();
-        opt.settings.model_path = QString::fromStdString(m);
-        opt.settings.answer_tokens = 48;
-        MainWindow w(db, opt);
-        w.resize(1400, 860);
-        w.show();
+        const QString shots = test::screenshot_dir();
+        if (shots.isEmpty()) QSKIP("QUIRE_SCREENSHOTS unset or the default model absent");
+        test::ScreenshotWindow shown(48);
+        MainWindow & w = shown.w;
+        app::LibraryDb & db = shown.db;
         QTRY_VERIFY_WITH_TIMEOUT(w.model_ready(), 600000);
         // A scan of the demo book's first pages (typeset by Qt, rendered, put together as pictures).
         QFile book(QString(QUIRE_SOURCE_DIR) + "/resources/demo/the-keepers-of-halden-light.md");
         QVERIFY(book.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(book.readAll()).left(9000);
-        const QString typeset = dir.filePath("halden.pdf"), scan = dir.filePath("halden-scan.pdf");
+        const QString typeset = shown.dir.filePath("halden.pdf"), scan = shown.dir.filePath("halden-scan.pdf");
         {
             QPdfWriter pdf(typeset);
             pdf.setPageSize(QPageSize(QPageSize::A4));

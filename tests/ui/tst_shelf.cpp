@@ -113,18 +113,11 @@ private slots:
     // For docs/screenshots: the default model, two real books (the demo novel and the gzip
     // manual) checked together, a question about each. Runs with QUIRE_SCREENSHOTS=DIR.
     void screenshotWithTheDefaultModel() {
-        const QString shots = qEnvironmentVariable("QUIRE_SCREENSHOTS");
-        const std::string m = test::smollm2_path();
-        if (shots.isEmpty() || !test::exists(m)) QSKIP("QUIRE_SCREENSHOTS unset or the default model absent");
-        QTemporaryDir dir;
-        app::LibraryDb db(dir.filePath("library.sqlite"));
-        WindowOptions opt;
-        opt.data_dir = dir.path();
-        opt.settings.model_path = QString::fromStdString(m);
-        opt.settings.answer_tokens = 48;
-        MainWindow w(db, opt);
-        w.resize(1400, 860);
-        w.show();
+        const QString shots = test::screenshot_dir();
+        if (shots.isEmpty()) QSKIP("QUIRE_SCREENSHOTS unset or the default model absent");
+        test::ScreenshotWindow shown(48);
+        MainWindow & w = shown.w;
+        app::LibraryDb & db = shown.db;
         QTRY_VERIFY_WITH_TIMEOUT(w.model_ready(), 600000);
         QList<qint64> ids;
         for (const QString & path : {QString(QUIRE_SOURCE_DIR) + "/resources/demo/the-keepers-of-halden-light.md", QString(QUIRE_SOURCE_DIR) + "/tests/data/docqa/gzip-manual.txt"}) {
