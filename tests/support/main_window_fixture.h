@@ -5,6 +5,7 @@
 
 #include "chat_view.h"
 #include "main_window.h"
+#include "theme.h"
 
 #include "quire.h"
 #include "test_env.h"
@@ -34,6 +35,14 @@ struct ScreenshotWindow {
     explicit ScreenshotWindow(int answer_tokens) : w(db, options(dir, answer_tokens)) {
         w.resize(1400, 860);
         w.show();
+    }
+    // The window in the light theme as shots/name.
+    void save(const QString & shots, const QString & name) {
+        QDir().mkpath(shots);
+        ui::apply_theme(ui::Theme::Light);
+        QTest::qWait(500);
+        w.grab().save(QDir(shots).filePath(name));
+        ui::apply_theme(ui::Theme::System);
     }
     static ui::WindowOptions options(const QTemporaryDir & dir, int answer_tokens) {
         ui::WindowOptions opt;

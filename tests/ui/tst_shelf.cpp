@@ -136,11 +136,7 @@ private slots:
         for (const auto & x : ex) qInfo("%s -> %s [%s]", qPrintable(x.question), qPrintable(x.answer.simplified()), qPrintable(x.evidence_json.left(200)));
         const auto ev = app::evidence_from_json(ex.back().evidence_json);
         if (!ev.isEmpty()) emit w.chat()->document_passage_clicked(ev.front().doc_id, ev.front().token_start, ev.front().token_end);
-        QDir().mkpath(shots);
-        apply_theme(Theme::Light);
-        QTest::qWait(300);
-        w.grab().save(QDir(shots).filePath("shelf.png"));
-        apply_theme(Theme::System);
+        shown.save(shots, "shelf.png");
     }
 };
 
